@@ -1,0 +1,12 @@
+// Production: geo-zone-redundant storage, room to scale, a quarter of logs.
+using '../main.bicep'
+
+param environmentName = 'prod'
+param location = 'westeurope'
+param secondaryLocation = 'northeurope'
+param namePrefix = 'astrobot'
+param storageSkuName = 'Standard_GZRS'
+param cosmosAutoscaleMaxThroughput = 4000
+param logRetentionInDays = 90
+// Not a secret, but per deployment: export WHATSAPP_PHONE_NUMBER_ID before building or deploying.
+param whatsAppPhoneNumberId = readEnvironmentVariable('WHATSAPP_PHONE_NUMBER_ID')

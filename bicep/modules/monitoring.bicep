@@ -1,0 +1,43 @@
+// Workspace-based Application Insights: telemetry lands in a Log Analytics workspace we control
+// (retention, queries, alerts), instead of the retired classic storage.
+
+@description('Name of the Log Analytics workspace.')
+param workspaceName string
+
+@description('Name of the Application Insights component.')
+param appInsightsName string
+
+@description('Azure region of the monitoring resources.')
+param location string
+
+@description('Days the workspace keeps logs.')
+@minValue(30)
+@maxValue(730)
+param retentionInDays int
+
+@description('Tags applied to every resource.')
+param tags object
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
+  name: workspaceName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: retentionInDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    IngestionMode: 'LogAnalytics'
+  }
+}
