@@ -1,0 +1,68 @@
+using System.Text.Json;
+using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Functions.Inbox;
+
+namespace AstroBot.Continuity.Functions.Tests;
+
+/// <summary>
+/// Reads the <c>functions.metadata</c> the Functions SDK generated at build time: what Azure will actually
+/// index. A trigger, route or queue name that drifts from what the local host serves fails here.
+/// </summary>
+public class FunctionsMetadataTests
+{
+    private static readonly IReadOnlyDictionary<string, JsonElement> Functions = LoadFunctions();
+
+    public static TheoryData<string, string, string> HttpFunctions => new()
+    {
+        { "WhatsAppWebhookVerify", "get", "whatsapp/webhook" },
+        { "WhatsAppWebhookDeliver", "post", "whatsapp/webhook" },
+        { "HealthAlive", "get", "health" },
+        { "HealthReady", "get", "health/ready" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void HttpFunction_IsAnonymousWithRouteAndMethod(string name, string method, string route)
+    {
+        var trigger = TriggerOf(name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
+    [Fact]
+    public void InboxFunction_TriggersOnTheFrontDoorsQueue()
+    {
+        var trigger = TriggerOf("WhatsAppInbox");
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(new FrontDoorOptions().InboxQueueName, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(WhatsAppInboxFunction.InboxQueue, trigger.GetProperty("queueName").GetString());
+    }
+
+    [Fact]
+    public void Metadata_ListsExactlyTheKnownFunctions()
+    {
+        var expected = HttpFunctions.Select(row => (string)row[0]).Append("WhatsAppInbox").Order();
+
+        Assert.Equal(expected, Functions.Keys.Order());
+    }
+
+    private static JsonElement TriggerOf(string functionName)
+    {
+        Assert.True(Functions.TryGetValue(functionName, out var function), $"functions.metadata has no function {functionName}");
+        return function.GetProperty("bindings").EnumerateArray()
+            .Single(binding => binding.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+    }
+
+    private static Dictionary<string, JsonElement> LoadFunctions()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateArray().ToDictionary(
+            function => function.GetProperty("name").GetString()!,
+            function => function.Clone());
+    }
+}

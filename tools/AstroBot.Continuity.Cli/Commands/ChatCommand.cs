@@ -1,0 +1,46 @@
+using System.CommandLine;
+using AstroBot.Continuity.Cli.Chat;
+using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.WhatsApp;
+using AstroBot.Continuity.WhatsApp.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
+namespace AstroBot.Continuity.Cli.Commands;
+
+/// <summary><c>continuity chat</c>: talk to the local host as a WhatsApp user, no Meta account needed.</summary>
+internal static class ChatCommand
+{
+    public static Command Create()
+    {
+        var host = new Option<Uri>("--host")
+        {
+            Description = "The host to talk to",
+            DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071"),
+        };
+        var waId = new Option<string>("--as")
+        {
+            Description = "The WhatsApp id (phone number, digits only) to write as",
+            DefaultValueFactory = _ => "15550000001",
+        };
+        var name = new Option<string>("--name")
+        {
+            Description = "The profile name WhatsApp shows for that user",
+            DefaultValueFactory = _ => "Demo User",
+        };
+        var command = new Command("chat", "Talk to the local host as a WhatsApp user: lines you type are signed webhooks, replies come from the local Graph API sink") { host, waId, name };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var configuration = GlobalOptions.Configuration(parseResult);
+            var whatsApp = configuration.GetSection(WhatsAppOptions.SectionName).Get<WhatsAppOptions>() ?? new WhatsAppOptions();
+            var endpoints = new ChatEndpoints(
+                new Uri(parseResult.GetRequiredValue(host), $"{HttpRoutes.Prefix}/{HttpRoutes.WhatsAppWebhook}"),
+                new Uri(whatsApp.GraphApiBaseUrl.TrimEnd('/') + "/"),
+                whatsApp.PhoneNumberId);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var session = new ChatSession(http, endpoints, new WebhookSignature(whatsApp.AppSecret), new ChatUser(parseResult.GetRequiredValue(waId), parseResult.GetRequiredValue(name)), TimeProvider.System);
+            return await new ChatConsole(session, Console.In, AnsiConsole.Console).RunAsync(cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

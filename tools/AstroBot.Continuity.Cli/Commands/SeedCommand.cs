@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Text.Json;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Data.Seed;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace AstroBot.Continuity.Cli.Commands;
+
+/// <summary><c>continuity seed --users N [--readings-per-user M] [--seed S]</c>: deterministic synthetic bot data.</summary>
+internal static class SeedCommand
+{
+    public static Command Create()
+    {
+        var users = new Option<int>("--users")
+        {
+            Description = "How many synthetic users to write",
+            Required = true,
+        };
+        var readings = new Option<int>("--readings-per-user")
+        {
+            Description = "Readings per user",
+            DefaultValueFactory = _ => 10,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "The random seed: the same seed always writes the same documents",
+            DefaultValueFactory = _ => 22,
+        };
+        users.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > SeedRequest.MaxUsers)
+            {
+                result.AddError($"--users must be between 1 and {SeedRequest.MaxUsers:N0}.");
+            }
+        });
+        readings.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--readings-per-user cannot be negative.");
+            }
+        });
+
+        var command = new Command("seed", "Write realistic, deterministic synthetic users to the bot's Cosmos DB database (for demos, tests and benchmarks)") { users, readings, seed };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = new ServiceCollection()
+                .AddLogging()
+                .AddBotData(GlobalOptions.Configuration(parseResult))
+                .BuildServiceProvider();
+            var writer = services.GetRequiredService<SeedWriter>();
+            var request = new SeedRequest(
+                parseResult.GetValue(users),
+                parseResult.GetValue(readings),
+                parseResult.GetValue(seed),
+                TimeProvider.System.GetUtcNow());
+
+            var json = parseResult.GetValue(GlobalOptions.Json);
+            var result = json
+                ? await writer.WriteAsync(request, null, cancellationToken).ConfigureAwait(false)
+                : await WriteWithProgressAsync(writer, request, cancellationToken).ConfigureAwait(false);
+            Report(result, json);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Task<SeedResult> WriteWithProgressAsync(SeedWriter writer, SeedRequest request, CancellationToken cancellationToken) =>
+        AnsiConsole.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask("Seeding users", maxValue: request.Users);
+            var progress = new Progress<SeedProgress>(step => task.Value = step.UsersWritten);
+            var result = await writer.WriteAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            task.Value = request.Users;
+            return result;
+        });
+
+    private static void Report(SeedResult result, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(result, CliJson.Options));
+            return;
+        }
+
+        var table = new Table().AddColumns("container", "items");
+        foreach (var (container, count) in result.ItemsPerContainer)
+        {
+            table.AddRow(container, count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"{result.Users:N0} users, {result.TotalItems:N0} items in {result.Elapsed.TotalSeconds:N1} s");
+    }
+}

@@ -1,0 +1,60 @@
+using AstroBot.Continuity.Availability;
+using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Health;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Observability;
+using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.WhatsApp;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AstroBot.Continuity.Cli.LocalHost;
+
+/// <summary>
+/// <c>continuity serve</c>: the Functions app's HTTP handlers, queue processing and schedules on Kestrel,
+/// against the local emulators, for people without the Azure Functions Core Tools.
+/// </summary>
+internal static class ContinuityLocalHost
+{
+    public static WebApplication Build(IConfiguration configuration, string? urls = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+
+        var options = configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        builder.WebHost.UseUrls(urls ?? options.Urls);
+
+        var services = builder.Services;
+        services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddContinuityTelemetry(configuration);
+        services.AddContinuityStorage(configuration);
+        services.AddBotData(configuration);
+        services.AddWhatsApp(configuration);
+        services.AddFrontDoor(configuration);
+        services.AddSingleton<StorageReadiness>();
+        services.AddSingleton<HealthEndpoint>();
+        // The sink starts first so replies sent during start-up have somewhere to go.
+        services.AddHostedService<GraphApiSinkService>();
+        services.AddHostedService<LocalResourceInitializer>();
+        services.AddLocalInboxWorkers();
+
+        var app = builder.Build();
+        MapRoutes(app);
+        return app;
+    }
+
+    private static void MapRoutes(WebApplication app)
+    {
+        var api = app.MapGroup("/" + HttpRoutes.Prefix);
+        api.MapGet(HttpRoutes.Health, HealthEndpoint.Alive);
+        api.MapGet(HttpRoutes.HealthReady, (HealthEndpoint health, CancellationToken cancellationToken) => health.ReadyAsync(cancellationToken));
+        api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
+        api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
+    }
+}
