@@ -1,0 +1,123 @@
+using System.Text.Json;
+
+namespace AstroBot.Continuity.WhatsApp.Webhooks;
+
+/// <summary>
+/// Parses the body of a WhatsApp Cloud API webhook POST:
+/// <c>{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{...}}]}]}</c>.
+/// Every entry and change is flattened into one <see cref="WebhookBatch"/>. Never throws: a broken
+/// payload becomes <see cref="WebhookParseResult.Error"/>.
+/// </summary>
+public static class WebhookPayloadParser
+{
+    private const string ExpectedObject = "whatsapp_business_account";
+
+    // Meta caps payloads at 3 MB; its JSON is a few levels deep.
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
+
+    /// <summary>Parses the raw UTF-8 body.</summary>
+    public static WebhookParseResult Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            using var document = JsonDocument.ParseValue(ref reader);
+            // ParseValue stops after the first value; reading on throws if anything but whitespace follows.
+            _ = reader.Read();
+
+            return WebhookParseResult.Valid(ReadRoot(document.RootElement));
+        }
+        catch (WebhookPayloadException ex)
+        {
+            return WebhookParseResult.Invalid(ex.Message);
+        }
+        catch (JsonException)
+        {
+            return WebhookParseResult.Invalid("the body is not JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString on an escaped lone surrogate, for one.
+            return WebhookParseResult.Invalid("the body holds an invalid JSON string");
+        }
+    }
+
+    private static WebhookBatch ReadRoot(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new WebhookPayloadException("the body is not a JSON object");
+        }
+
+        if (WebhookJsonFields.OptionalString(root, "object", "$") != ExpectedObject)
+        {
+            throw new WebhookPayloadException($"$.object is not \"{ExpectedObject}\"");
+        }
+
+        var messages = new List<InboundMessage>();
+        var statuses = new List<MessageStatusUpdate>();
+        var errors = new List<WebhookError>();
+        foreach (var (entry, entryPath) in WebhookJsonFields.RequiredArray(root, "entry", "$"))
+        {
+            foreach (var (change, changePath) in WebhookJsonFields.RequiredArray(entry, "changes", entryPath))
+            {
+                ReadChange(change, changePath, messages, statuses, errors);
+            }
+        }
+
+        return new WebhookBatch(messages, statuses, errors);
+    }
+
+    private static void ReadChange(
+        JsonElement change,
+        string path,
+        List<InboundMessage> messages,
+        List<MessageStatusUpdate> statuses,
+        List<WebhookError> errors)
+    {
+        // Other subscribed fields (template status, account updates, ...) are valid webhooks with nothing for us.
+        var field = WebhookJsonFields.OptionalString(change, "field", path);
+        if (field is not (null or "messages"))
+        {
+            return;
+        }
+
+        var valuePath = $"{path}.value";
+        var value = WebhookJsonFields.OptionalObject(change, "value", path)
+            ?? throw new WebhookPayloadException($"{valuePath} is missing");
+
+        var profileNames = ReadProfileNames(value, valuePath);
+        var inbound = WebhookJsonFields.OptionalArray(value, "messages", valuePath).ToList();
+        if (inbound.Count > 0)
+        {
+            var phoneNumberId = ReadPhoneNumberId(value, valuePath);
+            messages.AddRange(inbound.Select(m => WebhookMessageReader.Read(m.Item, m.Path, phoneNumberId, profileNames)));
+        }
+
+        statuses.AddRange(WebhookJsonFields.OptionalArray(value, "statuses", valuePath)
+            .Select(s => WebhookStatusReader.Read(s.Item, s.Path)));
+        errors.AddRange(WebhookErrorReader.ReadAll(value, valuePath));
+    }
+
+    private static string ReadPhoneNumberId(JsonElement value, string path) =>
+        WebhookJsonFields.OptionalObject(value, "metadata", path) is { } metadata
+            ? WebhookJsonFields.RequiredString(metadata, "phone_number_id", $"{path}.metadata")
+            : throw new WebhookPayloadException($"{path}.metadata is missing");
+
+    private static Dictionary<string, string> ReadProfileNames(JsonElement value, string path)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (contact, contactPath) in WebhookJsonFields.OptionalArray(value, "contacts", path))
+        {
+            var waId = WebhookJsonFields.OptionalString(contact, "wa_id", contactPath);
+            var profile = WebhookJsonFields.OptionalObject(contact, "profile", contactPath);
+            var name = profile is { } p ? WebhookJsonFields.OptionalString(p, "name", $"{contactPath}.profile") : null;
+            if (waId is not null && name is not null)
+            {
+                names[waId] = name;
+            }
+        }
+
+        return names;
+    }
+}
