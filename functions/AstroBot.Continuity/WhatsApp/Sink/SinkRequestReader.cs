@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace AstroBot.Continuity.WhatsApp.Sink;
+
+/// <summary>
+/// Checks a send request the way Graph would (<c>messaging_product</c>, <c>to</c>, <c>type</c> and the
+/// type's object) and extracts what the sink records.
+/// </summary>
+internal static class SinkRequestReader
+{
+    /// <summary>
+    /// The message to record, not yet numbered (<see cref="SinkMessageLog.Add"/> numbers it), or null with
+    /// <paramref name="error"/> saying what Graph would reject.
+    /// </summary>
+    public static SinkMessage? Read(byte[] body, string graphApiVersion, string phoneNumberId, out string? error)
+    {
+        error = null;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || String(root, "messaging_product") != "whatsapp")
+            {
+                error = "messaging_product must be whatsapp";
+                return null;
+            }
+
+            var to = String(root, "to");
+            var type = String(root, "type");
+            if (to is null || type is null || !root.TryGetProperty(type, out var content) || content.ValueKind != JsonValueKind.Object)
+            {
+                error = "to, type and the object named by type are required";
+                return null;
+            }
+
+            var language = content.TryGetProperty("language", out var l) && l.ValueKind == JsonValueKind.Object ? String(l, "code") : null;
+            var isTemplate = type == "template";
+            var isDocument = type == "document";
+            return new SinkMessage(
+                0,
+                "",
+                graphApiVersion,
+                phoneNumberId,
+                to,
+                type,
+                type == "text" ? String(content, "body") : null,
+                isDocument ? String(content, "link") : null,
+                isDocument ? String(content, "filename") : null,
+                isDocument ? String(content, "caption") : null,
+                isTemplate ? String(content, "name") : null,
+                isTemplate ? language : null,
+                System.Text.Encoding.UTF8.GetString(body));
+        }
+        catch (JsonException)
+        {
+            error = "the body is not JSON";
+            return null;
+        }
+    }
+
+    private static string? String(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
