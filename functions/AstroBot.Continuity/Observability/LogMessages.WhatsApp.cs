@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace AstroBot.Continuity;
+
+// WhatsApp protocol layer: EventIds 1000-1199. Message type and wamid only; never bodies, names, wa_ids or links.
+internal static partial class LogMessages
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Graph API accepted a {MessageType} message as {Wamid}")]
+    internal static partial void GraphMessageSent(ILogger logger, string messageType, string wamid);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+        Message = "Graph API send failed (HTTP {HttpStatus}, error code {ErrorCode}); attempt {NextAttempt} in {RetryDelay}")]
+    internal static partial void GraphSendRetrying(ILogger logger, int nextAttempt, int? httpStatus, int? errorCode, TimeSpan retryDelay);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
+        Message = "Graph API did not accept a {MessageType} message (HTTP {HttpStatus}, error code {ErrorCode}, transient {IsTransient})")]
+    internal static partial void GraphSendFailed(ILogger logger, string messageType, int? httpStatus, int? errorCode, bool isTransient);
+}
