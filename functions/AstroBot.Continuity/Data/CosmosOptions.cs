@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AstroBot.Continuity.Data;
+
+/// <summary>Where the bot's Cosmos DB account is and how to sign in: configuration section "Cosmos".</summary>
+public sealed class CosmosOptions : IValidatableObject
+{
+    public const string SectionName = "Cosmos";
+
+    /// <summary>The well-known key of the Cosmos DB emulators (public, documented by Microsoft).</summary>
+    public const string EmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+
+    /// <summary>The account endpoint, an absolute https URL. Default: "https://127.0.0.1:8081", the local emulator.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Cosmos:Endpoint is required")]
+    public string Endpoint { get; set; } = "https://127.0.0.1:8081";
+
+    /// <summary>
+    /// The account key. Default: <see cref="EmulatorKey"/>. Set it to an empty value in Azure: the client then signs
+    /// in with the managed identity (DefaultAzureCredential) and no key is stored anywhere.
+    /// </summary>
+    public string? Key { get; set; } = EmulatorKey;
+
+    /// <summary>The database that holds the bot's containers. Default: "astrobot".</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Cosmos:DatabaseName is required")]
+    [RegularExpression(@"^[^/\\#?]{1,255}$", ErrorMessage = "Cosmos:DatabaseName must be 1-255 characters without '/', '\\', '#' or '?'")]
+    public string DatabaseName { get; set; } = "astrobot";
+
+    /// <summary>True when no key is configured and the managed identity signs in.</summary>
+    public bool UsesManagedIdentity => string.IsNullOrWhiteSpace(Key);
+
+    /// <summary><see cref="Endpoint"/> as a URI; valid once the options validated.</summary>
+    public Uri EndpointUri => new(Endpoint, UriKind.Absolute);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            yield return new ValidationResult("Cosmos:Endpoint must be an absolute https URL", [nameof(Endpoint)]);
+            yield break;
+        }
+
+        // The emulator key against a real account can only fail at the first request; say so at start instead.
+        if (Key == EmulatorKey && !EmulatorEndpoint.IsLoopback(endpoint))
+        {
+            yield return new ValidationResult(
+                "Cosmos:Key is the emulator's well-known key but Cosmos:Endpoint is not a local emulator; set Cosmos:Key to the account key, or to empty to use the managed identity",
+                [nameof(Key)]);
+        }
+    }
+}

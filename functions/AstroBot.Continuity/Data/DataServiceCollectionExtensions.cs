@@ -1,0 +1,31 @@
+using AstroBot.Continuity.Data.Seed;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the bot's data access: <see cref="CosmosOptions"/> bound from the "Cosmos" section of
+    /// <paramref name="configuration"/> and validated at start, one shared <see cref="CosmosClient"/>,
+    /// <see cref="CosmosReadiness"/> and <see cref="SeedWriter"/>.
+    /// </summary>
+    public static IServiceCollection AddBotData(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CosmosOptions>()
+            .Bind(configuration.GetSection(CosmosOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        // One client per process: it owns connections and caches, and is meant to live as long as the app.
+        services.TryAddSingleton(provider => CosmosClientFactory.Create(provider.GetRequiredService<IOptions<CosmosOptions>>().Value));
+        services.TryAddSingleton<CosmosReadiness>();
+        services.TryAddSingleton<SeedWriter>();
+        return services;
+    }
+}
