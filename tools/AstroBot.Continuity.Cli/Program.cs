@@ -23,3 +23,7 @@ catch (FormatException exception)
     await Console.Error.WriteLineAsync($"configuration error: {exception.Message}").ConfigureAwait(false);
     return ExitCodes.BadConfiguration;
 }
+catch (OperationCanceledException)
+{
+    return ExitCodes.Cancelled;
+}

@@ -17,6 +17,9 @@ internal static class ChatCommand
         {
             Description = "The host to talk to",
             DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071"),
+            CustomParser = result => Uri.TryCreate(result.Tokens[^1].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : Fail(result, "--host takes an absolute http(s) URL, such as http://127.0.0.1:7071"),
         };
         var waId = new Option<string>("--as")
         {
@@ -42,5 +45,11 @@ internal static class ChatCommand
             return await new ChatConsole(session, Console.In, AnsiConsole.Console).RunAsync(cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    private static Uri Fail(System.CommandLine.Parsing.ArgumentResult result, string error)
+    {
+        result.AddError(error);
+        return null!;
     }
 }

@@ -69,10 +69,11 @@ internal static class SeedCommand
     private static Task<SeedResult> WriteWithProgressAsync(SeedWriter writer, SeedRequest request, CancellationToken cancellationToken) =>
         AnsiConsole.Progress().StartAsync(async context =>
         {
-            var task = context.AddTask("Seeding users", maxValue: request.Users);
-            var progress = new Progress<SeedProgress>(step => task.Value = step.UsersWritten);
+            // The item count per user varies, so the bar is indeterminate and the description counts items.
+            var task = context.AddTask($"Seeding {request.Users:N0} users").IsIndeterminate();
+            var progress = new Progress<SeedProgress>(step => task.Description = $"Seeding {request.Users:N0} users: {step.ItemsWritten:N0} items");
             var result = await writer.WriteAsync(request, progress, cancellationToken).ConfigureAwait(false);
-            task.Value = request.Users;
+            task.StopTask();
             return result;
         });
 
