@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -67,8 +68,10 @@ public sealed class GraphApiClient : IGraphApiClient
                 ? Receipt(answer, (int)response.StatusCode)
                 : throw Failure(response, answer);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
+            // Refused, reset, or cut off mid-answer: whether Graph got the message is unknown, and retrying
+            // risks a duplicate, which beats a lost reply.
             throw new GraphApiException("The Graph API could not be reached.", null, null, isTransient: true, ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -89,7 +92,7 @@ public sealed class GraphApiClient : IGraphApiClient
         var error = GraphApiErrorBody.Parse(answer);
         var isTransient = GraphApiErrorClassification.IsTransient(status, error.Code);
         return new GraphApiException(
-            $"The Graph API answered {status} with error code {error.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.",
+            $"The Graph API answered {status} with error code {error.Code?.ToString(CultureInfo.InvariantCulture) ?? "none"}.",
             status,
             error.Code,
             isTransient)
