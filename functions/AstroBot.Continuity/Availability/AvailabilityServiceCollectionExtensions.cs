@@ -1,0 +1,54 @@
+using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.WhatsApp.Graph;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AstroBot.Continuity.Availability;
+
+public static class AvailabilityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the WhatsApp front door and inbox for both hosts: <see cref="FrontDoorOptions"/> (section
+    /// <c>FrontDoor</c>, validated on start), <see cref="WebhookEndpoint"/>, <see cref="WebhookInbox"/>,
+    /// <see cref="InboxProcessor"/>, the ledger, the bot queue, the command handlers, and a hosted service that
+    /// creates the queues, container and table at start-up. Needs <c>AddContinuityStorage</c> and <c>AddWhatsApp</c>.
+    /// </summary>
+    public static IServiceCollection AddFrontDoor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FrontDoorOptions>()
+            .Bind(configuration.GetSection(FrontDoorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<ClaimCheckStore>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<WebhookEndpoint>();
+        services.AddSingleton<MessageLedger>();
+        services.AddSingleton<BotQueue>();
+
+        // Transient like ReplySender, whose typed HttpClient the factory rotates.
+        services.AddTransient<InboxProcessor>();
+        services.AddTransient<IContinuityCommandHandler, HelpCommandHandler>();
+        services.AddTransient<IContinuityCommandHandler>(provider =>
+            new NotYetAvailableCommandHandler(ContinuityCommand.Export, provider.GetRequiredService<ReplySender>()));
+        services.AddTransient<IContinuityCommandHandler>(provider =>
+            new NotYetAvailableCommandHandler(ContinuityCommand.DeleteMyData, provider.GetRequiredService<ReplySender>()));
+
+        services.AddHostedService<AvailabilityStorageInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Local host only: the <see cref="QueueInboxPump"/> (the Functions queue trigger's job in Azure) and the
+    /// <see cref="LocalBotStandIn"/> that answers for the bot. Call after <see cref="AddFrontDoor"/>.
+    /// </summary>
+    public static IServiceCollection AddLocalInboxWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<QueueInboxPump>();
+        services.AddHostedService<LocalBotStandIn>();
+        return services;
+    }
+}

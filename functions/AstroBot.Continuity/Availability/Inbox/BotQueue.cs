@@ -1,0 +1,22 @@
+using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Storage;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Availability.Inbox;
+
+/// <summary>The bot's queue (<see cref="FrontDoorOptions.BotQueueName"/>): every user message that is not a continuity command.</summary>
+public sealed class BotQueue(StorageClients storage, IOptions<FrontDoorOptions> options)
+{
+    private readonly QueueClient queue = storage.Queues.GetQueueClient(options.Value.BotQueueName);
+
+    /// <summary>Creates the queue when it is missing; called once at start-up.</summary>
+    public Task EnsureCreatedAsync(CancellationToken ct) => queue.CreateIfNotExistsAsync(cancellationToken: ct);
+
+    /// <summary>Hands one message to the bot.</summary>
+    public Task EnqueueAsync(BotInboundMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return queue.SendMessageAsync(message.ToQueueText(), ct);
+    }
+}

@@ -1,0 +1,109 @@
+using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.WhatsApp.Webhooks;
+using Microsoft.Extensions.Logging;
+
+namespace AstroBot.Continuity.Availability.Inbox;
+
+/// <summary>
+/// Processes one recorded webhook from the inbox queue: user messages go to a continuity command handler or to
+/// the bot's queue, each once per wamid; delivery statuses move forward in the ledger. Called by the Functions
+/// queue trigger and by the local <see cref="QueueInboxPump"/>. Any failure throws, so the queue retries the
+/// whole webhook; what was already done is skipped on the retry.
+/// </summary>
+public sealed class InboxProcessor
+{
+    private readonly ClaimCheckStore claimChecks;
+    private readonly MessageLedger ledger;
+    private readonly BotQueue botQueue;
+    private readonly Dictionary<ContinuityCommand, IContinuityCommandHandler> handlers;
+    private readonly ILogger<InboxProcessor> logger;
+
+    public InboxProcessor(
+        ClaimCheckStore claimChecks,
+        MessageLedger ledger,
+        BotQueue botQueue,
+        IEnumerable<IContinuityCommandHandler> handlers,
+        ILogger<InboxProcessor> logger)
+    {
+        this.claimChecks = claimChecks;
+        this.ledger = ledger;
+        this.botQueue = botQueue;
+        this.logger = logger;
+
+        // Last registration wins, so a feature replaces a placeholder by registering after it.
+        this.handlers = [];
+        foreach (var handler in handlers)
+        {
+            this.handlers[handler.Command] = handler;
+        }
+    }
+
+    /// <summary>Processes the text of one inbox queue message (the Base64 or the decoded envelope JSON).</summary>
+    /// <exception cref="InvalidDataException">The message is not a readable envelope: it will end in the poison queue.</exception>
+    public async Task ProcessAsync(string queueMessageText, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(queueMessageText);
+        var envelope = WebhookEnvelope.FromQueueText(queueMessageText);
+        var body = envelope.Body ?? await claimChecks.ReadAsync(envelope.Blob!, ct).ConfigureAwait(false);
+        var parsed = WebhookPayloadParser.Parse(body);
+        if (parsed.Batch is not { } batch)
+        {
+            throw new InvalidDataException($"A recorded webhook does not parse: {parsed.Error}");
+        }
+
+        foreach (var message in batch.Messages)
+        {
+            await ProcessMessageAsync(message, envelope.ReceivedAt, ct).ConfigureAwait(false);
+        }
+
+        foreach (var status in batch.Statuses)
+        {
+            var change = await ledger.ApplyStatusAsync(status, ct).ConfigureAwait(false);
+            LogMessages.InboxStatusApplied(logger, status.Wamid, status.Status, change.Applied, change.Current);
+        }
+
+        foreach (var error in batch.Errors)
+        {
+            LogMessages.InboxMetaErrorReported(logger, error.Code);
+        }
+
+        // Only now: a retry after a crash above still finds the body.
+        if (envelope.Blob is { } blob)
+        {
+            await claimChecks.DeleteAsync(blob, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessMessageAsync(InboundMessage message, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        if (await ledger.IsProcessedAsync(message.Wamid, ct).ConfigureAwait(false))
+        {
+            LogMessages.InboxMessageDuplicate(logger, message.Wamid);
+            return;
+        }
+
+        var lastInboundAt = await ledger.RecordInboundAsync(message.From, message.Timestamp, ct).ConfigureAwait(false);
+        await RouteAsync(message, receivedAt, lastInboundAt, ct).ConfigureAwait(false);
+
+        // Marked only after routing succeeded. Marking first would lose the message if we crashed before
+        // routing it; this order can route it twice instead (crash between route and mark, or two deliveries
+        // racing), which is why the bot's contract and the command handlers are idempotent by wamid.
+        if (!await ledger.MarkProcessedAsync(message.Wamid, ct).ConfigureAwait(false))
+        {
+            LogMessages.InboxMessageRacedDuplicate(logger, message.Wamid);
+        }
+    }
+
+    private async Task RouteAsync(InboundMessage message, DateTimeOffset receivedAt, DateTimeOffset lastInboundAt, CancellationToken ct)
+    {
+        if (ContinuityCommandParser.Parse(message) is { } command && handlers.TryGetValue(command, out var handler))
+        {
+            await handler.HandleAsync(new ContinuityCommandRequest(command, message, lastInboundAt), ct).ConfigureAwait(false);
+            LogMessages.InboxCommandHandled(logger, message.Wamid, command);
+            return;
+        }
+
+        await botQueue.EnqueueAsync(BotInboundMessage.Create(message, receivedAt), ct).ConfigureAwait(false);
+        LogMessages.InboxMessageRoutedToBot(logger, message.Wamid, message.Type);
+    }
+}

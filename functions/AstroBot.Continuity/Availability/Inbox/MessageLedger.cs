@@ -1,0 +1,179 @@
+using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.WhatsApp.Webhooks;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Availability.Inbox;
+
+/// <summary>
+/// The inbox's memory, one table with three kinds of rows, each partitioned by its own id:
+/// <list type="bullet">
+/// <item><c>(wamid, "inbound")</c>: the user's message was routed; a replayed webhook skips it.</item>
+/// <item><c>(wa_id, "contact")</c>: when the user last wrote, for WhatsApp's 24 h customer service window.</item>
+/// <item><c>(wamid, "outbound")</c>: the furthest delivery status of a message the bot sent.</item>
+/// </list>
+/// Rows that only move forward are updated under the row's ETag, so concurrent webhooks never move them back.
+/// </summary>
+public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOptions> options, TimeProvider time)
+{
+    private const string InboundRow = "inbound";
+    private const string ContactRow = "contact";
+    private const string OutboundRow = "outbound";
+    private const string ProcessedAtField = "ProcessedAt";
+    private const string LastInboundAtField = "LastInboundAt";
+    private const string StatusField = "Status";
+    private const string StatusAtField = "StatusAt";
+    private const string ErrorCodeField = "ErrorCode";
+
+    // A conditional write loses only to another writer of the same row; a handful of rounds settles any race.
+    private const int MaxConditionalRounds = 8;
+
+    private readonly TableClient table = storage.Tables.GetTableClient(options.Value.LedgerTableName);
+
+    /// <summary>Creates the table when it is missing; called once at start-up.</summary>
+    public Task EnsureCreatedAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
+
+    /// <summary>True when the user's message <paramref name="wamid"/> was already routed.</summary>
+    public async Task<bool> IsProcessedAsync(string wamid, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(LedgerKey.Escape(wamid), InboundRow, [ProcessedAtField], ct)
+            .ConfigureAwait(false);
+        return row.HasValue;
+    }
+
+    /// <summary>Marks the user's message routed (insert if absent).</summary>
+    /// <returns>False when it was already marked, by a concurrent delivery of the same webhook.</returns>
+    public async Task<bool> MarkProcessedAsync(string wamid, CancellationToken ct)
+    {
+        var row = new TableEntity(LedgerKey.Escape(wamid), InboundRow) { [ProcessedAtField] = time.GetUtcNow() };
+        try
+        {
+            await table.AddEntityAsync(row, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Remembers that <paramref name="waId"/> wrote at <paramref name="at"/>, unless a later message is known.</summary>
+    /// <returns>The latest time the user is known to have written.</returns>
+    public async Task<DateTimeOffset> RecordInboundAsync(string waId, DateTimeOffset at, CancellationToken ct)
+    {
+        var row = await ConditionalWriteAsync(
+            LedgerKey.Escape(waId),
+            ContactRow,
+            current => current?.GetDateTimeOffset(LastInboundAtField) >= at
+                ? null
+                : new TableEntity(LedgerKey.Escape(waId), ContactRow) { [LastInboundAtField] = at },
+            ct).ConfigureAwait(false);
+        return row?.GetDateTimeOffset(LastInboundAtField) ?? at;
+    }
+
+    /// <summary>When <paramref name="waId"/> last wrote, or null when the ledger has never seen them.</summary>
+    public async Task<DateTimeOffset?> GetLastInboundAtAsync(string waId, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(LedgerKey.Escape(waId), ContactRow, cancellationToken: ct)
+            .ConfigureAwait(false);
+        return row.HasValue ? row.Value!.GetDateTimeOffset(LastInboundAtField) : null;
+    }
+
+    /// <summary>
+    /// Moves the delivery status of the bot's message forward: sent, delivered, read. A status never moves back
+    /// (read then delivered stays read) and failed is terminal, whatever order Meta's webhooks arrive in.
+    /// </summary>
+    public async Task<DeliveryStatusChange> ApplyStatusAsync(MessageStatusUpdate update, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var key = LedgerKey.Escape(update.Wamid);
+        var applied = false;
+        var row = await ConditionalWriteAsync(
+            key,
+            OutboundRow,
+            current =>
+            {
+                applied = Supersedes(StatusOf(current), update.Status);
+                return applied ? StatusRow(key, update) : null;
+            },
+            ct).ConfigureAwait(false);
+        return new DeliveryStatusChange(applied, StatusOf(row) ?? update.Status);
+    }
+
+    /// <summary>The furthest delivery status known for the bot's message, or null when none arrived.</summary>
+    public async Task<MessageStatus?> GetStatusAsync(string wamid, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(LedgerKey.Escape(wamid), OutboundRow, cancellationToken: ct)
+            .ConfigureAwait(false);
+        return row.HasValue ? StatusOf(row.Value) : null;
+    }
+
+    private static bool Supersedes(MessageStatus? current, MessageStatus next) =>
+        current switch
+        {
+            null => true,
+            MessageStatus.Failed => false,
+            _ => next > current,
+        };
+
+    private static MessageStatus? StatusOf(TableEntity? row) =>
+        row?.GetInt32(StatusField) is { } status ? (MessageStatus)status : null;
+
+    private static TableEntity StatusRow(string key, MessageStatusUpdate update)
+    {
+        var row = new TableEntity(key, OutboundRow)
+        {
+            [StatusField] = (int)update.Status,
+            [StatusAtField] = update.Timestamp,
+        };
+        if (update.Errors.Count > 0)
+        {
+            row[ErrorCodeField] = update.Errors[0].Code;
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// Reads the row, asks <paramref name="next"/> for its replacement (null: keep it), and writes it only if
+    /// nobody wrote in between (insert for a new row, ETag-matched replace otherwise); a lost race reads again.
+    /// </summary>
+    /// <returns>The row as it stands after the call (null only when it is absent and stays so).</returns>
+    private async Task<TableEntity?> ConditionalWriteAsync(
+        string partitionKey, string rowKey, Func<TableEntity?, TableEntity?> next, CancellationToken ct)
+    {
+        for (var round = 0; round < MaxConditionalRounds; round++)
+        {
+            var read = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct)
+                .ConfigureAwait(false);
+            var current = read.HasValue ? read.Value : null;
+            if (next(current) is not { } replacement)
+            {
+                return current;
+            }
+
+            try
+            {
+                if (current is null)
+                {
+                    await table.AddEntityAsync(replacement, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(replacement, current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+                }
+
+                return replacement;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Someone else wrote the row first: decide again on what they wrote.
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"The ledger row kept changing under {MaxConditionalRounds} conditional writes; the queue will retry.");
+    }
+}

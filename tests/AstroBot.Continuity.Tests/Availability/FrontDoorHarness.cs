@@ -1,0 +1,115 @@
+using AstroBot.Continuity.Availability;
+using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.Tests.Fixtures;
+using AstroBot.Continuity.WhatsApp;
+using AstroBot.Continuity.WhatsApp.Sink;
+using AstroBot.Continuity.WhatsApp.Webhooks;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Tests.Availability;
+
+/// <summary>
+/// The front door wired as the hosts wire it (AddContinuityStorage, AddWhatsApp, AddFrontDoor) against Azurite,
+/// with its own queues, table and container per test, and a Graph API sink to see replies.
+/// </summary>
+internal sealed class FrontDoorHarness : IAsyncDisposable
+{
+    public const string AppSecret = "test-app-secret";
+    public const string VerifyToken = "test-verify-token";
+    public const string PhoneNumberId = "100200300";
+
+    private FrontDoorHarness(ServiceProvider services, GraphApiSink sink)
+    {
+        Services = services;
+        Sink = sink;
+        Options = services.GetRequiredService<IOptions<FrontDoorOptions>>().Value;
+        var storage = services.GetRequiredService<StorageClients>();
+        InboxQueue = storage.Queues.GetQueueClient(Options.InboxQueueName);
+        BotQueue = storage.Queues.GetQueueClient(Options.BotQueueName);
+        PoisonQueue = storage.Queues.GetQueueClient(Options.PoisonQueueName);
+        ClaimCheckContainer = storage.Blobs.GetBlobContainerClient(Options.ClaimCheckContainer);
+    }
+
+    public ServiceProvider Services { get; }
+
+    public GraphApiSink Sink { get; }
+
+    public FrontDoorOptions Options { get; }
+
+    public QueueClient InboxQueue { get; }
+
+    public QueueClient BotQueue { get; }
+
+    public QueueClient PoisonQueue { get; }
+
+    public BlobContainerClient ClaimCheckContainer { get; }
+
+    public WebhookSignature Signature => Get<WebhookSignature>();
+
+    /// <summary>Starts a sink, builds the services and runs the start-up initializer (creates queues, table, container).</summary>
+    public static async Task<FrontDoorHarness> StartAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", CancellationToken.None);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = EmulatorEndpoints.StorageConnectionString,
+            ["WhatsApp:AppSecret"] = AppSecret,
+            ["WhatsApp:VerifyToken"] = VerifyToken,
+            ["WhatsApp:AccessToken"] = "test-access-token",
+            ["WhatsApp:PhoneNumberId"] = PhoneNumberId,
+            ["WhatsApp:GraphApiBaseUrl"] = sink.BaseUri.ToString(),
+            ["WhatsApp:MaxSendAttempts"] = "1",
+            ["FrontDoor:InboxQueueName"] = EmulatorEndpoints.UniqueName("inbox"),
+            ["FrontDoor:BotQueueName"] = EmulatorEndpoints.UniqueName("bot"),
+            ["FrontDoor:PoisonQueueName"] = EmulatorEndpoints.UniqueName("poison"),
+            ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
+            ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
+            ["FrontDoor:RetryDelay"] = "00:00:00",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddContinuityStorage(configuration)
+            .AddWhatsApp(configuration)
+            .AddFrontDoor(configuration)
+            .BuildServiceProvider();
+        foreach (var initializer in services.GetServices<IHostedService>().OfType<AvailabilityStorageInitializer>())
+        {
+            await initializer.StartAsync(CancellationToken.None);
+        }
+
+        return new FrontDoorHarness(services, sink);
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Every message text on <paramref name="queue"/>, left in place.</summary>
+    public static async Task<IReadOnlyList<string>> PeekAllAsync(QueueClient queue)
+    {
+        var peeked = await queue.PeekMessagesAsync(32);
+        return [.. peeked.Value.Select(m => m.Body.ToString())];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await InboxQueue.DeleteIfExistsAsync();
+        await BotQueue.DeleteIfExistsAsync();
+        await PoisonQueue.DeleteIfExistsAsync();
+        await ClaimCheckContainer.DeleteIfExistsAsync();
+        await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Options.LedgerTableName);
+        await Services.DisposeAsync();
+        await Sink.DisposeAsync();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.Json;
+using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.WhatsApp.Graph;
+using AstroBot.Continuity.WhatsApp.Webhooks;
+
+namespace AstroBot.Continuity.Tests.Availability.Inbox;
+
+public sealed class InboxProcessorTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset ReceivedAt = new(2027, 1, 15, 8, 0, 0, TimeSpan.Zero);
+
+    private FrontDoorHarness harness = null!;
+    private InboxProcessor sut = null!;
+
+    public async Task InitializeAsync()
+    {
+        harness = await FrontDoorHarness.StartAsync();
+        sut = harness.Get<InboxProcessor>();
+    }
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task ProcessAsync_TextMessage_HandsTheBotTheDocumentedContract()
+    {
+        await sut.ProcessAsync(Envelope(WebhookJson.Text("wamid.chat1", "What does my chart say?")), CancellationToken.None);
+
+        var text = Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+        using var json = JsonDocument.Parse(Convert.FromBase64String(text));
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("v").GetInt32());
+        Assert.Equal("wamid.chat1", root.GetProperty("wamid").GetString());
+        Assert.Equal(WebhookJson.UserWaId, root.GetProperty("from").GetString());
+        Assert.Equal(FrontDoorHarness.PhoneNumberId, root.GetProperty("phoneNumberId").GetString());
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), root.GetProperty("timestamp").GetDateTimeOffset());
+        Assert.Equal(ReceivedAt, root.GetProperty("receivedAt").GetDateTimeOffset());
+        Assert.Equal("text", root.GetProperty("type").GetString());
+        Assert.Equal("What does my chart say?", root.GetProperty("text").GetString());
+        Assert.Equal("Test User", root.GetProperty("profileName").GetString());
+        Assert.False(root.TryGetProperty("replyId", out _));
+        Assert.Empty(harness.Sink.Messages);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameWebhookTwice_RoutesEachWamidOnce()
+    {
+        var envelope = Envelope(WebhookJson.Text("wamid.replayed", "hello"));
+
+        await sut.ProcessAsync(envelope, CancellationToken.None);
+        await sut.ProcessAsync(envelope, CancellationToken.None);
+
+        Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+    }
+
+    [Theory]
+    [InlineData("HELP")]
+    [InlineData("  help ")]
+    [InlineData("Help\\n")]
+    public async Task ProcessAsync_Help_RepliesWithTheHelpTextThroughGraph(string text)
+    {
+        await sut.ProcessAsync(Envelope(WebhookJson.Text("wamid.help", text, RecentUnixSeconds())), CancellationToken.None);
+
+        var reply = Assert.Single(harness.Sink.Messages);
+        Assert.Equal(WebhookJson.UserWaId, reply.To);
+        Assert.Equal("text", reply.Type);
+        Assert.Equal(HelpCommandHandler.HelpText, reply.Text);
+        Assert.Empty(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ExportButton_RepliesThatExportIsNotAvailableYet()
+    {
+        await sut.ProcessAsync(Envelope(WebhookJson.Interactive("wamid.export", "export", "Export my data", RecentUnixSeconds())), CancellationToken.None);
+
+        var reply = Assert.Single(harness.Sink.Messages);
+        Assert.Equal(NotYetAvailableCommandHandler.ReplyFor(ContinuityCommand.Export), reply.Text);
+        Assert.Empty(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_DeleteMyData_RepliesHonestlyAndDeletesNothing()
+    {
+        await sut.ProcessAsync(Envelope(WebhookJson.Text("wamid.delete", "delete  my   DATA", RecentUnixSeconds())), CancellationToken.None);
+
+        var reply = Assert.Single(harness.Sink.Messages);
+        Assert.Equal(NotYetAvailableCommandHandler.ReplyFor(ContinuityCommand.DeleteMyData), reply.Text);
+        Assert.Contains("not available yet", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ReplyFails_ThrowsAndTheRetryRepliesOnce()
+    {
+        var envelope = Envelope(WebhookJson.Text("wamid.retry", "HELP", RecentUnixSeconds()));
+        harness.Sink.FailNext(400, 100);
+
+        await Assert.ThrowsAsync<GraphApiException>(() => sut.ProcessAsync(envelope, CancellationToken.None));
+        Assert.False(await harness.Get<MessageLedger>().IsProcessedAsync("wamid.retry", CancellationToken.None));
+
+        await sut.ProcessAsync(envelope, CancellationToken.None);
+        await sut.ProcessAsync(envelope, CancellationToken.None);
+
+        Assert.Single(harness.Sink.Messages);
+        Assert.True(await harness.Get<MessageLedger>().IsProcessedAsync("wamid.retry", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ClaimCheckedWebhook_IsProcessedAndItsBlobDeleted()
+    {
+        // Meta batches: many messages of up to 4,096 characters each make a body far over a queue message.
+        var body = WebhookJson.ManyTexts("wamid.batch", count: 50, textLength: 4096);
+        await harness.Get<WebhookInbox>().RecordAsync(body, CancellationToken.None);
+        var queued = Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue));
+        var blob = WebhookEnvelope.FromQueueText(queued).Blob;
+        Assert.NotNull(blob);
+
+        await sut.ProcessAsync(queued, CancellationToken.None);
+
+        Assert.True(body.Length > 200 * 1024);
+        Assert.Equal(50, await CountAsync(harness.BotQueue));
+        Assert.False(await harness.ClaimCheckContainer.GetBlobClient(blob).ExistsAsync());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_DeliveredReadDelivered_StaysRead()
+    {
+        await ProcessStatusesAsync("wamid.out1", "delivered", "read", "delivered");
+
+        Assert.Equal(MessageStatus.Read, await harness.Get<MessageLedger>().GetStatusAsync("wamid.out1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_FailedThenRead_StaysFailed()
+    {
+        await ProcessStatusesAsync("wamid.out2", "sent", "failed", "read");
+
+        Assert.Equal(MessageStatus.Failed, await harness.Get<MessageLedger>().GetStatusAsync("wamid.out2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ReadArrivesBeforeSentAndDelivered_StaysRead()
+    {
+        await ProcessStatusesAsync("wamid.out3", "read", "sent", "delivered");
+
+        Assert.Equal(MessageStatus.Read, await harness.Get<MessageLedger>().GetStatusAsync("wamid.out3", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OnlyErrors_CompletesWithoutRoutingAnything()
+    {
+        await sut.ProcessAsync(Envelope(WebhookJson.OnlyErrors()), CancellationToken.None);
+
+        Assert.Empty(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+        Assert.Empty(harness.Sink.Messages);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_EnvelopeOfAnUnknownVersion_ThrowsSoTheQueueRetries()
+    {
+        var text = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"v":9,"receivedAt":"2027-01-15T08:00:00+00:00","body":"e30="}"""));
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => sut.ProcessAsync(text, CancellationToken.None));
+    }
+
+    private async Task ProcessStatusesAsync(string wamid, params string[] statuses)
+    {
+        var second = 1_800_000_000L;
+        foreach (var status in statuses)
+        {
+            await sut.ProcessAsync(Envelope(WebhookJson.Status(wamid, status, second++)), CancellationToken.None);
+        }
+    }
+
+    // Replies are free text only within 24 h of the user's message; older ones get the reconnect template.
+    private static async Task<int> CountAsync(Azure.Storage.Queues.QueueClient queue) =>
+        (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+    private static long RecentUnixSeconds() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+
+    private static string Envelope(byte[] body) => WebhookEnvelope.Inline(body, ReceivedAt).ToQueueText();
+}

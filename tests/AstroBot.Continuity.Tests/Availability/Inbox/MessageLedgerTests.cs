@@ -1,0 +1,66 @@
+using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.WhatsApp.Webhooks;
+
+namespace AstroBot.Continuity.Tests.Availability.Inbox;
+
+public sealed class MessageLedgerTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Monday = new(2027, 1, 11, 9, 0, 0, TimeSpan.Zero);
+
+    private FrontDoorHarness harness = null!;
+    private MessageLedger sut = null!;
+
+    public async Task InitializeAsync()
+    {
+        harness = await FrontDoorHarness.StartAsync();
+        sut = harness.Get<MessageLedger>();
+    }
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task MarkProcessedAsync_SecondTime_ReturnsFalse()
+    {
+        Assert.True(await sut.MarkProcessedAsync("wamid.a/b+c==", CancellationToken.None));
+
+        Assert.False(await sut.MarkProcessedAsync("wamid.a/b+c==", CancellationToken.None));
+        Assert.True(await sut.IsProcessedAsync("wamid.a/b+c==", CancellationToken.None));
+        Assert.False(await sut.IsProcessedAsync("wamid.other", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordInboundAsync_OlderMessageAfterNewer_KeepsTheLatestTime()
+    {
+        await sut.RecordInboundAsync("15550001111", Monday.AddHours(2), CancellationToken.None);
+
+        var latest = await sut.RecordInboundAsync("15550001111", Monday, CancellationToken.None);
+
+        Assert.Equal(Monday.AddHours(2), latest);
+        Assert.Equal(Monday.AddHours(2), await sut.GetLastInboundAtAsync("15550001111", CancellationToken.None));
+        Assert.Null(await sut.GetLastInboundAtAsync("15559999999", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ApplyStatusAsync_ConcurrentUpdates_EndAtTheFurthestStatus()
+    {
+        // Many writers race on one row: only ETag-guarded writes keep the furthest status.
+        var updates = Enumerable.Range(0, 24)
+            .Select(i => (MessageStatus)((i % 3) + 1))
+            .Select(status => new MessageStatusUpdate("wamid.race", "15550001111", status, Monday, []));
+
+        await Task.WhenAll(updates.Select(update => sut.ApplyStatusAsync(update, CancellationToken.None)));
+
+        Assert.Equal(MessageStatus.Read, await sut.GetStatusAsync("wamid.race", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ApplyStatusAsync_SameStatusAgain_IsNotApplied()
+    {
+        var delivered = new MessageStatusUpdate("wamid.twice", "15550001111", MessageStatus.Delivered, Monday, []);
+        await sut.ApplyStatusAsync(delivered, CancellationToken.None);
+
+        var change = await sut.ApplyStatusAsync(delivered, CancellationToken.None);
+
+        Assert.Equal(new DeliveryStatusChange(false, MessageStatus.Delivered), change);
+    }
+}
