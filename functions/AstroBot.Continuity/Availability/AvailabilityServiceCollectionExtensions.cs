@@ -17,6 +17,7 @@ public static class AvailabilityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddFrontDoor(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<FrontDoorOptions>()
             .Bind(configuration.GetSection(FrontDoorOptions.SectionName))
             .ValidateDataAnnotations()

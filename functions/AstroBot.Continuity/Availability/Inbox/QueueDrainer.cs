@@ -34,8 +34,9 @@ internal sealed class QueueDrainer(
             {
                 drained = await DrainOnceAsync(ct).ConfigureAwait(false);
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (IsStorageFailure(ex))
             {
+                // Storage down or slow: back off and poll again; the messages stay safe in the queue.
                 LogMessages.QueuePollFailed(logger, source.Name, ex);
                 drained = 0;
             }
@@ -115,6 +116,9 @@ internal sealed class QueueDrainer(
         await source.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
         LogMessages.QueueMessagePoisoned(logger, source.Name, message.MessageId, message.DequeueCount, poison.Name);
     }
+
+    private static bool IsStorageFailure(Exception ex) =>
+        ex is RequestFailedException or AggregateException or HttpRequestException or IOException;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

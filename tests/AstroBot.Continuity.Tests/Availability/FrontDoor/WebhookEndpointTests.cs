@@ -20,15 +20,16 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
     [Fact]
-    public void HandleVerification_RightTokenAndChallenge_ReturnsChallengeAsPlainText()
+    public async Task HandleVerification_RightTokenAndChallenge_ReturnsChallengeAsPlainText()
     {
-        var result = sut.HandleVerification(HttpRequests.Get(
-            $"?hub.mode=subscribe&hub.verify_token={FrontDoorHarness.VerifyToken}&hub.challenge=1158201444"));
+        var request = HttpRequests.Get($"?hub.mode=subscribe&hub.verify_token={FrontDoorHarness.VerifyToken}&hub.challenge=1158201444");
 
-        var content = Assert.IsType<ContentHttpResult>(result);
-        Assert.Equal(200, content.StatusCode ?? 200);
-        Assert.Equal("1158201444", content.ResponseContent);
-        Assert.StartsWith("text/plain", content.ContentType, StringComparison.Ordinal);
+        var result = sut.HandleVerification(request);
+        var (status, body, response) = await HttpRequests.ExecuteAsync(result, request);
+
+        Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Equal("1158201444", body);
+        Assert.StartsWith("text/plain", response.ContentType, StringComparison.Ordinal);
     }
 
     [Theory]
