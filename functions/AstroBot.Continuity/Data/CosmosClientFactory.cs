@@ -15,7 +15,7 @@ public static class CosmosClientFactory
     public static CosmosClient Create(CosmosOptions options, Action<CosmosClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var clientOptions = CreateClientOptions(options.EndpointUri);
+        var clientOptions = CreateClientOptions(options.GetEndpointUri());
         configure?.Invoke(clientOptions);
         return options.UsesManagedIdentity
             ? new CosmosClient(options.Endpoint, new DefaultAzureCredential(), clientOptions)

@@ -29,7 +29,7 @@ public sealed class CosmosOptions : IValidatableObject
     public bool UsesManagedIdentity => string.IsNullOrWhiteSpace(Key);
 
     /// <summary><see cref="Endpoint"/> as a URI; valid once the options validated.</summary>
-    public Uri EndpointUri => new(Endpoint, UriKind.Absolute);
+    public Uri GetEndpointUri() => new(Endpoint, UriKind.Absolute);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,7 +1,9 @@
+using System.Text;
 using AstroBot.Continuity.Data.Documents;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
 
 namespace AstroBot.Continuity.Data.Seed;
 
@@ -23,7 +25,7 @@ public sealed class SeedWriter(IOptions<CosmosOptions> options, TimeProvider tim
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var cosmos = options.Value;
-        var bulk = request.UseBulkExecution ?? !EmulatorEndpoint.IsLoopback(cosmos.EndpointUri);
+        var bulk = request.UseBulkExecution ?? !EmulatorEndpoint.IsLoopback(cosmos.GetEndpointUri());
         LogMessages.SeedStarted(logger, request.Users, request.ReadingsPerUser, cosmos.DatabaseName, bulk, request.MaxConcurrency);
 
         // A client of its own: bulk mode batches every operation of a client, which the shared client must not do.
@@ -47,10 +49,8 @@ public sealed class SeedWriter(IOptions<CosmosOptions> options, TimeProvider tim
         await Parallel.ForEachAsync(documents, parallelism, async (document, token) =>
         {
             var (name, container) = containers[document.Type];
-            var response = await container
-                .UpsertItemAsync(document, new PartitionKey(document.WaId), cancellationToken: token)
-                .ConfigureAwait(false);
-            var written = tally.Add(name, response.RequestCharge);
+            var charge = await UpsertAsync(container, document, token).ConfigureAwait(false);
+            var written = tally.Add(name, charge);
             if (written % ProgressInterval == 0)
             {
                 progress?.Report(new SeedProgress(written, tally.Totals().RequestCharge, timeProvider.GetElapsedTime(started)));
@@ -63,5 +63,19 @@ public sealed class SeedWriter(IOptions<CosmosOptions> options, TimeProvider tim
         var result = new SeedResult(request.Users, tally.ItemsPerContainer(), requestCharge, elapsed, bulk);
         LogMessages.SeedCompleted(logger, result.TotalItems, elapsed, result.ItemsPerSecond, requestCharge);
         return result;
+    }
+
+    /// <summary>
+    /// Upserts through the stream API: the typed API would read the response back as the abstract
+    /// <see cref="BotDocument"/>, and emulators return the body even when asked not to.
+    /// </summary>
+    private static async Task<double> UpsertAsync(Container container, BotDocument document, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(document)));
+        using var response = await container
+            .UpsertItemStreamAsync(body, new PartitionKey(document.WaId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.RequestCharge;
     }
 }
