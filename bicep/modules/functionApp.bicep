@@ -62,6 +62,7 @@ var settings = {
   WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID: identityId
   AZURE_CLIENT_ID: identityClientId // DefaultAzureCredential in the worker picks the user-assigned identity
   Cosmos__Endpoint: cosmosEndpoint
+  Cosmos__Key: '' // empty overrides the emulator key default: the client signs in with the identity
   Storage__AccountName: storageAccountName
   WhatsApp__AppSecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/whatsapp-app-secret/)'
   WhatsApp__AccessToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/whatsapp-access-token/)'

@@ -1,0 +1,64 @@
+namespace AstroBot.Continuity.Bicep.Tests.MainTemplate;
+
+[Collection(BicepFolderBuildCollection.Name)]
+public sealed class DataTemplateTests(BicepFolderBuild build)
+{
+    private readonly ArmTemplate sut = build.MainTemplate;
+
+    [Fact]
+    public void Build_StorageAccount_AllowsNoSharedKeyNoPublicBlobAndOnlyHttpsTls12()
+    {
+        var properties = sut.Single("Microsoft.Storage/storageAccounts").Properties!;
+
+        Assert.False((bool?)properties["allowSharedKeyAccess"]);
+        Assert.False((bool?)properties["allowBlobPublicAccess"]);
+        Assert.True((bool?)properties["supportsHttpsTrafficOnly"]);
+        Assert.Equal("TLS1_2", (string?)properties["minimumTlsVersion"]);
+    }
+
+    [Fact]
+    public void Build_CosmosAccount_DisablesLocalAuthWithFailoverAndContinuousBackup()
+    {
+        var properties = sut.Single("Microsoft.DocumentDB/databaseAccounts").Properties!;
+
+        Assert.True((bool?)properties["disableLocalAuth"]);
+        Assert.True((bool?)properties["enableAutomaticFailover"]);
+        Assert.Equal("Session", (string?)properties["consistencyPolicy"]?["defaultConsistencyLevel"]);
+        Assert.Equal("Continuous", (string?)properties["backupPolicy"]?["type"]);
+        Assert.Equal("Continuous7Days", (string?)properties["backupPolicy"]?["continuousModeProperties"]?["tier"]);
+        Assert.Equal(2, properties["locations"]?.AsArray().Count);
+    }
+
+    [Fact]
+    public void Build_CosmosContainers_AreTheBotsContainers()
+    {
+        var containers = sut.Single("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
+        var names = containers.Variables["containerNames"]?.AsArray().Select(name => (string?)name);
+
+        Assert.Equal(["accounts", "profiles", "preferences", "subscriptions", "readings", "messages"], names);
+    }
+
+    [Fact]
+    public void Build_EveryCosmosContainer_IsPartitionedByWaId()
+    {
+        var containers = sut.OfType("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
+
+        Assert.NotEmpty(containers);
+        Assert.All(containers, container =>
+        {
+            var paths = container.Properties?["resource"]?["partitionKey"]?["paths"]?.AsArray();
+            Assert.Equal(["/wa_id"], paths?.Select(path => (string?)path));
+        });
+    }
+
+    [Fact]
+    public void Build_KeyVault_UsesRbacWithPurgeProtectionAndNoAccessPolicies()
+    {
+        var properties = sut.Single("Microsoft.KeyVault/vaults").Properties!;
+
+        Assert.True((bool?)properties["enableRbacAuthorization"]);
+        Assert.True((bool?)properties["enableSoftDelete"]);
+        Assert.True((bool?)properties["enablePurgeProtection"]);
+        Assert.Empty(properties["accessPolicies"]?.AsArray() ?? []);
+    }
+}

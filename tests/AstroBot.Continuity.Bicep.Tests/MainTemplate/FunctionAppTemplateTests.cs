@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+
+namespace AstroBot.Continuity.Bicep.Tests.MainTemplate;
+
+[Collection(BicepFolderBuildCollection.Name)]
+public sealed class FunctionAppTemplateTests(BicepFolderBuild build)
+{
+    private readonly ArmTemplate sut = build.MainTemplate;
+
+    private DeclaredResource Site => sut.Single("Microsoft.Web/sites");
+
+    // The site's app settings are built from this object in the Function App module.
+    private JsonObject Settings => Site.Variables["settings"]?.AsObject()
+        ?? throw new InvalidOperationException("The Function App module has no 'settings' variable.");
+
+    [Theory]
+    [InlineData("AccountKey=")]
+    [InlineData("listKeys(")]
+    [InlineData("listConnectionStrings(")]
+    [InlineData("SharedAccessSignature=")]
+    public void Build_WholeTemplate_HoldsNoKeyOrConnectionSecret(string forbidden)
+    {
+        Assert.DoesNotContain(forbidden, sut.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Build_HostStorage_UsesTheManagedIdentity()
+    {
+        Assert.Equal("managedidentity", (string?)Settings["AzureWebJobsStorage__credential"]);
+        Assert.NotNull(Settings["AzureWebJobsStorage__accountName"]);
+        Assert.NotNull(Settings["AzureWebJobsStorage__clientId"]);
+        Assert.Null(Settings["AzureWebJobsStorage"]);
+    }
+
+    [Theory]
+    [InlineData("WhatsApp__AppSecret", "whatsapp-app-secret")]
+    [InlineData("WhatsApp__AccessToken", "whatsapp-access-token")]
+    [InlineData("WhatsApp__VerifyToken", "whatsapp-verify-token")]
+    public void Build_WhatsAppSecret_IsAKeyVaultReference(string setting, string secretName)
+    {
+        var value = (string?)Settings[setting] ?? "";
+
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", value, StringComparison.Ordinal);
+        Assert.Contains($"secrets/{secretName}/", value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated")]
+    [InlineData("FUNCTIONS_EXTENSION_VERSION", "~4")]
+    [InlineData("Cosmos__Key", "")]
+    public void Build_AppSetting_HasExpectedValue(string setting, string expected)
+    {
+        Assert.Equal(expected, (string?)Settings[setting]);
+    }
+
+    [Theory]
+    [InlineData("Cosmos__Endpoint")]
+    [InlineData("Storage__AccountName")]
+    [InlineData("WhatsApp__PhoneNumberId")]
+    [InlineData("AZURE_CLIENT_ID")]
+    public void Build_AppSetting_IsPresent(string setting)
+    {
+        Assert.NotNull(Settings[setting]);
+    }
+
+    [Fact]
+    public void Build_ApplicationInsights_ConnectionStringIsAnAppSetting()
+    {
+        var appSettings = (string?)Site.Properties?["siteConfig"]?["appSettings"] ?? "";
+
+        Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", appSettings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_Site_IsHttpsOnlyWithTls12AndNoFtp()
+    {
+        var properties = Site.Properties!;
+
+        Assert.True((bool?)properties["httpsOnly"]);
+        Assert.Equal("1.2", (string?)properties["siteConfig"]?["minTlsVersion"]);
+        Assert.Equal("Disabled", (string?)properties["siteConfig"]?["ftpsState"]);
+        Assert.Equal("DOTNET-ISOLATED|10.0", (string?)properties["siteConfig"]?["linuxFxVersion"]);
+    }
+
+    [Fact]
+    public void Build_Site_RunsAsTheUserAssignedIdentity()
+    {
+        Assert.Equal("UserAssigned", (string?)Site.Json["identity"]?["type"]);
+        Assert.False(string.IsNullOrEmpty((string?)Site.Properties?["keyVaultReferenceIdentity"]));
+    }
+
+    [Fact]
+    public void Build_Plan_IsElasticPremiumOnLinux()
+    {
+        var plan = sut.Single("Microsoft.Web/serverfarms");
+
+        Assert.Equal("EP1", (string?)plan.Json["sku"]?["name"]);
+        Assert.True((bool?)plan.Properties?["reserved"]);
+    }
+
+    [Fact]
+    public void Build_BasicPublishingCredentials_AreDisallowed()
+    {
+        var policies = sut.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, policy => Assert.False((bool?)policy.Properties?["allow"]));
+    }
+}

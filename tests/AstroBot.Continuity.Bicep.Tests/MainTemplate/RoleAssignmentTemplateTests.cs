@@ -1,0 +1,46 @@
+namespace AstroBot.Continuity.Bicep.Tests.MainTemplate;
+
+/// <summary>The Function App identity gets exactly the data-plane roles it needs, on the resources it uses.</summary>
+[Collection(BicepFolderBuildCollection.Name)]
+public sealed class RoleAssignmentTemplateTests(BicepFolderBuild build)
+{
+    private const string AzureRoleAssignment = "Microsoft.Authorization/roleAssignments";
+
+    private readonly ArmTemplate sut = build.MainTemplate;
+
+    [Theory]
+    [InlineData("Microsoft.Storage/storageAccounts", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
+    [InlineData("Microsoft.Storage/storageAccounts", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
+    [InlineData("Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
+    [InlineData("Microsoft.KeyVault/vaults", "4633458b-17de-408a-b874-0445c86b69e6")] // Key Vault Secrets User
+    public void Build_AzureRoleAssignment_ExistsNextToItsScope(string scopeType, string roleDefinitionId)
+    {
+        var scope = sut.Single(scopeType);
+        var assignments = sut.OfType(AzureRoleAssignment).Where(assignment => assignment.Template == scope.Template).ToList();
+
+        Assert.NotEmpty(assignments);
+        Assert.Contains(roleDefinitionId, scope.Template.ToJsonString(), StringComparison.Ordinal);
+        Assert.All(assignments, assignment =>
+        {
+            Assert.Equal("ServicePrincipal", (string?)assignment.Properties?["principalType"]);
+            Assert.Contains("guid(", (string?)assignment.Json["name"], StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Build_StorageRoleAssignments_CoverBlobQueueAndTable()
+    {
+        var storage = sut.Single("Microsoft.Storage/storageAccounts");
+
+        Assert.Equal(3, storage.Variables["roleIds"]?.AsObject().Count);
+    }
+
+    [Fact]
+    public void Build_CosmosRoleAssignment_GrantsBuiltInDataContributor()
+    {
+        var assignment = sut.Single("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments");
+
+        Assert.Equal("00000000-0000-0000-0000-000000000002", (string?)assignment.Variables["dataContributorRoleId"]);
+        Assert.Contains("sqlRoleDefinitions", (string?)assignment.Properties?["roleDefinitionId"], StringComparison.Ordinal);
+    }
+}
