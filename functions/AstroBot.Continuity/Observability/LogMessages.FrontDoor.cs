@@ -33,6 +33,10 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1207, Level = LogLevel.Error, Message = "Webhook could not be recorded; answered 503 so Meta retries")]
     internal static partial void WebhookRecordFailed(ILogger logger, Exception? exception);
 
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Warning,
+        Message = "Inbox storage not ready at start-up (attempt {Attempt}, {ErrorType}); the front door answers 503 until it is")]
+    internal static partial void StorageNotReadyAtStart(ILogger logger, int attempt, string errorType);
+
     [LoggerMessage(EventId = 1208, Level = LogLevel.Warning, Message = "Webhook body could not be read; answered {StatusCode}")]
     internal static partial void WebhookBodyUnreadable(ILogger logger, int statusCode);
 

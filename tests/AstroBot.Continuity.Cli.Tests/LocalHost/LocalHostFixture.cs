@@ -36,7 +36,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     /// <summary>The address Kestrel actually bound (the configured port is 0).</summary>
     internal static Uri AddressOf(WebApplication started) =>
-        new(started.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
+        new(started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
     public async Task DisposeAsync()
     {

@@ -55,6 +55,19 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
     /// <summary>Starts a sink, builds the services and runs the start-up initializer (creates queues, table, container).</summary>
     public static async Task<FrontDoorHarness> StartAsync(IDictionary<string, string?>? overrides = null)
     {
+        var harness = await BuildAsync(overrides);
+        foreach (var initializer in harness.Services.GetServices<IHostedService>().OfType<AvailabilityStorageInitializer>())
+        {
+            await initializer.StartAsync(CancellationToken.None);
+            await initializer.Created;
+        }
+
+        return harness;
+    }
+
+    /// <summary>Starts a sink and builds the services, without creating anything in storage.</summary>
+    public static async Task<FrontDoorHarness> BuildAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+    {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", CancellationToken.None);
         var settings = new Dictionary<string, string?>
         {
@@ -78,18 +91,13 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddContinuityStorage(configuration)
             .AddWhatsApp(configuration)
-            .AddFrontDoor(configuration)
-            .BuildServiceProvider();
-        foreach (var initializer in services.GetServices<IHostedService>().OfType<AvailabilityStorageInitializer>())
-        {
-            await initializer.StartAsync(CancellationToken.None);
-        }
-
-        return new FrontDoorHarness(services, sink);
+            .AddFrontDoor(configuration);
+        configure?.Invoke(collection);
+        return new FrontDoorHarness(collection.BuildServiceProvider(), sink);
     }
 
     public T Get<T>()

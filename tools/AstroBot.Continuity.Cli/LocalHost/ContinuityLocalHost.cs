@@ -41,7 +41,7 @@ internal static class ContinuityLocalHost
         services.AddSingleton<HealthEndpoint>();
         // The sink starts first so replies sent during start-up have somewhere to go.
         services.AddHostedService<GraphApiSinkService>();
-        services.AddHostedService<LocalResourceInitializer>();
+        services.AddHostedService<LocalCosmosInitializer>();
         services.AddLocalInboxWorkers();
 
         var app = builder.Build();

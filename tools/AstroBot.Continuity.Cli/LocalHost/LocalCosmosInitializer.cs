@@ -1,4 +1,3 @@
-using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Data;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Hosting;
@@ -8,27 +7,17 @@ using Microsoft.Extensions.Options;
 namespace AstroBot.Continuity.Cli.LocalHost;
 
 /// <summary>
-/// Creates what the emulators start without: the inbox queues and the bot's database and containers. A missing
-/// dependency is reported, not fatal: the front door keeps answering (503 while storage is down) and
-/// <c>/api/health/ready</c> shows what is unreachable.
+/// Creates what the Cosmos DB emulator starts without (it keeps data in memory only): the bot's database and
+/// containers. Cosmos being down is reported, not fatal: <c>/api/health/ready</c> shows it. (The front door's
+/// queues and table are created by the core's own initializer.)
 /// </summary>
-internal sealed class LocalResourceInitializer(
-    WebhookInbox inbox,
+internal sealed class LocalCosmosInitializer(
     CosmosClient cosmos,
     IOptions<CosmosOptions> cosmosOptions,
-    ILogger<LocalResourceInitializer> logger) : IHostedService
+    ILogger<LocalCosmosInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await inbox.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogMessages.LocalResourceUnavailable(logger, "storage", exception.GetType().Name);
-        }
-
         try
         {
             await DatabaseInitializer.EnsureCreatedAsync(cosmos, cosmosOptions.Value.DatabaseName, cancellationToken).ConfigureAwait(false);
