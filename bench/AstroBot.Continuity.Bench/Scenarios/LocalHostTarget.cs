@@ -1,0 +1,150 @@
+using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.Cli.LocalHost;
+using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.WhatsApp.Sink;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AstroBot.Continuity.Bench.Scenarios;
+
+/// <summary>
+/// The product under test: the real <c>continuity serve</c> host (<see cref="ContinuityLocalHost"/>), in this
+/// process, on an ephemeral loopback port, against the emulators, with its own queues, table and database.
+/// </summary>
+/// <remarks>
+/// The host also runs the inbox pump and the bot stand-in, which would drain the inbox while we count it and
+/// compete for the two cores with the front door. In Azure that work runs in the Functions queue trigger, not
+/// in the HTTP request; this benchmark measures the acknowledgement, so both are stopped once the host has
+/// started and a canary has been through them (before any load), and every acknowledged webhook must then
+/// still be in the inbox queue.
+/// </remarks>
+internal sealed class LocalHostTarget : IAsyncDisposable
+{
+    public const string AppSecret = "bench-app-secret";
+    public const string PhoneNumberId = "100000000000099";
+
+    private static readonly TimeSpan CanaryTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly WebApplication app;
+    private readonly GraphApiSink sink;
+
+    private LocalHostTarget(WebApplication app, GraphApiSink sink, Uri webhookUri)
+    {
+        this.app = app;
+        this.sink = sink;
+        WebhookUri = webhookUri;
+    }
+
+    /// <summary>The host's <c>POST /api/whatsapp/webhook</c>.</summary>
+    public Uri WebhookUri { get; }
+
+    public static async Task<LocalHostTarget> StartAsync(BenchNames names, CancellationToken ct)
+    {
+        var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", ct).ConfigureAwait(false);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(names, sink.BaseUri)).Build();
+        var app = ContinuityLocalHost.Build(configuration, "http://127.0.0.1:0");
+        await app.StartAsync(ct).ConfigureAwait(false);
+        await StopInboxWorkersAsync(app, sink, ct).ConfigureAwait(false);
+        return new LocalHostTarget(app, sink, BoundWebhookUri.Of(app));
+    }
+
+    /// <summary>Deletes what the run created in the emulators, through the host's own clients.</summary>
+    public async Task DeleteResourcesAsync(BenchNames names, CancellationToken ct)
+    {
+        var storage = app.Services.GetRequiredService<StorageClients>();
+        foreach (var queue in new[] { names.InboxQueue, names.BotQueue, names.PoisonQueue, $"{names.BotQueue}-poison" })
+        {
+            await storage.Queues.GetQueueClient(queue).DeleteIfExistsAsync(ct).ConfigureAwait(false);
+        }
+
+        await storage.Blobs.GetBlobContainerClient(names.ClaimCheckContainer).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+        await storage.Tables.DeleteTableAsync(names.LedgerTable, ct).ConfigureAwait(false);
+        try
+        {
+            await app.Services.GetRequiredService<CosmosClient>().GetDatabase(names.CosmosDatabase).DeleteAsync(cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (CosmosException)
+        {
+            // The host reports an unreachable Cosmos DB without failing; the acknowledgement does not need it.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        await sink.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, string?> Settings(BenchNames names, Uri graphSink) => new()
+    {
+        ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+        ["Cosmos:Endpoint"] = "https://127.0.0.1:8081",
+        ["Cosmos:DatabaseName"] = names.CosmosDatabase,
+        ["WhatsApp:AppSecret"] = AppSecret,
+        ["WhatsApp:VerifyToken"] = "bench-verify-token",
+        ["WhatsApp:AccessToken"] = "bench-access-token",
+        ["WhatsApp:PhoneNumberId"] = PhoneNumberId,
+        ["WhatsApp:GraphApiBaseUrl"] = graphSink.ToString(),
+        ["LocalHost:GraphSinkUrl"] = "",
+        ["FrontDoor:InboxQueueName"] = names.InboxQueue,
+        ["FrontDoor:BotQueueName"] = names.BotQueue,
+        ["FrontDoor:PoisonQueueName"] = names.PoisonQueue,
+        ["FrontDoor:ClaimCheckContainer"] = names.ClaimCheckContainer,
+        ["FrontDoor:LedgerTableName"] = names.LedgerTable,
+        // `continuity serve` logs every webhook at Information to the console; in Azure the logs go to
+        // Application Insights in batches. A console line per request would measure the terminal, not the front door.
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>
+    /// Sends one canary webhook through the whole pipeline and waits for the stand-in's reply to reach the sink:
+    /// then both workers are known to be running, and stopping them ends their loops the way a host shutdown
+    /// would. (Stopping a worker whose loop has not started yet cancels its task, which the host treats as a
+    /// crash and answers by stopping the application.)
+    /// </summary>
+    private static async Task StopInboxWorkersAsync(WebApplication app, GraphApiSink sink, CancellationToken ct)
+    {
+        var workers = app.Services.GetServices<IHostedService>().Where(s => s is QueueInboxPump or LocalBotStandIn).ToList();
+        if (workers.Count != 2)
+        {
+            throw new InvalidOperationException($"Expected the inbox pump and the bot stand-in among the host's services, found {workers.Count}.");
+        }
+
+        var canary = SignedWebhook.Build("canary", 1, AppSecret, PhoneNumberId, TimeProvider.System.GetUtcNow())[0];
+        using (var poster = new WebhookPoster(1))
+        {
+            if (!await poster.PostAsync(BoundWebhookUri.Of(app), canary, ct).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("The local host did not acknowledge the canary webhook: are the emulators up?");
+            }
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CanaryTimeout);
+        while (sink.RequestCount == 0)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The canary webhook got no reply within {CanaryTimeout.TotalSeconds:N0} s: the inbox workers are not running.");
+            }
+        }
+
+        foreach (var worker in workers)
+        {
+            await worker.StopAsync(ct).ConfigureAwait(false);
+        }
+
+        if (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new InvalidOperationException("The local host began to stop while its inbox workers were stopped; the run would not be measuring a live host.");
+        }
+    }
+}
