@@ -1,5 +1,8 @@
 using AstroBot.Continuity.Availability;
+using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
+using AstroBot.Continuity.WhatsApp;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -24,10 +27,22 @@ public sealed class AvailabilityStorageInitializerTests
     public async Task StartAsync_StorageDown_ReturnsAndKeepsRetryingUntilStopped()
     {
         var time = new FakeTimeProvider();
-        await using var harness = await FrontDoorHarness.BuildAsync(
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = EmulatorEndpoints.UnreachableStorageConnectionString },
-            services => services.AddSingleton<TimeProvider>(time));
-        var sut = Initializer(harness.Services);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = EmulatorEndpoints.UnreachableStorageConnectionString,
+            ["WhatsApp:AppSecret"] = FrontDoorHarness.AppSecret,
+            ["WhatsApp:VerifyToken"] = FrontDoorHarness.VerifyToken,
+            ["WhatsApp:AccessToken"] = "token",
+            ["WhatsApp:PhoneNumberId"] = FrontDoorHarness.PhoneNumberId,
+        }).Build();
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(time)
+            .AddContinuityStorage(configuration)
+            .AddWhatsApp(configuration)
+            .AddFrontDoor(configuration)
+            .BuildServiceProvider();
+        var sut = Initializer(services);
 
         await sut.StartAsync(CancellationToken.None);
         time.Advance(AvailabilityStorageInitializer.RetryInterval);

@@ -59,14 +59,14 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         foreach (var initializer in harness.Services.GetServices<IHostedService>().OfType<AvailabilityStorageInitializer>())
         {
             await initializer.StartAsync(CancellationToken.None);
-            await initializer.Created;
+            await initializer.Created.WaitAsync(TimeSpan.FromMinutes(1));
         }
 
         return harness;
     }
 
     /// <summary>Starts a sink and builds the services, without creating anything in storage.</summary>
-    public static async Task<FrontDoorHarness> BuildAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+    private static async Task<FrontDoorHarness> BuildAsync(IDictionary<string, string?>? overrides = null)
     {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", CancellationToken.None);
         var settings = new Dictionary<string, string?>
@@ -91,13 +91,13 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var collection = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddContinuityStorage(configuration)
             .AddWhatsApp(configuration)
-            .AddFrontDoor(configuration);
-        configure?.Invoke(collection);
-        return new FrontDoorHarness(collection.BuildServiceProvider(), sink);
+            .AddFrontDoor(configuration)
+            .BuildServiceProvider();
+        return new FrontDoorHarness(services, sink);
     }
 
     public T Get<T>()
