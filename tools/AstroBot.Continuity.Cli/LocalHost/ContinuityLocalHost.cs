@@ -1,11 +1,7 @@
 using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Health;
-using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Hosting;
-using AstroBot.Continuity.Observability;
-using AstroBot.Continuity.Storage;
-using AstroBot.Continuity.WhatsApp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -32,13 +28,7 @@ internal static class ContinuityLocalHost
 
         var services = builder.Services;
         services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddContinuityTelemetry(configuration);
-        services.AddContinuityStorage(configuration);
-        services.AddBotData(configuration);
-        services.AddWhatsApp(configuration);
-        services.AddFrontDoor(configuration);
-        services.AddSingleton<StorageReadiness>();
-        services.AddSingleton<HealthEndpoint>();
+        services.AddContinuityBackend(configuration);
         // The sink starts first so replies sent during start-up have somewhere to go.
         services.AddHostedService<GraphApiSinkService>();
         services.AddHostedService<LocalCosmosInitializer>();
