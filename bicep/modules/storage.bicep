@@ -25,6 +25,13 @@ param identityId string
 @description('Principal id of the Function App identity that gets data-plane roles.')
 param principalId string
 
+@description('Blob container of webhook bodies too large for a queue message (FrontDoor:ClaimCheckContainer).')
+param claimCheckContainerName string = 'webhook-bodies'
+
+@description('Days after which a claim-check blob that processing never deleted is removed (Meta retries for 7 days).')
+@minValue(8)
+param claimCheckRetentionDays int = 30
+
 @description('Tags applied to every resource.')
 param tags object
 
@@ -70,6 +77,41 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// Processing deletes a claim-check blob once its webhook is handled; this removes what a failure left behind,
+// long after Meta's 7-day retry window and the poison queue's review.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          enabled: true
+          name: 'expire-claim-check-bodies'
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${claimCheckContainerName}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: claimCheckRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 

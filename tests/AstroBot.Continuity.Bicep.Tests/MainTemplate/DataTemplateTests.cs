@@ -17,6 +17,20 @@ public sealed class DataTemplateTests(BicepFolderBuild build)
     }
 
     [Fact]
+    public void Build_StorageAccount_ExpiresLeftoverClaimCheckBodies()
+    {
+        var policy = sut.Single("Microsoft.Storage/storageAccounts/managementPolicies");
+        var rule = policy.Properties!["policy"]!["rules"]![0]!;
+        var parameters = policy.Template["parameters"]!;
+
+        // The prefix is the claim-check container (default: the front door's), the age a parameter of at least 8 days.
+        Assert.Contains("claimCheckContainerName", (string?)rule["definition"]!["filters"]!["prefixMatch"]![0], StringComparison.Ordinal);
+        Assert.Equal("webhook-bodies", (string?)parameters["claimCheckContainerName"]!["defaultValue"]);
+        Assert.Contains("claimCheckRetentionDays", (string?)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"], StringComparison.Ordinal);
+        Assert.Equal(8, (int?)parameters["claimCheckRetentionDays"]!["minValue"]);
+    }
+
+    [Fact]
     public void Build_CosmosAccount_DisablesLocalAuthWithFailoverAndContinuousBackup()
     {
         var properties = sut.Single("Microsoft.DocumentDB/databaseAccounts").Properties!;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AstroBot.Continuity.Availability.FrontDoor;
 
 /// <summary>
-/// The WhatsApp webhook, <c>GET/POST /api/whatsapp/webhook</c>, shared by the Functions app and the local host.
+/// The WhatsApp webhook (<c>GET/POST /api/whatsapp/webhook</c>, <see cref="Hosting.HttpRoutes.WhatsAppWebhook"/>), shared by the Functions app and the local host.
 /// A delivery is answered 200 only once it is durably recorded in the <see cref="WebhookInbox"/> (invariant 1);
 /// bad input gets a 4xx, storage trouble a 503 so Meta retries, never a 500.
 /// </summary>
@@ -20,9 +20,6 @@ public sealed class WebhookEndpoint(
     IOptions<FrontDoorOptions> options,
     ILogger<WebhookEndpoint> logger)
 {
-    /// <summary>The route both hosts map, for GET (verification) and POST (delivery).</summary>
-    public const string Route = "/api/whatsapp/webhook";
-
     /// <summary>Meta's largest webhook payload: 3 MB.</summary>
     public const int MaxBodyBytes = 3 * 1024 * 1024;
 
