@@ -10,8 +10,8 @@ public sealed class StorageReadiness(StorageClients clients)
             await clients.Queues.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or AggregateException or TaskCanceledException
-                                              && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when ((StorageFailure.Is(exception) || exception is OperationCanceledException)
+                                          && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }

@@ -1,5 +1,4 @@
 using AstroBot.Continuity.Storage;
-using Azure;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +58,7 @@ public sealed class WebhookInbox
             await RecordWithClaimCheckAsync(body, receivedAt, linked.Token).ConfigureAwait(false);
             return true;
         }
-        catch (Exception ex) when (IsStorageFailure(ex) && !ct.IsCancellationRequested)
+        catch (Exception ex) when ((StorageFailure.Is(ex) || ex is OperationCanceledException) && !ct.IsCancellationRequested)
         {
             throw new InboxUnavailableException("The webhook could not be recorded in the inbox.", ex);
         }
@@ -73,7 +72,7 @@ public sealed class WebhookInbox
         {
             await SendAsync(WebhookEnvelope.ClaimCheck(blobName, receivedAt), ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStorageFailure(ex))
+        catch (Exception ex) when (StorageFailure.Is(ex) || ex is OperationCanceledException)
         {
             // Not acknowledged, so Meta sends it again: the orphan would only keep personal data around.
             await DeleteOrphanAsync(blobName).ConfigureAwait(false);
@@ -88,7 +87,7 @@ public sealed class WebhookInbox
         {
             await claimChecks.DeleteAsync(blobName, cleanup.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStorageFailure(ex))
+        catch (Exception ex) when (StorageFailure.Is(ex) || ex is OperationCanceledException)
         {
             // Best effort: the container's lifecycle rule removes what is left.
         }
@@ -96,10 +95,4 @@ public sealed class WebhookInbox
 
     private Task SendAsync(WebhookEnvelope envelope, CancellationToken ct) =>
         queue.SendMessageAsync(envelope.ToQueueText(), ct);
-
-    // What storage throws when it is down or slow: the service's errors, the retry policy's aggregate of
-    // them, transport failures, and the cancellation of our own timeout.
-    private static bool IsStorageFailure(Exception ex) =>
-        ex is RequestFailedException or AggregateException or HttpRequestException or IOException or TimeoutException
-            or OperationCanceledException;
 }

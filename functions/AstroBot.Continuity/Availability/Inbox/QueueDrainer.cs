@@ -1,4 +1,4 @@
-using Azure;
+using AstroBot.Continuity.Storage;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
@@ -34,7 +34,7 @@ internal sealed class QueueDrainer(
             {
                 drained = await DrainOnceAsync(ct).ConfigureAwait(false);
             }
-            catch (Exception ex) when (IsStorageFailure(ex))
+            catch (Exception ex) when (StorageFailure.Is(ex))
             {
                 // Storage down or slow: back off and poll again; the messages stay safe in the queue.
                 LogMessages.QueuePollFailed(logger, source.Name, ex);
@@ -116,9 +116,6 @@ internal sealed class QueueDrainer(
         await source.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
         LogMessages.QueueMessagePoisoned(logger, source.Name, message.MessageId, message.DequeueCount, poison.Name);
     }
-
-    private static bool IsStorageFailure(Exception ex) =>
-        ex is RequestFailedException or AggregateException or HttpRequestException or IOException;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
