@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Functions.Inbox;
+using AstroBot.Continuity.Hosting;
 
 namespace AstroBot.Continuity.Functions.Tests;
 
@@ -43,9 +44,18 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
+    public void LedgerPruneFunction_RunsOnTheSharedSchedule()
+    {
+        var trigger = TriggerOf("MessageLedgerPrune");
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(Schedules.MessageLedgerPrune, trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void Metadata_ListsExactlyTheKnownFunctions()
     {
-        var expected = HttpFunctions.Select(row => (string)row[0]).Append("WhatsAppInbox").Order();
+        var expected = HttpFunctions.Select(row => (string)row[0]).Append("WhatsAppInbox").Append("MessageLedgerPrune").Order();
 
         Assert.Equal(expected, Functions.Keys.Order());
     }

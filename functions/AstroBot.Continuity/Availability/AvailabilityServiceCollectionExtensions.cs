@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.WhatsApp.Graph;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public static class AvailabilityServiceCollectionExtensions
     /// <summary>
     /// Registers the WhatsApp front door and inbox for both hosts: <see cref="FrontDoorOptions"/> (section
     /// <c>FrontDoor</c>, validated on start), <see cref="WebhookEndpoint"/>, <see cref="WebhookInbox"/>,
-    /// <see cref="InboxProcessor"/>, the ledger, the bot queue, the command handlers, and a hosted service that
+    /// <see cref="InboxProcessor"/>, the ledger and its daily prune job, the bot queue, the command handlers, and a hosted service that
     /// creates the queues, container and table at start-up. Needs <c>AddContinuityStorage</c> and <c>AddWhatsApp</c>.
     /// </summary>
     public static IServiceCollection AddFrontDoor(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +30,8 @@ public static class AvailabilityServiceCollectionExtensions
         services.AddSingleton<WebhookEndpoint>();
         services.AddSingleton<MessageLedger>();
         services.AddSingleton<BotQueue>();
+        services.AddSingleton<MessageLedgerPruneJob>();
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<MessageLedgerPruneJob>());
 
         // Transient like ReplySender, whose typed HttpClient the factory rotates.
         services.AddTransient<InboxProcessor>();

@@ -67,6 +67,9 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Queue {QueueName} could not be polled")]
     internal static partial void QueuePollFailed(ILogger logger, string queueName, Exception exception);
 
+    [LoggerMessage(EventId = 1306, Level = LogLevel.Information, Message = "Message ledger pruned: {RowCount} rows")]
+    internal static partial void LedgerPruned(ILogger logger, int rowCount);
+
     [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Queue {QueueName}: message {MessageId} failed on attempt {DequeueCount}")]
     internal static partial void QueueMessageFailed(ILogger logger, string queueName, string messageId, long dequeueCount, Exception exception);
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AstroBot.Continuity.Cli.LocalHost;
 
 /// <summary>
-/// <c>continuity serve</c>: the Functions app's HTTP handlers, queue processing and schedules on Kestrel,
+/// <c>continuity serve</c>: the Functions app's HTTP handlers, queue processing and timer schedules on Kestrel,
 /// against the local emulators, for people without the Azure Functions Core Tools.
 /// </summary>
 internal static class ContinuityLocalHost
@@ -33,6 +33,7 @@ internal static class ContinuityLocalHost
         services.AddHostedService<GraphApiSinkService>();
         services.AddHostedService<LocalCosmosInitializer>();
         services.AddLocalInboxWorkers();
+        services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedules
 
         var app = builder.Build();
         MapRoutes(app);

@@ -44,6 +44,13 @@ public sealed class FrontDoorOptions
     public string LedgerTableName { get; set; } = "messageledger";
 
     /// <summary>
+    /// How long a ledger row nobody wrote is kept before the daily prune deletes it. Default 30 days; at least
+    /// 8 days, because Meta retries a webhook for up to 7 and deduplication by wamid must outlive that.
+    /// </summary>
+    [Range(typeof(TimeSpan), "8.00:00:00", "3650.00:00:00", ErrorMessage = "FrontDoor:LedgerRetention must be between 8 days and 10 years")]
+    public TimeSpan LedgerRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
     /// How long recording one webhook may take before the front door answers 503 so Meta retries.
     /// Default 10 seconds (Meta gives up on a webhook call after about 20 seconds).
     /// </summary>

@@ -110,6 +110,34 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
         return row.HasValue ? StatusOf(row.Value) : null;
     }
 
+    /// <summary>
+    /// Deletes every row not written since <paramref name="untouchedSince"/> (the table's own last-write time).
+    /// A row written meanwhile is kept: the delete is conditional on the ETag that was read.
+    /// </summary>
+    /// <returns>How many rows were deleted.</returns>
+    public async Task<int> PruneAsync(DateTimeOffset untouchedSince, CancellationToken ct)
+    {
+        var pruned = 0;
+        var stale = table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"Timestamp lt {untouchedSince}"),
+            select: [nameof(TableEntity.PartitionKey), nameof(TableEntity.RowKey)],
+            cancellationToken: ct);
+        await foreach (var row in stale.ConfigureAwait(false))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, ct).ConfigureAwait(false);
+                pruned++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Deleted or written by someone else since the query: nothing to do.
+            }
+        }
+
+        return pruned;
+    }
+
     private static bool Supersedes(MessageStatus? current, MessageStatus next) =>
         current switch
         {
