@@ -63,4 +63,30 @@ public sealed class MessageLedgerTests : IAsyncLifetime
 
         Assert.Equal(new DeliveryStatusChange(false, MessageStatus.Delivered), change);
     }
+
+    [Fact]
+    public async Task PruneAsync_RowsWrittenBeforeTheCutoff_AreDeleted()
+    {
+        await sut.MarkProcessedAsync("wamid.old", CancellationToken.None);
+        await sut.RecordInboundAsync("15550009999", DateTimeOffset.UnixEpoch, CancellationToken.None);
+        await sut.ApplyStatusAsync(new MessageStatusUpdate("wamid.out", "15550009999", MessageStatus.Read, DateTimeOffset.UnixEpoch, []), CancellationToken.None);
+
+        var pruned = await sut.PruneAsync(DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
+
+        Assert.Equal(3, pruned);
+        Assert.False(await sut.IsProcessedAsync("wamid.old", CancellationToken.None));
+        Assert.Null(await sut.GetLastInboundAtAsync("15550009999", CancellationToken.None));
+        Assert.Null(await sut.GetStatusAsync("wamid.out", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PruneAsync_RowsWrittenAfterTheCutoff_AreKept()
+    {
+        await sut.MarkProcessedAsync("wamid.recent", CancellationToken.None);
+
+        var pruned = await sut.PruneAsync(DateTimeOffset.UtcNow.AddDays(-8), CancellationToken.None);
+
+        Assert.Equal(0, pruned);
+        Assert.True(await sut.IsProcessedAsync("wamid.recent", CancellationToken.None));
+    }
 }
