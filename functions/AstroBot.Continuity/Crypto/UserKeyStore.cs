@@ -1,0 +1,186 @@
+using System.Security.Cryptography;
+using AstroBot.Continuity.Storage;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Crypto;
+
+/// <summary>
+/// Each user's data key, wrapped under the keyring's current key-encryption key, one table row per user:
+/// PartitionKey = the first two characters of the user reference, RowKey = the reference. Deleting the row is
+/// crypto-shredding: the user's items become unreadable in every backup, because no copy of the key exists elsewhere.
+/// </summary>
+public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions> options, KeyRingProvider keyRing, TimeProvider time)
+{
+    // The wrap is bound to the user and key id, so a wrapped key copied into another user's row does not unwrap.
+    private static string Purpose(string reference, string keyId) => $"user-key|{reference}|{keyId}";
+    private const string KeyIdField = "KeyId";
+    private const string WrappedKeyField = "WrappedKey";
+    private const string KekIdField = "KekId";
+    private const string CreatedAtField = "CreatedAt";
+
+    // An insert loses only to a concurrent creator, and a re-read then finds its row; more rounds mean a user is
+    // being created and destroyed in a loop.
+    private const int MaxCreateRounds = 8;
+
+    private static readonly string[] KeyFields = [KeyIdField, WrappedKeyField, KekIdField];
+
+    private readonly TableClient table = storage.Tables.GetTableClient(options.Value.UserKeyTableName);
+    private volatile bool tableReady;
+
+    /// <summary>
+    /// The user's key, created (and the table with it) on first use. Concurrent callers for one user all get the
+    /// same key: only one insert wins, and the others read what it stored.
+    /// </summary>
+    public async Task<UserKey> GetOrCreateAsync(string waId, CancellationToken ct)
+    {
+        var reference = UserReferences.For(waId);
+        var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+        for (var round = 0; round < MaxCreateRounds; round++)
+        {
+            if (await ReadAsync(reference, ring, ct).ConfigureAwait(false) is { } existing)
+            {
+                return existing;
+            }
+
+            var material = KeyWrapping.NewDataKey();
+            var keyId = Guid.NewGuid().ToString("N");
+            var wrapped = KeyWrapping.Wrap(ring.Current, material, Purpose(reference, keyId));
+            var row = new TableEntity(PartitionOf(reference), reference)
+            {
+                [KeyIdField] = keyId,
+                [WrappedKeyField] = wrapped.Ciphertext,
+                [KekIdField] = wrapped.KekId,
+                [CreatedAtField] = time.GetUtcNow(),
+            };
+            try
+            {
+                await table.AddEntityAsync(row, ct).ConfigureAwait(false);
+                return new UserKey(reference, keyId, material);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // A concurrent creator stored a key first: read theirs on the next round.
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"The user key could not be created in {MaxCreateRounds} rounds: it kept being created and destroyed concurrently.");
+    }
+
+    /// <summary>The key of the user with this reference, or null when none was created or it was destroyed.</summary>
+    /// <exception cref="ArgumentException"><paramref name="userReference"/> is not what <see cref="UserReferences.For"/> returns.</exception>
+    public async Task<UserKey?> FindAsync(string userReference, CancellationToken ct)
+    {
+        if (!UserReferences.IsWellFormed(userReference))
+        {
+            throw new ArgumentException("A user reference is 64 lowercase hex characters (UserReferences.For).", nameof(userReference));
+        }
+
+        var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+        return await ReadAsync(userReference, ring, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Every user's key, keyed by user reference: one scan of the table, for a backup run.</summary>
+    public async Task<IReadOnlyDictionary<string, UserKey>> LoadAllAsync(CancellationToken ct)
+    {
+        var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+        var keys = new Dictionary<string, UserKey>(StringComparer.Ordinal);
+        var rows = table.QueryAsync<TableEntity>(filter: (string?)null, select: [nameof(TableEntity.RowKey), .. KeyFields], cancellationToken: ct);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            keys[row.RowKey] = ToUserKey(row.RowKey, row, ring);
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Destroys the user's key: from now on nothing it encrypted can be read, in any backup. A later
+    /// <see cref="GetOrCreateAsync"/> makes a new, unrelated key.
+    /// </summary>
+    /// <returns>True when there was a key to destroy.</returns>
+    public async Task<bool> DestroyAsync(string waId, CancellationToken ct)
+    {
+        var reference = UserReferences.For(waId);
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+
+        // The SDK answers a missing entity with its 404 response rather than an exception.
+        var response = await table.DeleteEntityAsync(PartitionOf(reference), reference, ETag.All, ct).ConfigureAwait(false);
+        return response.Status != 404;
+    }
+
+    /// <summary>
+    /// After a key-encryption key rotation: wraps every user key not yet under the current KEK with it, so the old
+    /// KEK can be retired. Each row is replaced only if unchanged since it was read (its ETag); a row destroyed or
+    /// recreated meanwhile is left to whoever changed it.
+    /// </summary>
+    /// <returns>How many keys were re-wrapped.</returns>
+    public async Task<int> RewrapAsync(CancellationToken ct)
+    {
+        var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+        var rewrapped = 0;
+        var stale = table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"KekId ne {ring.Current.Id}"),
+            select: [nameof(TableEntity.PartitionKey), nameof(TableEntity.RowKey), .. KeyFields],
+            cancellationToken: ct);
+        await foreach (var row in stale.ConfigureAwait(false))
+        {
+            var purpose = Purpose(row.RowKey, row.GetString(KeyIdField) ?? throw Incomplete(KeyIdField));
+            var material = KeyWrapping.Unwrap(ring, WrappedOf(row), purpose);
+            var wrapped = KeyWrapping.Wrap(ring.Current, material, purpose);
+            CryptographicOperations.ZeroMemory(material);
+            var update = new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                [WrappedKeyField] = wrapped.Ciphertext,
+                [KekIdField] = wrapped.KekId,
+            };
+            try
+            {
+                await table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+                rewrapped++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Destroyed, or destroyed and recreated under the current KEK, since the query: nothing to re-wrap.
+            }
+        }
+
+        return rewrapped;
+    }
+
+    private static string PartitionOf(string reference) => reference[..2];
+
+    private async Task<UserKey?> ReadAsync(string reference, KeyRing ring, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(reference), reference, KeyFields, ct).ConfigureAwait(false);
+        return row.HasValue ? ToUserKey(reference, row.Value!, ring) : null;
+    }
+
+    // The reference is passed in because a projected point read does not return the RowKey.
+    private static UserKey ToUserKey(string reference, TableEntity row, KeyRing ring)
+    {
+        var keyId = row.GetString(KeyIdField) ?? throw Incomplete(KeyIdField);
+        return new(reference, keyId, KeyWrapping.Unwrap(ring, WrappedOf(row), Purpose(reference, keyId)));
+    }
+
+    private static WrappedKey WrappedOf(TableEntity row) =>
+        new(row.GetString(KekIdField) ?? throw Incomplete(KekIdField), row.GetBinary(WrappedKeyField) ?? throw Incomplete(WrappedKeyField));
+
+    private static InvalidDataException Incomplete(string field) =>
+        new($"A user key row has no {field}: the row was not written by {nameof(UserKeyStore)}.");
+
+    private async Task EnsureTableAsync(CancellationToken ct)
+    {
+        if (!tableReady)
+        {
+            await table.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            tableReady = true;
+        }
+    }
+}
