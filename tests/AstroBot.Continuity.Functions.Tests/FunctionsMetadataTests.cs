@@ -44,12 +44,13 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
-    public void LedgerPruneFunction_RunsOnTheSharedSchedule()
+    public void LedgerPruneFunction_RunsOnTheSharedScheduleSetting()
     {
         var trigger = TriggerOf("MessageLedgerPrune");
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal(Schedules.MessageLedgerPrune, trigger.GetProperty("schedule").GetString());
+        Assert.Equal("%MessageLedgerPruneSchedule%", trigger.GetProperty("schedule").GetString());
+        Assert.Equal(Schedules.MessageLedgerPrune.TriggerExpression, trigger.GetProperty("schedule").GetString());
     }
 
     [Fact]

@@ -4,10 +4,13 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AstroBot.Continuity.Functions.Inbox;
 
-/// <summary>Keeps the message ledger bounded, daily (the local host runs the same job on the same schedule).</summary>
+/// <summary>
+/// Keeps the message ledger bounded, daily. The schedule is the app setting <c>MessageLedgerPruneSchedule</c>, the
+/// one the local host reads for the same job.
+/// </summary>
 public sealed class MessageLedgerPruneFunction(MessageLedgerPruneJob job)
 {
     [Function("MessageLedgerPrune")]
-    public Task RunAsync([TimerTrigger(Schedules.MessageLedgerPrune)] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task RunAsync([TimerTrigger(Schedules.MessageLedgerPruneTrigger)] TimerInfo timer, CancellationToken cancellationToken) =>
         job.RunAsync(cancellationToken);
 }

@@ -7,7 +7,13 @@ public interface IScheduledJob
     string Name { get; }
 
     /// <summary>One of <see cref="Schedules"/>.</summary>
-    string Schedule { get; }
+    ScheduleSetting Schedule { get; }
+
+    /// <summary>
+    /// True when an occurrence missed while the host was down runs once at the next start (a daily backup);
+    /// false when waiting for the next occurrence is fine (a prune). See <see cref="ScheduleLedger"/>.
+    /// </summary>
+    bool CatchUpMissedRun { get; }
 
     Task RunAsync(CancellationToken cancellationToken);
 }

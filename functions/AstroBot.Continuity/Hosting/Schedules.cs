@@ -1,12 +1,44 @@
 namespace AstroBot.Continuity.Hosting;
 
 /// <summary>
-/// Every schedule, as the six-field NCRONTAB expressions (second minute hour day month day-of-week, UTC) that
-/// Azure Functions' <c>[TimerTrigger]</c> takes. Both hosts read them from here: the Functions app in its
-/// trigger attributes, the local host in <see cref="ScheduledJobRunner"/>.
+/// Every schedule: the app setting that overrides it and its default six-field NCRONTAB expression (second minute
+/// hour day month day-of-week, UTC). Both hosts read the same setting: the Functions app through
+/// <c>%Name%</c> in its trigger attributes (the <c>*Trigger</c> constants), the local host through
+/// <see cref="ScheduleSetting.Resolve"/> in <see cref="ScheduledJobRunner"/>.
 /// </summary>
 public static class Schedules
 {
+    // Attribute arguments must be constants; a test pins each one to its setting's TriggerExpression.
+    public const string MessageLedgerPruneTrigger = "%MessageLedgerPruneSchedule%";
+    public const string BackupFullTrigger = "%BackupFullSchedule%";
+    public const string BackupIncrementalTrigger = "%BackupIncrementalSchedule%";
+    public const string BackupVerifyTrigger = "%BackupVerifySchedule%";
+    public const string BackupRestoreTestTrigger = "%BackupRestoreTestSchedule%";
+    public const string BackupPruneTrigger = "%BackupPruneSchedule%";
+    public const string BackupStatusTrigger = "%BackupStatusSchedule%";
+
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
-    public const string MessageLedgerPrune = "0 30 3 * * *";
+    public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
+
+    /// <summary>Daily at 02:00 UTC: a full backup.</summary>
+    public static readonly ScheduleSetting BackupFull = new("BackupFullSchedule", "0 0 2 * * *");
+
+    /// <summary>Every 5 minutes: an incremental backup.</summary>
+    public static readonly ScheduleSetting BackupIncremental = new("BackupIncrementalSchedule", "0 */5 * * * *");
+
+    /// <summary>Daily at 04:00 UTC: deep verification of the backups.</summary>
+    public static readonly ScheduleSetting BackupVerify = new("BackupVerifySchedule", "0 0 4 * * *");
+
+    /// <summary>Weekly, Sunday at 05:00 UTC: a test restore.</summary>
+    public static readonly ScheduleSetting BackupRestoreTest = new("BackupRestoreTestSchedule", "0 0 5 * * 0");
+
+    /// <summary>Daily at 03:00 UTC: delete backups past retention.</summary>
+    public static readonly ScheduleSetting BackupPrune = new("BackupPruneSchedule", "0 0 3 * * *");
+
+    /// <summary>Every 5 minutes: refresh the backup-age metrics.</summary>
+    public static readonly ScheduleSetting BackupStatus = new("BackupStatusSchedule", "0 */5 * * * *");
+
+    /// <summary>Every schedule, for configuration samples and tests.</summary>
+    public static IReadOnlyList<ScheduleSetting> All { get; } =
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus];
 }

@@ -33,7 +33,8 @@ internal static class ContinuityLocalHost
         services.AddHostedService<GraphApiSinkService>();
         services.AddHostedService<LocalCosmosInitializer>();
         services.AddLocalInboxWorkers();
-        services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedules
+        services.AddSingleton<ScheduleLedger>();
+        services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedule settings
 
         var app = builder.Build();
         MapRoutes(app);

@@ -17,7 +17,10 @@ public sealed class MessageLedgerPruneJob(
 {
     public string Name => "MessageLedgerPrune";
 
-    public string Schedule => Schedules.MessageLedgerPrune;
+    public ScheduleSetting Schedule => Schedules.MessageLedgerPrune;
+
+    // A missed prune costs nothing: the next one deletes the same rows.
+    public bool CatchUpMissedRun => false;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
