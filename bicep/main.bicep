@@ -41,6 +41,10 @@ param logRetentionInDays int
 @minLength(1)
 param whatsAppPhoneNumberId string
 
+@description('Email address that receives the backup alerts.')
+@minLength(3)
+param alertEmail string
+
 var baseName = '${namePrefix}-${environmentName}'
 var appInsightsName = '${baseName}-appi'
 // Globally unique names: storage accounts and key vaults allow at most 24 characters.
@@ -79,6 +83,31 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: 'deployments'
     identityId: identity.id
     principalId: identity.properties.principalId
+    tags: tags
+  }
+}
+
+// Backups live in an account of their own, away from the app's storage account (which holds the wrapped user keys).
+module backupStorage 'modules/backupStorage.bicep' = {
+  name: 'backupStorage'
+  params: {
+    name: take('${namePrefix}${environmentName}bk${uniqueSuffix}', 24)
+    location: location
+    identityId: identity.id
+    principalId: identity.properties.principalId
+    tags: tags
+  }
+}
+
+module backupAlerts 'modules/backupAlerts.bicep' = {
+  name: 'backupAlerts'
+  params: {
+    appInsightsId: monitoring.outputs.appInsightsId
+    location: location
+    actionGroupName: '${baseName}-ops-ag'
+    actionGroupShortName: take('${environmentName}-backup', 12)
+    alertEmail: alertEmail
+    namePrefix: baseName
     tags: tags
   }
 }
@@ -122,6 +151,8 @@ module functionApp 'modules/functionApp.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     appInsightsName: appInsightsName
     whatsAppPhoneNumberId: whatsAppPhoneNumberId
+    backupAccountName: backupStorage.outputs.name
+    backupSecondaryBlobEndpoint: backupStorage.outputs.secondaryBlobEndpoint
     tags: tags
   }
   // The app reads the Application Insights connection string by name, so the component must exist first.
@@ -142,5 +173,8 @@ output webhookUrl string = 'https://${functionApp.outputs.defaultHostName}/api/w
 @description('Document endpoint of the Cosmos DB account.')
 output cosmosEndpoint string = cosmos.outputs.endpoint
 
-@description('URI of the key vault that holds the WhatsApp secrets.')
+@description('URI of the key vault that holds the WhatsApp secrets and the backup key-encryption key (backup-kek).')
 output keyVaultUri string = keyVault.outputs.uri
+
+@description('Name of the backup storage account.')
+output backupStorageAccountName string = backupStorage.outputs.name

@@ -10,3 +10,5 @@ param cosmosAutoscaleMaxThroughput = 1000
 param logRetentionInDays = 30
 // Not a secret, but per deployment: export WHATSAPP_PHONE_NUMBER_ID before building or deploying.
 param whatsAppPhoneNumberId = readEnvironmentVariable('WHATSAPP_PHONE_NUMBER_ID')
+// Where the backup alerts go; a placeholder in development.
+param alertEmail = 'ops@example.com'

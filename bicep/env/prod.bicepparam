@@ -10,3 +10,5 @@ param cosmosAutoscaleMaxThroughput = 4000
 param logRetentionInDays = 90
 // Not a secret, but per deployment: export WHATSAPP_PHONE_NUMBER_ID before building or deploying.
 param whatsAppPhoneNumberId = readEnvironmentVariable('WHATSAPP_PHONE_NUMBER_ID')
+// Where the backup alerts go (the operators' mailbox): export ALERT_EMAIL before building or deploying.
+param alertEmail = readEnvironmentVariable('ALERT_EMAIL')

@@ -39,6 +39,12 @@ param cosmosEndpoint string
 @description('URI of the key vault holding the WhatsApp secrets, ending with a slash.')
 param keyVaultUri string
 
+@description('Name of the backup storage account (separate from the app\'s storage account).')
+param backupAccountName string
+
+@description('Read-only blob endpoint of the backup account in its secondary region (RA-GZRS).')
+param backupSecondaryBlobEndpoint string
+
 @description('Name of the Application Insights component.')
 param appInsightsName string
 
@@ -68,6 +74,11 @@ var settings = {
   WhatsApp__AccessToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/whatsapp-access-token/)'
   WhatsApp__VerifyToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/whatsapp-verify-token/)'
   WhatsApp__PhoneNumberId: whatsAppPhoneNumberId
+  Backup__AccountName: backupAccountName
+  Backup__SecondaryBlobEndpoint: backupSecondaryBlobEndpoint
+  // The keyring (key-encryption keys) is every enabled version of this Key Vault secret, never in backup storage.
+  Crypto__KeyVaultUri: keyVaultUri
+  Crypto__KekSecretName: 'backup-kek'
 }
 
 var settingsList = [for setting in items(settings): { name: setting.key, value: setting.value }]

@@ -41,3 +41,6 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     IngestionMode: 'LogAnalytics'
   }
 }
+
+@description('Resource id of the Application Insights component (the scope of the log alert rules).')
+output appInsightsId string = appInsights.id

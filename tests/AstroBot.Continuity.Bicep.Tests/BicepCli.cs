@@ -5,8 +5,12 @@ namespace AstroBot.Continuity.Bicep.Tests;
 /// <summary>The Bicep CLI restored from the Azure.Bicep.CommandLine.linux-x64 package, run as a process.</summary>
 public sealed class BicepCli
 {
-    /// <summary>The parameters files read it (readEnvironmentVariable); any value will do for a build.</summary>
-    private const string PhoneNumberIdVariable = "WHATSAPP_PHONE_NUMBER_ID";
+    /// <summary>What the parameters files read with readEnvironmentVariable; any value will do for a build.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ParameterFileVariables = new Dictionary<string, string>
+    {
+        ["WHATSAPP_PHONE_NUMBER_ID"] = "100000000000000",
+        ["ALERT_EMAIL"] = "ops@example.com",
+    };
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
@@ -69,7 +73,10 @@ public sealed class BicepCli
             startInfo.ArgumentList.Add(argument);
         }
 
-        startInfo.Environment[PhoneNumberIdVariable] = "100000000000000";
+        foreach (var (name, value) in ParameterFileVariables)
+        {
+            startInfo.Environment[name] = value;
+        }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("bicep did not start");
         using var timeout = new CancellationTokenSource(Timeout);

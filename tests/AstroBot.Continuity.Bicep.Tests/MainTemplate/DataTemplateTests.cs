@@ -8,7 +8,7 @@ public sealed class DataTemplateTests(BicepFolderBuild build)
     [Fact]
     public void Build_StorageAccount_AllowsNoSharedKeyNoPublicBlobAndOnlyHttpsTls12()
     {
-        var properties = sut.Single("Microsoft.Storage/storageAccounts").Properties!;
+        var properties = sut.Single("Microsoft.Storage/storageAccounts", ModuleNames.Storage).Properties!;
 
         Assert.False((bool?)properties["allowSharedKeyAccess"]);
         Assert.False((bool?)properties["allowBlobPublicAccess"]);
@@ -19,7 +19,7 @@ public sealed class DataTemplateTests(BicepFolderBuild build)
     [Fact]
     public void Build_StorageAccount_ExpiresLeftoverClaimCheckBodies()
     {
-        var policy = sut.Single("Microsoft.Storage/storageAccounts/managementPolicies");
+        var policy = sut.Single("Microsoft.Storage/storageAccounts/managementPolicies", ModuleNames.Storage);
         var rule = policy.Properties!["policy"]!["rules"]![0]!;
         var parameters = policy.Template["parameters"]!;
 

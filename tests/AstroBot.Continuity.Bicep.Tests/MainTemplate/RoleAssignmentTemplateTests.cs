@@ -9,14 +9,16 @@ public sealed class RoleAssignmentTemplateTests(BicepFolderBuild build)
     private readonly ArmTemplate sut = build.MainTemplate;
 
     [Theory]
-    [InlineData("Microsoft.Storage/storageAccounts", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
-    [InlineData("Microsoft.Storage/storageAccounts", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
-    [InlineData("Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
-    [InlineData("Microsoft.KeyVault/vaults", "4633458b-17de-408a-b874-0445c86b69e6")] // Key Vault Secrets User
-    public void Build_AzureRoleAssignment_ExistsNextToItsScope(string scopeType, string roleDefinitionId)
+    [InlineData(ModuleNames.Storage, "Microsoft.Storage/storageAccounts", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
+    [InlineData(ModuleNames.Storage, "Microsoft.Storage/storageAccounts", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
+    [InlineData(ModuleNames.Storage, "Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
+    [InlineData(ModuleNames.BackupStorage, "Microsoft.Storage/storageAccounts", "ba92f5b4-2d11-453d-a403-e96b0029c9fe")] // Storage Blob Data Contributor
+    [InlineData(ModuleNames.BackupStorage, "Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
+    [InlineData(ModuleNames.KeyVault, "Microsoft.KeyVault/vaults", "4633458b-17de-408a-b874-0445c86b69e6")] // Key Vault Secrets User
+    public void Build_AzureRoleAssignment_ExistsNextToItsScope(string module, string scopeType, string roleDefinitionId)
     {
-        var scope = sut.Single(scopeType);
-        var assignments = sut.OfType(AzureRoleAssignment).Where(assignment => assignment.Template == scope.Template).ToList();
+        var scope = sut.Single(scopeType, module);
+        var assignments = sut.OfType(AzureRoleAssignment, module);
 
         Assert.NotEmpty(assignments);
         Assert.Contains(roleDefinitionId, scope.Template.ToJsonString(), StringComparison.Ordinal);
@@ -30,7 +32,7 @@ public sealed class RoleAssignmentTemplateTests(BicepFolderBuild build)
     [Fact]
     public void Build_StorageRoleAssignments_CoverBlobQueueAndTable()
     {
-        var storage = sut.Single("Microsoft.Storage/storageAccounts");
+        var storage = sut.Single("Microsoft.Storage/storageAccounts", ModuleNames.Storage);
 
         Assert.Equal(3, storage.Variables["roleIds"]?.AsObject().Count);
     }

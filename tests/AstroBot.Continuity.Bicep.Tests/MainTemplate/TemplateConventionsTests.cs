@@ -41,6 +41,7 @@ public sealed class TemplateConventionsTests(BicepFolderBuild build)
     [InlineData("webhookUrl")]
     [InlineData("cosmosEndpoint")]
     [InlineData("keyVaultUri")]
+    [InlineData("backupStorageAccountName")]
     public void Build_MainTemplate_HasOutput(string output)
     {
         Assert.NotNull(sut.Root["outputs"]?[output]);
