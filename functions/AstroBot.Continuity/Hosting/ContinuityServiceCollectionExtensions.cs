@@ -1,5 +1,7 @@
 using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.Health;
+using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Observability;
 using AstroBot.Continuity.Storage;
@@ -23,7 +25,9 @@ public static class ContinuityServiceCollectionExtensions
             .AddContinuityStorage(configuration)
             .AddBotData(configuration)
             .AddWhatsApp(configuration)
-            .AddFrontDoor(configuration);
+            .AddFrontDoor(configuration)
+            .AddContinuityCrypto(configuration)
+            .AddBackups(configuration);
         services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton<HealthEndpoint>();
         return services;

@@ -1,0 +1,54 @@
+using AstroBot.Continuity.Backup.Catalog;
+using AstroBot.Continuity.Backup.Health;
+using AstroBot.Continuity.Backup.Jobs;
+using AstroBot.Continuity.Backup.Reading;
+using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Backup.RestoreTest;
+using AstroBot.Continuity.Backup.Runs;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Backup;
+
+public static class BackupServiceCollectionExtensions
+{
+    /// <summary>
+    /// Backups: options (section "Backup", validated at start), the backup account, the catalog, runs, verification,
+    /// restore and its Durable activities, the restore test, retention, health, and the scheduled jobs.
+    /// Needs <c>AddBotData</c>, <c>AddContinuityStorage</c> and <c>AddContinuityCrypto</c>.
+    /// </summary>
+    public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BackupOptions>()
+            .Bind(configuration.GetSection(BackupOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BackupStorage>();
+        services.TryAddSingleton<BackupCatalog>();
+        services.TryAddSingleton<BackupTelemetry>();
+        services.TryAddSingleton(provider => new BackupCosmosClient(provider.GetRequiredService<IOptions<CosmosOptions>>().Value));
+        services.TryAddSingleton<BackupRunner>();
+        services.TryAddSingleton<BackupArchives>();
+        services.TryAddSingleton<BackupVerification>();
+        services.TryAddSingleton<ErasureJournal>();
+        services.TryAddSingleton<RestoreService>();
+        services.TryAddTransient<PlanRestoreActivity>();
+        services.TryAddTransient<RestoreStepActivity>();
+        services.TryAddTransient<CompleteRestoreActivity>();
+        services.TryAddSingleton<RestoreTester>();
+        services.TryAddSingleton<GeoReplication>();
+        services.TryAddSingleton<BackupHealth>();
+        foreach (var job in new[] { typeof(FullBackupJob), typeof(IncrementalBackupJob), typeof(BackupVerifyJob), typeof(RestoreTestJob), typeof(BackupStatusJob) })
+        {
+            services.TryAddSingleton(job);
+            services.AddSingleton(provider => (IScheduledJob)provider.GetRequiredService(job));
+        }
+
+        return services;
+    }
+}

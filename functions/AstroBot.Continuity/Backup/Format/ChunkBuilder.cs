@@ -1,0 +1,91 @@
+using System.IO.Compression;
+using System.Text;
+using AstroBot.Continuity.Crypto;
+
+namespace AstroBot.Continuity.Backup.Format;
+
+/// <summary>
+/// Gathers items for one chunk, grouped by user, and seals them: each user's items as Brotli-compressed NDJSON
+/// under that user's key (so destroying the key shreds the user from every backup), and the whole chunk under
+/// the backup's data key. Layout in docs/backup-format.md.
+/// </summary>
+public sealed class ChunkBuilder
+{
+    /// <summary>The group of items that have no user (no <c>wa_id</c>): sealed under the backup's data key only.</summary>
+    internal const string NoUser = "";
+
+    private readonly Dictionary<string, UserItems> users = new(StringComparer.Ordinal);
+
+    public int ItemCount { get; private set; }
+
+    public long RawBytes { get; private set; }
+
+    public void Add(CanonicalItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var reference = item.WaId is null ? NoUser : UserReferences.For(item.WaId);
+        if (!users.TryGetValue(reference, out var group))
+        {
+            group = new UserItems(item.WaId);
+            users.Add(reference, group);
+        }
+
+        group.Items.Add(item.Json);
+        ItemCount++;
+        RawBytes += item.Json.Length + 1;
+    }
+
+    /// <summary>Seals the chunk and empties the builder.</summary>
+    public async Task<byte[]> SealAsync(ChunkAddress address, byte[] dataKey, IUserKeySource userKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userKeys);
+        using var plain = new MemoryStream();
+        using (var writer = new BinaryWriter(plain, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(ChunkFormat.Magic);
+            foreach (var (reference, group) in users.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                var (keyId, key) = group.WaId is null
+                    ? (ChunkFormat.DataKeyId, dataKey)
+                    : await UserKeyFor(group.WaId).ConfigureAwait(false);
+                var sealedItems = Aead.Seal(key, Compress(group.Items), address.BlockAssociatedData(reference));
+                writer.Write(reference);
+                writer.Write(keyId);
+                writer.Write(group.Items.Count);
+                writer.Write(sealedItems.Length);
+                writer.Write(sealedItems);
+            }
+        }
+
+        users.Clear();
+        ItemCount = 0;
+        RawBytes = 0;
+        return Aead.Seal(dataKey, plain.GetBuffer().AsSpan(0, (int)plain.Length), address.ChunkAssociatedData);
+
+        async Task<(string KeyId, byte[] Key)> UserKeyFor(string waId)
+        {
+            var userKey = await userKeys.GetOrCreateAsync(waId, cancellationToken).ConfigureAwait(false);
+            return (userKey.KeyId, userKey.Material);
+        }
+    }
+
+    private static byte[] Compress(List<byte[]> items)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            foreach (var item in items)
+            {
+                brotli.Write(item);
+                brotli.WriteByte((byte)'\n');
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private sealed record UserItems(string? WaId)
+    {
+        public List<byte[]> Items { get; } = [];
+    }
+}

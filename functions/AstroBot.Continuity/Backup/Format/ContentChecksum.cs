@@ -1,0 +1,40 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace AstroBot.Continuity.Backup.Format;
+
+/// <summary>
+/// An order-independent checksum of a set of items: the SHA-256 of each item's canonical JSON, added up lane by
+/// lane (four 64-bit lanes, wrapping). Order does not matter (read feeds have none), and unlike XOR a duplicated
+/// or missing item always changes it.
+/// </summary>
+public sealed class ContentChecksum
+{
+    private readonly ulong[] lanes = new ulong[4];
+
+    public long Count { get; private set; }
+
+    public void Add(ReadOnlySpan<byte> canonicalJson)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(canonicalJson, hash);
+        for (var lane = 0; lane < lanes.Length; lane++)
+        {
+            lanes[lane] += BinaryPrimitives.ReadUInt64LittleEndian(hash[(lane * 8)..]);
+        }
+
+        Count++;
+    }
+
+    /// <summary>Hex, 64 characters.</summary>
+    public override string ToString()
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        for (var lane = 0; lane < lanes.Length; lane++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes[(lane * 8)..], lanes[lane]);
+        }
+
+        return Convert.ToHexStringLower(bytes);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.DurableTask;
+
+namespace AstroBot.Continuity.Backup.Restore;
+
+/// <summary>
+/// The restore as a Durable orchestration: plan, then each backup's chunks (in parallel within a backup, backups
+/// in order so later versions land last), then complete. Replay skips finished activities after a crash, and each
+/// step also checks <see cref="RestoreProgress"/>, so a restarted restore resumes rather than repeats.
+/// </summary>
+public sealed class RestoreOrchestrator : TaskOrchestrator<RestoreRequest, RestoreOutcome>
+{
+    public override Task<RestoreOutcome> RunAsync(TaskOrchestrationContext context, RestoreRequest input) => RunBodyAsync(context, input);
+
+    /// <summary>The one body, also called by the Functions app's thin <c>[OrchestrationTrigger]</c>.</summary>
+    public static async Task<RestoreOutcome> RunBodyAsync(TaskOrchestrationContext context, RestoreRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var plan = await context.CallActivityAsync<RestorePlan>(nameof(PlanRestoreActivity), input).ConfigureAwait(true);
+        var results = new List<RestoreStepResult>();
+        foreach (var backupId in plan.BackupIds)
+        {
+            var steps = plan.Steps.Where(step => step.BackupId == backupId).Select(step =>
+                context.CallActivityAsync<RestoreStepResult>(nameof(RestoreStepActivity), new RestoreStepInput(plan, step)));
+            results.AddRange(await Task.WhenAll(steps).ConfigureAwait(true));
+            context.SetCustomStatus(new { steps_done = results.Count, steps = plan.Steps.Count });
+        }
+
+        return await context.CallActivityAsync<RestoreOutcome>(nameof(CompleteRestoreActivity), new CompleteRestoreInput(plan, results)).ConfigureAwait(true);
+    }
+}
+
+/// <summary>The input of <see cref="RestoreStepActivity"/>.</summary>
+public sealed record RestoreStepInput(RestorePlan Plan, RestoreStep Step);
+
+/// <summary>The input of <see cref="CompleteRestoreActivity"/>.</summary>
+public sealed record CompleteRestoreInput(RestorePlan Plan, IReadOnlyList<RestoreStepResult> Results);
+
+public sealed class PlanRestoreActivity(RestoreService restore) : TaskActivity<RestoreRequest, RestorePlan>
+{
+    public override Task<RestorePlan> RunAsync(TaskActivityContext context, RestoreRequest input) => restore.PlanAsync(input, CancellationToken.None);
+}
+
+public sealed class RestoreStepActivity(RestoreService restore) : TaskActivity<RestoreStepInput, RestoreStepResult>
+{
+    public override Task<RestoreStepResult> RunAsync(TaskActivityContext context, RestoreStepInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return restore.RestoreStepAsync(input.Plan, input.Step, CancellationToken.None);
+    }
+}
+
+public sealed class CompleteRestoreActivity(RestoreService restore) : TaskActivity<CompleteRestoreInput, RestoreOutcome>
+{
+    public override Task<RestoreOutcome> RunAsync(TaskActivityContext context, CompleteRestoreInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Task.FromResult(restore.Complete(input.Plan, input.Results));
+    }
+}

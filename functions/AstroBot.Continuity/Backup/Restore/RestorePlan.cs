@@ -1,0 +1,30 @@
+namespace AstroBot.Continuity.Backup.Restore;
+
+/// <summary>A checked restore, ready to run: every backup in order, every chunk a step, and the target.</summary>
+public sealed record RestorePlan
+{
+    public required string RestoreId { get; init; }
+
+    public required string SourceDatabase { get; init; }
+
+    public required string TargetDatabase { get; init; }
+
+    public string? WaId { get; init; }
+
+    /// <summary>The backups applied, oldest first: a full backup, then its incrementals.</summary>
+    public required IReadOnlyList<string> BackupIds { get; init; }
+
+    /// <summary>The data is consistent as of the last backup's completion.</summary>
+    public required DateTimeOffset ConsistentAt { get; init; }
+
+    public required IReadOnlyList<RestoreStep> Steps { get; init; }
+}
+
+/// <summary>One chunk to restore.</summary>
+public sealed record RestoreStep(string BackupId, string Container, string ChunkName, int ItemCount);
+
+/// <summary>What one step wrote.</summary>
+public sealed record RestoreStepResult(long ItemsWritten, long ShreddedItems, bool AlreadyDone);
+
+/// <summary>What a whole restore did.</summary>
+public sealed record RestoreOutcome(string RestoreId, string TargetDatabase, IReadOnlyList<string> BackupIds, DateTimeOffset ConsistentAt, long ItemsWritten, long ShreddedItems);

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Crypto;
+
+namespace AstroBot.Continuity.Backup.Runs;
+
+/// <summary>
+/// The per-user keys for one backup run or restore: the whole key table read once up front, then new users'
+/// keys created as they turn up, so a backup of many users does not make one table round trip per user.
+/// </summary>
+public sealed class RunUserKeys : IUserKeySource
+{
+    private readonly UserKeyStore store;
+    private readonly ConcurrentDictionary<string, UserKey> keys;
+
+    private RunUserKeys(UserKeyStore store, IReadOnlyDictionary<string, UserKey> loaded)
+    {
+        this.store = store;
+        keys = new ConcurrentDictionary<string, UserKey>(loaded, StringComparer.Ordinal);
+    }
+
+    public static async Task<RunUserKeys> LoadAsync(UserKeyStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return new RunUserKeys(store, await store.LoadAllAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    public async ValueTask<UserKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken)
+    {
+        var reference = UserReferences.For(waId);
+        if (keys.TryGetValue(reference, out var key))
+        {
+            return key;
+        }
+
+        key = await store.GetOrCreateAsync(waId, cancellationToken).ConfigureAwait(false);
+        return keys.GetOrAdd(reference, key);
+    }
+
+    /// <summary>From the snapshot taken at the start: a key destroyed since is still known here only if it was loaded before.</summary>
+    public ValueTask<UserKey?> FindAsync(string userReference, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(keys.TryGetValue(userReference, out var key) ? key : null);
+}

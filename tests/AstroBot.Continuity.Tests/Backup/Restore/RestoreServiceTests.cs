@@ -1,0 +1,231 @@
+using System.Security.Cryptography;
+using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Crypto;
+using AstroBot.Continuity.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace AstroBot.Continuity.Tests.Backup.Restore;
+
+public sealed class RestoreServiceTests : IAsyncLifetime
+{
+    private readonly BackupHarness harness = new();
+    private readonly List<string> targets = [];
+
+    private string Source => harness.Database.Options.DatabaseName;
+
+    public Task InitializeAsync() => harness.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var target in targets)
+        {
+            await harness.DropDatabaseAsync(target);
+        }
+
+        await harness.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RunToCompletionAsync_Latest_RestoresEveryContainerExactly()
+    {
+        await harness.RunFullAsync();
+
+        var outcome = await harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = Target() }, null, CancellationToken.None);
+
+        Assert.Equal(harness.TotalItems, outcome.ItemsWritten);
+        foreach (var container in BotDataModel.Containers)
+        {
+            Assert.Equal(await harness.ItemsAsync(Source, container.Name), await harness.ItemsAsync(outcome.TargetDatabase, container.Name));
+        }
+    }
+
+    [Fact]
+    public async Task RunToCompletionAsync_FullAndIncrementals_RestoresTheNewestVersion()
+    {
+        await harness.RunFullAsync();
+        var accounts = harness.Container(Source, BotDataModel.Accounts.Name);
+        var user = harness.Users[0];
+        var account = (await accounts.ReadItemAsync<JObject>(user.Account.Id, new Microsoft.Azure.Cosmos.PartitionKey(user.WaId))).Resource;
+        account["display_name"] = "Changed Later";
+        await accounts.UpsertItemAsync(account);
+        await harness.Runner().RunAsync(BackupKind.Incremental, null, CancellationToken.None);
+
+        var outcome = await harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = Target() }, null, CancellationToken.None);
+
+        Assert.Equal(2, outcome.BackupIds.Count);
+        var restored = (await harness.Container(outcome.TargetDatabase, BotDataModel.Accounts.Name)
+            .ReadItemAsync<JObject>(user.Account.Id, new Microsoft.Azure.Cosmos.PartitionKey(user.WaId))).Resource;
+        Assert.Equal("Changed Later", (string?)restored["display_name"]);
+    }
+
+    [Fact]
+    public async Task RunToCompletionAsync_AtATimeBeforeTheIncremental_RestoresTheOlderVersion()
+    {
+        var full = await harness.RunFullAsync();
+        var messages = harness.Container(Source, BotDataModel.Messages.Name);
+        await messages.UpsertItemAsync(new JObject { ["id"] = "late-message", ["wa_id"] = harness.Users[0].WaId, ["type"] = "message", ["text"] = "later" });
+        await harness.Runner().RunAsync(BackupKind.Incremental, null, CancellationToken.None);
+
+        var outcome = await harness.Restore().RunToCompletionAsync(
+            new RestoreRequest { At = full.CompletedAt, TargetDatabase = Target() }, null, CancellationToken.None);
+
+        Assert.Equal([full.BackupId], outcome.BackupIds);
+        Assert.DoesNotContain(await harness.ItemsAsync(outcome.TargetDatabase, BotDataModel.Messages.Name), item => item.Contains("late-message", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunToCompletionAsync_OneUser_RestoresOnlyThatUsersItems()
+    {
+        await harness.RunFullAsync();
+        var user = harness.Users[2];
+
+        var outcome = await harness.Restore().RunToCompletionAsync(
+            new RestoreRequest { WaId = user.WaId, TargetDatabase = Target() }, null, CancellationToken.None);
+
+        Assert.Equal(user.Documents.Count(), outcome.ItemsWritten);
+        foreach (var container in BotDataModel.Containers)
+        {
+            Assert.All(await harness.ItemsAsync(outcome.TargetDatabase, container.Name), item => Assert.Contains($"\"wa_id\":\"{user.WaId}\"", item, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task PlanAsync_IntoTheLiveDatabaseWithoutForce_IsRefused()
+    {
+        await harness.RunFullAsync();
+
+        var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
+            harness.Restore().PlanAsync(new RestoreRequest { TargetDatabase = Source }, CancellationToken.None));
+
+        Assert.Contains("--force", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanAsync_NonEmptyTargetWithoutForce_IsRefusedAndWithForceOverwrites()
+    {
+        await harness.RunFullAsync();
+        var target = Target();
+        await harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = target }, null, CancellationToken.None);
+
+        var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
+            harness.Restore().PlanAsync(new RestoreRequest { TargetDatabase = target }, CancellationToken.None));
+        var forced = await harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = target, Force = true }, null, CancellationToken.None);
+
+        Assert.Contains("already holds items", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(harness.TotalItems, forced.ItemsWritten);
+    }
+
+    [Fact]
+    public async Task PlanAsync_CorruptedChunk_IsRefusedNamingTheChunkAndWritesNothing()
+    {
+        var full = await harness.RunFullAsync();
+        var chunk = BackupLayout.Chunk(Source, full.BackupId, BackupLayout.ChunkName("readings", 0));
+        var bytes = (await harness.Archives.GetBlobClient(chunk).DownloadContentAsync()).Value.Content.ToArray();
+        bytes[bytes.Length / 2] ^= 0x5a;
+        await harness.Archives.GetBlobClient(chunk).UploadAsync(new BinaryData(bytes), overwrite: true);
+        var target = Target();
+
+        var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
+            harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = target }, null, CancellationToken.None));
+
+        Assert.Contains(full.BackupId, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("chunks/readings/000000.chunk", refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(await harness.ItemsAsync(target, BotDataModel.Accounts.Name));
+    }
+
+    [Fact]
+    public async Task PlanAsync_MissingChunk_IsRefused()
+    {
+        var full = await harness.RunFullAsync();
+        await harness.Archives.DeleteBlobAsync(BackupLayout.Chunk(Source, full.BackupId, BackupLayout.ChunkName("messages", 0)));
+
+        var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
+            harness.Restore().PlanAsync(new RestoreRequest { TargetDatabase = Target() }, CancellationToken.None));
+
+        Assert.Contains("chunks/messages/000000.chunk is missing", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanAsync_TamperedManifest_IsRefused()
+    {
+        var full = await harness.RunFullAsync();
+        var manifest = harness.Archives.GetBlobClient(BackupLayout.Manifest(Source, full.BackupId));
+        var text = (await manifest.DownloadContentAsync()).Value.Content.ToString().Replace("\"item_count\": ", "\"item_count\": 1", StringComparison.Ordinal);
+        await manifest.UploadAsync(BinaryData.FromString(text), overwrite: true);
+
+        var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
+            harness.Restore().PlanAsync(new RestoreRequest { TargetDatabase = Target() }, CancellationToken.None));
+
+        Assert.Contains("does not authenticate", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanAsync_WrongKeyEncryptionKey_IsRefusedClearly()
+    {
+        await harness.RunFullAsync();
+        var otherKey = harness.Services(new Dictionary<string, string?> { ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
+
+        var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
+            harness.Restore(otherKey).PlanAsync(new RestoreRequest { TargetDatabase = Target() }, CancellationToken.None));
+
+        Assert.Contains("is not in the keyring", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanAsync_NoBackupYet_IsRefused()
+    {
+        var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
+            harness.Restore().PlanAsync(new RestoreRequest { TargetDatabase = Target() }, CancellationToken.None));
+
+        Assert.Contains("has no committed backup", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunToCompletionAsync_SameRestoreIdAfterAPartialRun_ResumesWithoutRedoingSteps()
+    {
+        await harness.RunFullAsync();
+        var request = new RestoreRequest { TargetDatabase = Target(), RestoreId = "resume-test" };
+        var first = harness.Restore();
+        var plan = await first.PlanAsync(request, CancellationToken.None);
+        await first.RestoreStepAsync(plan, plan.Steps[0], CancellationToken.None); // then the process "dies"
+
+        var steps = new List<int>();
+        var outcome = await harness.Restore().RunToCompletionAsync(request, new SynchronousProgress<RestoreStepProgress>(progress => steps.Add(progress.StepsDone)), CancellationToken.None);
+
+        Assert.Equal(harness.TotalItems - plan.Steps[0].ItemCount, outcome.ItemsWritten);
+        Assert.Equal(await harness.ItemsAsync(Source, BotDataModel.Accounts.Name), await harness.ItemsAsync(plan.TargetDatabase, BotDataModel.Accounts.Name));
+    }
+
+    [Fact]
+    public async Task RunToCompletionAsync_ErasedUser_IsNeverRestored()
+    {
+        await harness.RunFullAsync();
+        var erased = harness.Users[4];
+        var services = harness.Services();
+        await services.GetRequiredService<UserKeyStore>().DestroyAsync(erased.WaId, CancellationToken.None);
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(erased.WaId, CancellationToken.None);
+
+        var outcome = await harness.Restore(services).RunToCompletionAsync(new RestoreRequest { TargetDatabase = Target() }, null, CancellationToken.None);
+
+        Assert.Equal(harness.TotalItems - erased.Documents.Count(), outcome.ItemsWritten);
+        foreach (var container in BotDataModel.Containers)
+        {
+            Assert.DoesNotContain(await harness.ItemsAsync(outcome.TargetDatabase, container.Name), item => item.Contains($"\"wa_id\":\"{erased.WaId}\"", StringComparison.Ordinal));
+        }
+    }
+
+    private string Target()
+    {
+        var target = Fixtures.EmulatorEndpoints.UniqueName("target");
+        targets.Add(target);
+        return target;
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
