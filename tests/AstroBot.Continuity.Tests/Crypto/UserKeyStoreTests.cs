@@ -41,7 +41,7 @@ public sealed class UserKeyStoreTests : IAsyncLifetime
         Assert.Equal(kek.Id, row.GetString("KekId"));
         Assert.Equal(Monday, row.GetDateTimeOffset("CreatedAt"));
         Assert.Equal(32, key.Material.Length);
-        Assert.Equal(key.Material, KeyWrapping.Unwrap(new KeyRing(kek), new WrappedKey(kek.Id, row.GetBinary("WrappedKey")), "user-key"));
+        Assert.Equal(key.Material, KeyWrapping.Unwrap(new KeyRing(kek), new WrappedKey(kek.Id, row.GetBinary("WrappedKey")), $"user-key|{key.UserReference}|{key.KeyId}"));
         Assert.DoesNotContain(row, property => property.Value?.ToString()?.Contains(WaId, StringComparison.Ordinal) == true);
     }
 
