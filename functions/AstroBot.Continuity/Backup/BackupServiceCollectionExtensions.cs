@@ -4,6 +4,7 @@ using AstroBot.Continuity.Backup.Jobs;
 using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Backup.RestoreTest;
+using AstroBot.Continuity.Backup.Retention;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Hosting;
@@ -41,9 +42,11 @@ public static class BackupServiceCollectionExtensions
         services.TryAddTransient<RestoreStepActivity>();
         services.TryAddTransient<CompleteRestoreActivity>();
         services.TryAddSingleton<RestoreTester>();
+        services.TryAddSingleton<BackupPruner>();
         services.TryAddSingleton<GeoReplication>();
         services.TryAddSingleton<BackupHealth>();
-        foreach (var job in new[] { typeof(FullBackupJob), typeof(IncrementalBackupJob), typeof(BackupVerifyJob), typeof(RestoreTestJob), typeof(BackupStatusJob) })
+        services.TryAddSingleton<BackupStatusEndpoint>();
+        foreach (var job in new[] { typeof(FullBackupJob), typeof(IncrementalBackupJob), typeof(BackupVerifyJob), typeof(RestoreTestJob), typeof(BackupPruneJob), typeof(BackupStatusJob) })
         {
             services.TryAddSingleton(job);
             services.AddSingleton(provider => (IScheduledJob)provider.GetRequiredService(job));
