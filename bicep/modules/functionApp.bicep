@@ -54,6 +54,17 @@ param whatsAppPhoneNumberId string
 @description('Tags applied to every resource.')
 param tags object
 
+@description('Six-field NCRONTAB schedules (UTC) of the timer functions; the defaults are those of Hosting/Schedules.cs.')
+param schedules object = {
+  messageLedgerPrune: '0 30 3 * * *'
+  backupFull: '0 0 2 * * *'
+  backupIncremental: '0 */5 * * * *'
+  backupVerify: '0 0 4 * * *'
+  backupRestoreTest: '0 0 5 * * 0'
+  backupPrune: '0 0 3 * * *'
+  backupStatus: '0 */5 * * * *'
+}
+
 var packageUrl = '${storageBlobEndpoint}${deploymentContainerName}/functionapp.zip'
 
 // Identity-based connections only: no account key or connection secret appears here.
@@ -79,6 +90,14 @@ var settings = {
   // The keyring (key-encryption keys) is every enabled version of this Key Vault secret, never in backup storage.
   Crypto__KeyVaultUri: keyVaultUri
   Crypto__KekSecretName: 'backup-kek'
+  // Every timer trigger reads its schedule from %Name% (Hosting/Schedules.cs); the host refuses to index a timer whose setting is missing.
+  MessageLedgerPruneSchedule: schedules.messageLedgerPrune
+  BackupFullSchedule: schedules.backupFull
+  BackupIncrementalSchedule: schedules.backupIncremental
+  BackupVerifySchedule: schedules.backupVerify
+  BackupRestoreTestSchedule: schedules.backupRestoreTest
+  BackupPruneSchedule: schedules.backupPrune
+  BackupStatusSchedule: schedules.backupStatus
 }
 
 var settingsList = [for setting in items(settings): { name: setting.key, value: setting.value }]

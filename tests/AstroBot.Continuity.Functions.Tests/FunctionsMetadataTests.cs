@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Functions.Inbox;
 using AstroBot.Continuity.Hosting;
 
@@ -33,6 +34,59 @@ public class FunctionsMetadataTests
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
     }
 
+    public static TheoryData<string, string, string> OperatorHttpFunctions => new()
+    {
+        { "BackupStatusHttp", "get", HttpRoutes.BackupStatus },
+        { "BackupRestoreStart", "post", HttpRoutes.BackupRestore },
+    };
+
+    public static TheoryData<string, string> TimerFunctions => new()
+    {
+        { "MessageLedgerPrune", Schedules.MessageLedgerPrune.TriggerExpression },
+        { "BackupFull", Schedules.BackupFull.TriggerExpression },
+        { "BackupIncremental", Schedules.BackupIncremental.TriggerExpression },
+        { "BackupVerify", Schedules.BackupVerify.TriggerExpression },
+        { "BackupRestoreTest", Schedules.BackupRestoreTest.TriggerExpression },
+        { "BackupPrune", Schedules.BackupPrune.TriggerExpression },
+        { "BackupStatus", Schedules.BackupStatus.TriggerExpression },
+    };
+
+    public static TheoryData<string, string> DurableFunctions => new()
+    {
+        { nameof(RestoreOrchestrator), "orchestrationTrigger" },
+        { nameof(PlanRestoreActivity), "activityTrigger" },
+        { nameof(RestoreStepActivity), "activityTrigger" },
+        { nameof(CompleteRestoreActivity), "activityTrigger" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OperatorHttpFunctions))]
+    public void OperatorHttpFunction_NeedsAFunctionKey(string name, string method, string route)
+    {
+        var trigger = TriggerOf(name);
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(TimerFunctions))]
+    public void TimerFunction_RunsOnItsScheduleSetting(string name, string schedule)
+    {
+        var trigger = TriggerOf(name);
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(DurableFunctions))]
+    public void DurableFunction_IsNamedAsTheLocalHostRegistersIt(string name, string triggerType)
+    {
+        Assert.Equal(triggerType, TriggerOf(name).GetProperty("type").GetString());
+    }
+
     [Fact]
     public void InboxFunction_TriggersOnTheFrontDoorsQueue()
     {
@@ -56,7 +110,11 @@ public class FunctionsMetadataTests
     [Fact]
     public void Metadata_ListsExactlyTheKnownFunctions()
     {
-        var expected = HttpFunctions.Select(row => (string)row[0]).Append("WhatsAppInbox").Append("MessageLedgerPrune").Order();
+        var expected = HttpFunctions.Concat(OperatorHttpFunctions).Select(row => (string)row[0])
+            .Concat(TimerFunctions.Select(row => (string)row[0]))
+            .Concat(DurableFunctions.Select(row => (string)row[0]))
+            .Append("WhatsAppInbox")
+            .Order();
 
         Assert.Equal(expected, Functions.Keys.Order());
     }

@@ -10,4 +10,10 @@ public static class HttpRoutes
     public const string WhatsAppWebhook = "whatsapp/webhook";
     public const string Health = "health";
     public const string HealthReady = "health/ready";
+
+    /// <summary>The backups' health against the alert thresholds (an operator route: a function key in Azure).</summary>
+    public const string BackupStatus = "backup/status";
+
+    /// <summary>Starts the restore orchestration (an operator route: a function key in Azure).</summary>
+    public const string BackupRestore = "backup/restore";
 }

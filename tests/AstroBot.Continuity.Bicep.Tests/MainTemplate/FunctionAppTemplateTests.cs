@@ -63,6 +63,30 @@ public sealed class FunctionAppTemplateTests(BicepFolderBuild build)
         Assert.NotNull(Settings[setting]);
     }
 
+    public static TheoryData<string, string> ScheduleSettings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var schedule in AstroBot.Continuity.Hosting.Schedules.All)
+        {
+            data.Add(schedule.SettingName, schedule.DefaultExpression);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScheduleSettings))]
+    public void Build_EveryTimerSchedule_IsAnAppSettingWithTheCodesDefault(string setting, string defaultExpression)
+    {
+        // The Functions host will not index a timer whose %Setting% is missing.
+        var value = (string?)Settings[setting] ?? "";
+        var key = value.Split("parameters('schedules').", 2).ElementAtOrDefault(1)?.TrimEnd(']') ?? value;
+        var defaults = Site.Parameters["schedules"]?["defaultValue"]?.AsObject();
+
+        Assert.NotNull(defaults);
+        Assert.Equal(defaultExpression, (string?)defaults[key]);
+    }
+
     [Fact]
     public void Build_ApplicationInsights_ConnectionStringIsAnAppSetting()
     {
