@@ -9,7 +9,7 @@ namespace AstroBot.Continuity.Backup.Format;
 /// since a restore gets new ones. The same item gives the same bytes whichever account or order it came from,
 /// which is what lets a restore test compare content checksums.
 /// </summary>
-public sealed record CanonicalItem(string? WaId, byte[] Json)
+public sealed record CanonicalItem(string? WaId, string? Id, byte[] Json)
 {
     private static readonly HashSet<string> SystemProperties = ["_rid", "_self", "_etag", "_attachments", "_ts", "_lsn"];
 
@@ -21,10 +21,7 @@ public sealed record CanonicalItem(string? WaId, byte[] Json)
             WriteSorted(writer, item, topLevel: true);
         }
 
-        var waId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("wa_id", out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-        return new CanonicalItem(waId, buffer.WrittenSpan.ToArray());
+        return new CanonicalItem(StringProperty(item, "wa_id"), StringProperty(item, "id"), buffer.WrittenSpan.ToArray());
     }
 
     public static CanonicalItem Parse(ReadOnlySpan<byte> json)
@@ -33,6 +30,11 @@ public sealed record CanonicalItem(string? WaId, byte[] Json)
         using var document = JsonDocument.ParseValue(ref reader);
         return From(document.RootElement);
     }
+
+    private static string? StringProperty(JsonElement item, string name) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static void WriteSorted(Utf8JsonWriter writer, JsonElement element, bool topLevel)
     {

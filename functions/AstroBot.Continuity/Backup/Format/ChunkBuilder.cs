@@ -20,6 +20,9 @@ public sealed class ChunkBuilder
 
     public long RawBytes { get; private set; }
 
+    /// <summary>The items the chunk will hold (one version of each), for checksums before sealing.</summary>
+    public IEnumerable<byte[]> Items => users.Values.SelectMany(group => group.Items);
+
     public void Add(CanonicalItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -28,6 +31,20 @@ public sealed class ChunkBuilder
         {
             group = new UserItems(item.WaId);
             users.Add(reference, group);
+        }
+
+        // The change feed can return an item again when it changed while being read; the later version wins,
+        // so a chunk never holds two versions for a restore to write in the wrong order.
+        if (item.Id is not null && group.IndexById.TryGetValue(item.Id, out var index))
+        {
+            RawBytes += item.Json.Length - group.Items[index].Length;
+            group.Items[index] = item.Json;
+            return;
+        }
+
+        if (item.Id is not null)
+        {
+            group.IndexById.Add(item.Id, group.Items.Count);
         }
 
         group.Items.Add(item.Json);
@@ -87,5 +104,7 @@ public sealed class ChunkBuilder
     private sealed record UserItems(string? WaId)
     {
         public List<byte[]> Items { get; } = [];
+
+        public Dictionary<string, int> IndexById { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -19,9 +19,22 @@ public sealed class RestoreOrchestrator : TaskOrchestrator<RestoreRequest, Resto
         var results = new List<RestoreStepResult>();
         foreach (var backupId in plan.BackupIds)
         {
-            var steps = plan.Steps.Where(step => step.BackupId == backupId).Select(step =>
-                context.CallActivityAsync<RestoreStepResult>(nameof(RestoreStepActivity), new RestoreStepInput(plan, step)));
-            results.AddRange(await Task.WhenAll(steps).ConfigureAwait(true));
+            var steps = plan.Steps.Where(step => step.BackupId == backupId).ToList();
+            if (new BackupId(backupId).Kind == BackupKind.Full)
+            {
+                // A full backup holds each item once: its chunks can land in any order.
+                results.AddRange(await Task.WhenAll(steps.Select(step =>
+                    context.CallActivityAsync<RestoreStepResult>(nameof(RestoreStepActivity), new RestoreStepInput(plan, step)))).ConfigureAwait(true));
+            }
+            else
+            {
+                // An incremental can hold an item in two chunks (changed again while read): the later chunk must land last.
+                foreach (var step in steps)
+                {
+                    results.Add(await context.CallActivityAsync<RestoreStepResult>(nameof(RestoreStepActivity), new RestoreStepInput(plan, step)).ConfigureAwait(true));
+                }
+            }
+
             context.SetCustomStatus(new { steps_done = results.Count, steps = plan.Steps.Count });
         }
 

@@ -22,8 +22,6 @@ public sealed class ContainerBackup(string containerName, ArchiveWriter writer, 
             foreach (var item in page.Items)
             {
                 chunk.Add(item);
-                checksum.Add(item.Json);
-                rawBytes += item.Json.Length + 1;
                 if (chunk.RawBytes >= chunkBytes)
                 {
                     await FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -31,7 +29,7 @@ public sealed class ContainerBackup(string containerName, ArchiveWriter writer, 
             }
 
             lastPosition = page.Continuation ?? lastPosition;
-            progress?.Report(new BackupProgress(containerName, checksum.Count, rawBytes));
+            progress?.Report(new BackupProgress(containerName, checksum.Count + chunk.ItemCount, rawBytes + chunk.RawBytes));
         }
 
         if (chunk.ItemCount > 0)
@@ -51,6 +49,14 @@ public sealed class ContainerBackup(string containerName, ArchiveWriter writer, 
         };
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken) =>
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var item in chunk.Items)
+        {
+            checksum.Add(item);
+        }
+
+        rawBytes += chunk.RawBytes;
         chunks.Add(await writer.WriteChunkAsync(chunk, BackupLayout.ChunkName(containerName, chunks.Count), cancellationToken).ConfigureAwait(false));
+    }
 }

@@ -69,8 +69,11 @@ public sealed class RestoreServiceTests : IAsyncLifetime
         await messages.UpsertItemAsync(new JObject { ["id"] = "late-message", ["wa_id"] = harness.Users[0].WaId, ["type"] = "message", ["text"] = "later" });
         await harness.Runner().RunAsync(BackupKind.Incremental, null, CancellationToken.None);
 
+        // The time as the catalog stores it (table storage may round what the run measured).
+        var fullCompletedAt = (await harness.CatalogAsync()).Single(entry => entry.BackupId == full.BackupId).CompletedAt;
+
         var outcome = await harness.Restore().RunToCompletionAsync(
-            new RestoreRequest { At = full.CompletedAt, TargetDatabase = Target() }, null, CancellationToken.None);
+            new RestoreRequest { At = fullCompletedAt, TargetDatabase = Target() }, null, CancellationToken.None);
 
         Assert.Equal([full.BackupId], outcome.BackupIds);
         Assert.DoesNotContain(await harness.ItemsAsync(outcome.TargetDatabase, BotDataModel.Messages.Name), item => item.Contains("late-message", StringComparison.Ordinal));
@@ -215,6 +218,46 @@ public sealed class RestoreServiceTests : IAsyncLifetime
         {
             Assert.DoesNotContain(await harness.ItemsAsync(outcome.TargetDatabase, container.Name), item => item.Contains($"\"wa_id\":\"{erased.WaId}\"", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task RunToCompletionAsync_ItemDeletedAfterTheFull_ReturnsUntilTheNextFullReconcilesIt()
+    {
+        // The latest-version change feed shows no deletes (docs/backup-format.md): a chain restore brings a deleted
+        // item back, and the next full backup, which reads what exists, no longer holds it.
+        await harness.RunFullAsync();
+        var user = harness.Users[5];
+        var accounts = harness.Container(Source, BotDataModel.Accounts.Name);
+        await accounts.DeleteItemAsync<JObject>(user.Account.Id, new Microsoft.Azure.Cosmos.PartitionKey(user.WaId));
+        await harness.Runner().RunAsync(BackupKind.Incremental, null, CancellationToken.None);
+
+        var chain = await harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = Target() }, null, CancellationToken.None);
+        var nextFull = await harness.RunFullAsync();
+        var reconciled = await harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = Target() }, null, CancellationToken.None);
+
+        Assert.Contains(await harness.ItemsAsync(chain.TargetDatabase, BotDataModel.Accounts.Name), item => item.Contains($"\"wa_id\":\"{user.WaId}\"", StringComparison.Ordinal));
+        Assert.Equal([nextFull.BackupId], reconciled.BackupIds);
+        Assert.DoesNotContain(await harness.ItemsAsync(reconciled.TargetDatabase, BotDataModel.Accounts.Name), item => item.Contains($"\"wa_id\":\"{user.WaId}\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunToCompletionAsync_ItemChangedTwiceBetweenBackups_RestoresTheLastVersion()
+    {
+        await harness.RunFullAsync();
+        var user = harness.Users[1];
+        var preferences = harness.Container(Source, BotDataModel.Preferences.Name);
+        foreach (var language in new[] { "de", "es", "it" })
+        {
+            await preferences.UpsertItemAsync(new JObject { ["id"] = "prefs-twice", ["wa_id"] = user.WaId, ["type"] = "preferences", ["language"] = language });
+        }
+
+        var incremental = (await harness.Runner().RunAsync(BackupKind.Incremental, null, CancellationToken.None)).Entry!;
+        var outcome = await harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = Target() }, null, CancellationToken.None);
+
+        Assert.Equal(1, incremental.ItemCount);
+        var restored = await harness.Container(outcome.TargetDatabase, BotDataModel.Preferences.Name)
+            .ReadItemAsync<JObject>("prefs-twice", new Microsoft.Azure.Cosmos.PartitionKey(user.WaId));
+        Assert.Equal("it", (string?)restored.Resource["language"]);
     }
 
     private string Target()
