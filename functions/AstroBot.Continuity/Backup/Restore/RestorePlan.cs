@@ -28,3 +28,6 @@ public sealed record RestoreStepResult(long ItemsWritten, long ShreddedItems, bo
 
 /// <summary>What a whole restore did.</summary>
 public sealed record RestoreOutcome(string RestoreId, string TargetDatabase, IReadOnlyList<string> BackupIds, DateTimeOffset ConsistentAt, long ItemsWritten, long ShreddedItems);
+
+/// <summary>How far a restore has come, for a progress bar.</summary>
+public sealed record RestoreStepProgress(RestorePlan Plan, int StepsDone, long ItemsWritten);

@@ -233,6 +233,3 @@ public sealed class RestoreService(
     private string NewRestoreId() =>
         $"restore-{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 }
-
-/// <summary>How far a restore has come, for a progress bar.</summary>
-public sealed record RestoreStepProgress(RestorePlan Plan, int StepsDone, long ItemsWritten);
