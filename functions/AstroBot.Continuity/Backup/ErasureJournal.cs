@@ -6,8 +6,9 @@ namespace AstroBot.Continuity.Backup;
 
 /// <summary>
 /// Every erasure, forever (invariant 4), in the geo-redundant backup account (<c>Backup:ErasureTableName</c>): a row per erased user, keyed by the user's pseudonymous reference (never
-/// the phone number). Every restore reads it and leaves those users out, so a restore never brings one back, even
-/// from a backup taken before their key was destroyed.
+/// the phone number). Every restore reads it and leaves out what a user had before their erasure, so a restore never
+/// brings it back, even from a backup taken before their key was destroyed; a user who comes back later starts
+/// afresh, and backups taken after the erasure restore their new data.
 /// </summary>
 public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
 {
@@ -22,15 +23,15 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The references of every erased user.</summary>
-    public async Task<IReadOnlySet<string>> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Every erased user's reference and when they were erased (the latest time, if more than once).</summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LoadAsync(CancellationToken cancellationToken)
     {
-        var erased = new HashSet<string>(StringComparer.Ordinal);
+        var erased = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         try
         {
-            await foreach (var row in Table.QueryAsync<TableEntity>(row => row.PartitionKey == Partition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in Table.QueryAsync<TableEntity>(row => row.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                erased.Add(row.RowKey);
+                erased[row.RowKey] = row.GetDateTimeOffset("ErasedAt") ?? DateTimeOffset.MaxValue;
             }
         }
         catch (RequestFailedException exception) when (exception.Status == 404)

@@ -4,6 +4,7 @@ using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Observability;
+using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.WhatsApp;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +28,8 @@ public static class ContinuityServiceCollectionExtensions
             .AddWhatsApp(configuration)
             .AddFrontDoor(configuration)
             .AddContinuityCrypto(configuration)
-            .AddBackups(configuration);
+            .AddBackups(configuration)
+            .AddPortability(configuration);
         services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton<HealthEndpoint>();
         return services;

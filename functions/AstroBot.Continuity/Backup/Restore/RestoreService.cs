@@ -53,9 +53,11 @@ public sealed class RestoreService(
             }
         }
 
-        if (request.WaId is { } waId && (await erasures.LoadAsync(cancellationToken).ConfigureAwait(false)).Contains(UserReferences.For(waId)))
+        if (request.WaId is { } waId
+            && (await erasures.LoadAsync(cancellationToken).ConfigureAwait(false)).TryGetValue(UserReferences.For(waId), out var erasedAt)
+            && chain[^1].StartedAt <= erasedAt)
         {
-            throw new RestoreRefusedException("That user was erased; an erased user is never restored.");
+            throw new RestoreRefusedException("That user was erased after these backups were taken; what they had then is never restored.");
         }
 
         var restoreId = request.RestoreId ?? NewRestoreId();
@@ -98,7 +100,7 @@ public sealed class RestoreService(
         var userKeys = await RunUserKeys.LoadAsync(userKeyStore, cancellationToken).ConfigureAwait(false);
         var contents = await ChunkItems.OpenAsync(
             step.BackupId, step.ChunkName, blocks, dataKey, userKeys,
-            reference => !erased.Contains(reference) && (onlyUser is null || reference == onlyUser),
+            reference => !WasErasedSince(erased, reference, manifest.StartedAt) && (onlyUser is null || reference == onlyUser),
             cancellationToken).ConfigureAwait(false);
         await new RestoreTarget(cosmos, plan.TargetDatabase).WriteAsync(step.Container, contents.Items, cancellationToken).ConfigureAwait(false);
         var result = new RestoreStepResult(contents.Items.Count, contents.ShreddedItems, AlreadyDone: false);
@@ -130,6 +132,10 @@ public sealed class RestoreService(
 
         return Complete(plan, results);
     }
+
+    /// <summary>Erasure replay: a user erased after this backup began is left out of it.</summary>
+    private static bool WasErasedSince(IReadOnlyDictionary<string, DateTimeOffset> erased, string reference, DateTimeOffset backupStartedAt) =>
+        erased.TryGetValue(reference, out var erasedAt) && backupStartedAt <= erasedAt;
 
     private static HashSet<string> ChooseContainers(IReadOnlyList<string> requested)
     {

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json;
+using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Crypto;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Portability.Audit;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Portability.Erasure;
+
+/// <summary>
+/// Erases a user for good (invariant 4): first the erasure journal (so even if this stops half-way, no restore
+/// brings the user back and a rerun finishes the job), then every live item in every container, then the user's
+/// backup key (their items in every existing backup become unreadable: crypto-shredding), then their audit trail.
+/// </summary>
+public sealed class UserEraser(
+    CosmosClient cosmos, IOptions<CosmosOptions> options, ErasureJournal journal, UserKeyStore userKeys, AuditTrail audit)
+{
+    public async Task<ErasureReport> EraseAsync(string waId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waId);
+        await journal.RecordAsync(waId, cancellationToken).ConfigureAwait(false);
+        var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var definition in BotDataModel.Containers)
+        {
+            deleted[definition.Name] = await DeleteItemsAsync(cosmos.GetContainer(options.Value.DatabaseName, definition.Name), waId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var keyDestroyed = await userKeys.DestroyAsync(waId, cancellationToken).ConfigureAwait(false);
+        var auditDeleted = await audit.DeleteAllAsync(waId, cancellationToken).ConfigureAwait(false);
+        return new ErasureReport(deleted, keyDestroyed, auditDeleted);
+    }
+
+    private static async Task<int> DeleteItemsAsync(Container container, string waId, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var query = new QueryDefinition("SELECT c.id FROM c WHERE c.wa_id = @waId").WithParameter("@waId", waId);
+        using (var iterator = container.GetItemQueryStreamIterator(query, null, new QueryRequestOptions { PartitionKey = new PartitionKey(waId), MaxItemCount = 500 }))
+        {
+            while (iterator.HasMoreResults)
+            {
+                using var page = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                page.EnsureSuccessStatusCode();
+                using var document = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
+                ids.AddRange(document.RootElement.GetProperty("Documents").EnumerateArray().Select(item => item.GetProperty("id").GetString()!));
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            using var response = await container.DeleteItemStreamAsync(id, new PartitionKey(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                response.EnsureSuccessStatusCode();
+            }
+        }
+
+        return ids.Count;
+    }
+}

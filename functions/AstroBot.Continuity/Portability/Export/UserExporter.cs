@@ -1,0 +1,21 @@
+using AstroBot.Continuity.Portability.Audit;
+
+namespace AstroBot.Continuity.Portability.Export;
+
+/// <summary>Builds one user's export archive from the live data and their audit trail.</summary>
+public sealed class UserExporter(UserDataReader reader, AuditTrail audit, TimeProvider time)
+{
+    public async Task<UserExport> ExportAsync(string waId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waId);
+        var data = new UserData(
+            waId,
+            await reader.ReadAsync(waId, cancellationToken).ConfigureAwait(false),
+            await audit.ListAsync(waId, cancellationToken).ConfigureAwait(false));
+        var generatedAt = time.GetUtcNow();
+        return new UserExport(data, generatedAt, ExportArchive.Build(data, generatedAt));
+    }
+}
+
+/// <summary>An export: what it holds, when it was made, and the ZIP.</summary>
+public sealed record UserExport(UserData Data, DateTimeOffset GeneratedAt, byte[] Archive);

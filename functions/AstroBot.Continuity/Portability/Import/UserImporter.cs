@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Portability.Audit;
+using AstroBot.Continuity.Portability.Export;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Portability.Import;
+
+/// <summary>
+/// Writes a checked archive into the bot's database, idempotently: a record that is already there unchanged is
+/// left alone, a new one is created, a different one is skipped or overwritten as asked. Ids are kept, so a
+/// reading still points at its profile and a message at its conversation. A dry run reports the same decisions
+/// and writes nothing.
+/// </summary>
+public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> options, AuditTrail audit)
+{
+    public async Task<ImportReport> ImportAsync(ImportArchive archive, ImportRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        ArgumentNullException.ThrowIfNull(request);
+        var target = request.As ?? archive.WaId;
+        if (request.ForUser is { } forUser && forUser != target)
+        {
+            throw new ImportRefusedException("The archive holds the data of another user; import it as this user explicitly (--as) if that is intended.");
+        }
+
+        var data = request.As is null ? archive.Data : Reassign(archive.Data, archive.WaId, request.As);
+        var changes = new List<ImportChange>();
+        foreach (var (property, container, single) in ExportDocument.Collections)
+        {
+            foreach (var record in RecordsOf(data[property], single))
+            {
+                changes.Add(await ImportRecordAsync(container, target, record, request, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        var auditRecords = (data["audit"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        if (!request.DryRun)
+        {
+            await audit.ImportAsync(target, auditRecords, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ImportReport(target, request.DryRun, changes, auditRecords.Count);
+    }
+
+    private async Task<ImportChange> ImportRecordAsync(string containerName, string waId, JsonObject record, ImportRequest request, CancellationToken cancellationToken)
+    {
+        var id = (string)record["id"]!;
+        var container = cosmos.GetContainer(options.Value.DatabaseName, containerName);
+        var incoming = CanonicalItem.Parse(Encoding.UTF8.GetBytes(record.ToJsonString()));
+        using var existing = await container.ReadItemStreamAsync(id, new PartitionKey(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var action = existing.StatusCode switch
+        {
+            HttpStatusCode.NotFound => ImportAction.Create,
+            HttpStatusCode.OK when SameContent(existing.Content, incoming) => ImportAction.Unchanged,
+            HttpStatusCode.OK => request.OnConflict == ImportConflict.Overwrite ? ImportAction.Overwrite : ImportAction.SkipConflict,
+            _ => throw new CosmosException($"Reading {containerName}/{id} failed with {(int)existing.StatusCode}.", existing.StatusCode, 0, existing.Headers.ActivityId, existing.Headers.RequestCharge),
+        };
+        if (!request.DryRun && action is ImportAction.Create or ImportAction.Overwrite)
+        {
+            using var body = new MemoryStream(incoming.Json, writable: false);
+            using var written = await container.UpsertItemStreamAsync(body, new PartitionKey(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            written.EnsureSuccessStatusCode();
+        }
+
+        return new ImportChange(containerName, id, action);
+    }
+
+    private static bool SameContent(Stream stored, CanonicalItem incoming)
+    {
+        using var buffer = new MemoryStream();
+        stored.CopyTo(buffer);
+        return CanonicalItem.Parse(buffer.ToArray()).Json.AsSpan().SequenceEqual(incoming.Json);
+    }
+
+    private static IEnumerable<JsonObject> RecordsOf(JsonNode? node, bool single) =>
+        single ? node is JsonObject one ? [one] : [] : (node as JsonArray ?? []).OfType<JsonObject>();
+
+    /// <summary>
+    /// The archive's data as another user's: every record's <c>wa_id</c>, the ids that are the wa_id by convention
+    /// (account, preferences), and self-references (a compatibility reading with one's own profile).
+    /// </summary>
+    private static JsonObject Reassign(JsonObject data, string from, string to)
+    {
+        var copy = data.DeepClone().AsObject();
+        copy["wa_id"] = to;
+        foreach (var (property, _, single) in ExportDocument.Collections)
+        {
+            foreach (var record in RecordsOf(copy[property], single))
+            {
+                record["wa_id"] = to;
+                foreach (var field in new[] { "id", "partner_wa_id" })
+                {
+                    if ((string?)record[field] == from)
+                    {
+                        record[field] = to;
+                    }
+                }
+            }
+        }
+
+        return copy;
+    }
+}
