@@ -17,8 +17,9 @@ public sealed class BackupVerifier(BackupArchiveReader reader, UserKeyStore user
         {
             manifest = await reader.ReadManifestAsync(backupId, cancellationToken).ConfigureAwait(false);
         }
-        catch (BackupIntegrityException exception)
+        catch (Exception exception) when (exception is BackupIntegrityException or KeyRingException)
         {
+            // A manifest signed under a key no longer in the keyring cannot be trusted either: a problem of this backup.
             return new VerifyReport(backupId, level, fromSecondary, 0, 0, [exception.Message]);
         }
 
