@@ -1,4 +1,4 @@
-// Preloaded into @vercel/cosmosdb-server (node -r) by eng/emulators.
+// Preloaded into @vercel/cosmosdb-server (node -r) by eng/emulators: two fixes to 1.0.1.
 //
 // cosmosdb-server 1.0.1 has no change feed: a request with "A-IM: Incremental feed" gets the first page of
 // the read feed, every continuation gets 304 and the etag is always "1", so a reader never moves on. This
@@ -14,6 +14,12 @@ const path = require("path");
 const lib = path.dirname(require.resolve("@vercel/cosmosdb-server/lib/index.js"));
 const Items = require(path.join(lib, "account", "items.js")).default;
 const readDocuments = require(path.join(lib, "handler", "read-documents.js"));
+const ResourceId = require(path.join(lib, "account", "resource-id.js")).default;
+
+// Real Cosmos DB writes resource ids in base64 with '/' as '-' (they appear in URLs); 1.0.1 leaves '/' in (every
+// 64th database gets one, and the SDK then fails with "Stale cache for rid") and turns back only the first '-'.
+ResourceId.toBase64String = buffer => buffer.toString("base64").replace(/\//g, "-");
+ResourceId.fromBase64String = s => Buffer.from(s.replace(/-/g, "/"), "base64");
 
 const setDocument = Items.prototype._set;
 Items.prototype._set = function stampLsn(data) {

@@ -92,9 +92,10 @@ public sealed class BackupOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (SecondaryBlobEndpoint is { Length: > 0 } secondary && !Uri.TryCreate(secondary, UriKind.Absolute, out _))
+        if (SecondaryBlobEndpoint is { Length: > 0 } secondary
+            && (!Uri.TryCreate(secondary, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
         {
-            yield return new ValidationResult("Backup:SecondaryBlobEndpoint must be an absolute URL.", [nameof(SecondaryBlobEndpoint)]);
+            yield return new ValidationResult("Backup:SecondaryBlobEndpoint must be an absolute http(s) URL.", [nameof(SecondaryBlobEndpoint)]);
         }
 
         foreach (var (name, value) in new[]

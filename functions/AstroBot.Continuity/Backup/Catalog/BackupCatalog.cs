@@ -37,7 +37,7 @@ public sealed class BackupCatalog(BackupStorage storage)
         }
     }
 
-    /// <summary>Every backup of <paramref name="database"/>, oldest first.</summary>
+    /// <summary>Every backup of <paramref name="database"/>, oldest first (by start time).</summary>
     public async Task<IReadOnlyList<BackupCatalogEntry>> ListAsync(string database, CancellationToken cancellationToken)
     {
         var entries = new List<BackupCatalogEntry>();
@@ -53,6 +53,7 @@ public sealed class BackupCatalog(BackupStorage storage)
             return [];
         }
 
-        return [.. entries.OrderBy(entry => entry.BackupId, StringComparer.Ordinal)];
+        // Ids name the second; two backups started within one second are told apart by their start time.
+        return [.. entries.OrderBy(entry => entry.StartedAt).ThenBy(entry => entry.BackupId, StringComparer.Ordinal)];
     }
 }

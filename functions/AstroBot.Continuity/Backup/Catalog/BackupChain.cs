@@ -13,7 +13,8 @@ public static class BackupChain
     public static IReadOnlyList<BackupCatalogEntry> Resolve(IReadOnlyList<BackupCatalogEntry> catalog, string? backupId, DateTimeOffset? at)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var usable = catalog.Where(entry => entry.IsUsable && entry.CompletedAt is not null).OrderBy(entry => entry.BackupId, StringComparer.Ordinal).ToList();
+        var usable = catalog.Where(entry => entry.IsUsable && entry.CompletedAt is not null)
+            .OrderBy(entry => entry.StartedAt).ThenBy(entry => entry.BackupId, StringComparer.Ordinal).ToList();
         if (backupId is null)
         {
             var full = usable.LastOrDefault(entry => entry.Kind == BackupKind.Full && (at is null || entry.CompletedAt <= at));
@@ -34,7 +35,19 @@ public static class BackupChain
 
         var baseFull = usable.FirstOrDefault(entry => entry.BackupId == chosen.BaseBackupId)
             ?? throw new ArgumentException($"Backup {backupId} builds on {chosen.BaseBackupId}, which is not restorable.", nameof(backupId));
-        return [baseFull, .. IncrementalsOf(usable, baseFull, null).Where(entry => string.CompareOrdinal(entry.BackupId, chosen.BackupId) <= 0)];
+        List<BackupCatalogEntry> chain = [baseFull];
+        foreach (var incremental in IncrementalsOf(usable, baseFull, null))
+        {
+            chain.Add(incremental);
+            if (incremental.BackupId == chosen.BackupId)
+            {
+                break;
+            }
+        }
+
+        return chain[^1].BackupId == chosen.BackupId
+            ? chain
+            : throw new ArgumentException($"Backup {backupId} cannot be restored: its chain from {baseFull.BackupId} is broken before it (a failed or pruned link).", nameof(backupId));
     }
 
     private static IEnumerable<BackupCatalogEntry> IncrementalsOf(List<BackupCatalogEntry> usable, BackupCatalogEntry full, DateTimeOffset? at)

@@ -26,10 +26,12 @@ public sealed class ChunkBuilder
     public void Add(CanonicalItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var reference = item.WaId is null ? NoUser : UserReferences.For(item.WaId);
+        // An item without a usable wa_id belongs to no user: sealed under the data key, never a failed backup.
+        var waId = string.IsNullOrWhiteSpace(item.WaId) ? null : item.WaId;
+        var reference = waId is null ? NoUser : UserReferences.For(waId);
         if (!users.TryGetValue(reference, out var group))
         {
-            group = new UserItems(item.WaId);
+            group = new UserItems(waId);
             users.Add(reference, group);
         }
 
@@ -88,14 +90,18 @@ public sealed class ChunkBuilder
 
     private static byte[] Compress(List<byte[]> items)
     {
+        // One write of the whole NDJSON: Brotli at its fastest level compresses each write on its own.
+        using var ndjson = new MemoryStream();
+        foreach (var item in items)
+        {
+            ndjson.Write(item);
+            ndjson.WriteByte((byte)'\n');
+        }
+
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
-            foreach (var item in items)
-            {
-                brotli.Write(item);
-                brotli.WriteByte((byte)'\n');
-            }
+            brotli.Write(ndjson.GetBuffer().AsSpan(0, (int)ndjson.Length));
         }
 
         return output.ToArray();

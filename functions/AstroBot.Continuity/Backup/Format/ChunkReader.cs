@@ -36,7 +36,13 @@ public static class ChunkReader
                 var reference = reader.ReadString();
                 var keyId = reader.ReadString();
                 var itemCount = reader.ReadInt32();
-                var sealedItems = reader.ReadBytes(reader.ReadInt32());
+                var length = reader.ReadInt32();
+                if (itemCount < 0 || length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+                {
+                    throw new EndOfStreamException("A block's count or length is out of range.");
+                }
+
+                var sealedItems = reader.ReadBytes(length);
                 blocks.Add(new UserBlock(reference, keyId, itemCount, sealedItems));
             }
 

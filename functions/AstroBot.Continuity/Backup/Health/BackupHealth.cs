@@ -35,7 +35,11 @@ public sealed class BackupHealth(
         var problems = new List<string>();
         Check(report.VerifiedFullAge, options.FullBackupMaxAge, "verified full backup", problems);
         Check(report.IncrementalAge, options.IncrementalBackupMaxAge, "incremental backup", problems);
-        if (report.GeoReplicationLag > options.GeoReplicationMaxLag)
+        if (report.GeoLastSyncTime is null && geoReplication.IsConfigured)
+        {
+            problems.Add("the backup account's secondary region did not report its last sync time (unreachable or not geo-replicated)");
+        }
+        else if (report.GeoReplicationLag > options.GeoReplicationMaxLag)
         {
             problems.Add($"the backup account's secondary region lags by {Describe(report.GeoReplicationLag.Value)} (limit {Describe(options.GeoReplicationMaxLag)})");
         }

@@ -8,6 +8,9 @@ namespace AstroBot.Continuity.Backup.Health;
 /// </summary>
 public sealed class GeoReplication(BackupStorage storage)
 {
+    /// <summary>True when <c>Backup:SecondaryBlobEndpoint</c> names a secondary to check.</summary>
+    public bool IsConfigured => storage.Secondary() is not null;
+
     /// <summary>The last sync time, or null when there is no secondary configured or it cannot be reached.</summary>
     public async Task<DateTimeOffset?> LastSyncTimeAsync(CancellationToken cancellationToken)
     {

@@ -39,7 +39,8 @@ public sealed class BackupVerification(
         await catalog.SaveAsync(
             entry with
             {
-                State = verified ? BackupState.Verified : entry.State,
+                // A backup found damaged is no longer trusted as verified, whatever an earlier check said.
+                State = verified ? BackupState.Verified : !report.IsValid && entry.State == BackupState.Verified ? BackupState.Committed : entry.State,
                 VerifiedAt = time.GetUtcNow(),
                 VerifyResult = report.Summary + (fromSecondary ? " (secondary)" : string.Empty),
             },

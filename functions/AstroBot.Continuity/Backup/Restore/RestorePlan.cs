@@ -23,11 +23,21 @@ public sealed record RestorePlan
 /// <summary>One chunk to restore.</summary>
 public sealed record RestoreStep(string BackupId, string Container, string ChunkName, int ItemCount);
 
-/// <summary>What one step wrote.</summary>
-public sealed record RestoreStepResult(long ItemsWritten, long ShreddedItems, bool AlreadyDone);
+/// <summary>
+/// What one step wrote, and what it did not: items of erased users (shredded, or left out by the erasure journal)
+/// and, in a one-user restore, everyone else's.
+/// </summary>
+public sealed record RestoreStepResult(string Container, long ItemsWritten, long ShreddedItems, long LeftOutItems, bool AlreadyDone);
 
 /// <summary>What a whole restore did.</summary>
-public sealed record RestoreOutcome(string RestoreId, string TargetDatabase, IReadOnlyList<string> BackupIds, DateTimeOffset ConsistentAt, long ItemsWritten, long ShreddedItems);
+public sealed record RestoreOutcome(
+    string RestoreId,
+    string TargetDatabase,
+    IReadOnlyList<string> BackupIds,
+    DateTimeOffset ConsistentAt,
+    long ItemsWritten,
+    long ShreddedItems,
+    IReadOnlyDictionary<string, long> NotRestoredByContainer);
 
 /// <summary>How far a restore has come, for a progress bar.</summary>
 public sealed record RestoreStepProgress(RestorePlan Plan, int StepsDone, long ItemsWritten);

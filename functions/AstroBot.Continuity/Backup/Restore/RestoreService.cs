@@ -88,7 +88,7 @@ public sealed class RestoreService(
         var progress = Progress;
         if (await progress.IsDoneAsync(plan.RestoreId, step, cancellationToken).ConfigureAwait(false))
         {
-            return new RestoreStepResult(0, 0, AlreadyDone: true);
+            return new RestoreStepResult(step.Container, 0, 0, 0, AlreadyDone: true);
         }
 
         var reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -103,7 +103,7 @@ public sealed class RestoreService(
             reference => !WasErasedSince(erased, reference, manifest.StartedAt) && (onlyUser is null || reference == onlyUser),
             cancellationToken).ConfigureAwait(false);
         await new RestoreTarget(cosmos, plan.TargetDatabase).WriteAsync(step.Container, contents.Items, cancellationToken).ConfigureAwait(false);
-        var result = new RestoreStepResult(contents.Items.Count, contents.ShreddedItems, AlreadyDone: false);
+        var result = new RestoreStepResult(step.Container, contents.Items.Count, contents.ShreddedItems, contents.SkippedItems, AlreadyDone: false);
         await progress.MarkDoneAsync(plan.RestoreId, step, result, cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -114,7 +114,10 @@ public sealed class RestoreService(
         ArgumentNullException.ThrowIfNull(results);
         var outcome = new RestoreOutcome(
             plan.RestoreId, plan.TargetDatabase, plan.BackupIds, plan.ConsistentAt,
-            results.Sum(result => result.ItemsWritten), results.Sum(result => result.ShreddedItems));
+            results.Sum(result => result.ItemsWritten),
+            results.Sum(result => result.ShreddedItems),
+            results.GroupBy(result => result.Container, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => group.Sum(result => result.ShreddedItems + result.LeftOutItems), StringComparer.Ordinal));
         LogMessages.RestoreCompleted(logger, plan.RestoreId, outcome.ItemsWritten, outcome.ShreddedItems);
         return outcome;
     }

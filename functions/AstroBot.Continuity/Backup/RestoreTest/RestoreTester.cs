@@ -31,7 +31,9 @@ public sealed class RestoreTester(
         var full = entries.LastOrDefault(entry => entry.IsUsable && entry.Kind == BackupKind.Full)
             ?? throw new ArgumentException($"Database '{archives.Database}' has no committed full backup to test.");
         var started = time.GetTimestamp();
-        var scratch = options.Value.ScratchDatabasePrefix + time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        // Time and a random suffix: two restore tests at once never share (or drop) one scratch database.
+        var scratch = options.Value.ScratchDatabasePrefix + time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
+            + "-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
         RestoreTestReport report;
         try
         {
@@ -43,8 +45,8 @@ public sealed class RestoreTester(
             foreach (var part in manifest.Containers)
             {
                 var restored = await ChecksumAsync(cosmos.GetContainer(scratch, part.Name), cancellationToken).ConfigureAwait(false);
-                var shredded = outcome.ShreddedItems > 0 ? part.ItemCount - restored.Count : 0;
-                comparisons.Add(new ContainerComparison(part.Name, part.ItemCount, restored.Count, part.ContentChecksum, restored.ToString(), shredded));
+                var notRestored = outcome.NotRestoredByContainer.GetValueOrDefault(part.Name);
+                comparisons.Add(new ContainerComparison(part.Name, part.ItemCount, restored.Count, part.ContentChecksum, restored.ToString(), notRestored));
             }
 
             report = new RestoreTestReport(full.BackupId, scratch, time.GetElapsedTime(started), comparisons, null);

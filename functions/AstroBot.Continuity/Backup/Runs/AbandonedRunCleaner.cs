@@ -38,6 +38,7 @@ public sealed class AbandonedRunCleaner(BlobContainerClient archives, BackupCata
             {
                 // It died after its manifest and before its catalog row: the backup is whole.
                 await catalog.SaveAsync(BackupCatalogEntries.Committed(database, manifest, entry), cancellationToken).ConfigureAwait(false);
+                entries.Remove(backupId);
                 continue;
             }
 

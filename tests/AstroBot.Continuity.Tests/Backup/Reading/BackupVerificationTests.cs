@@ -1,0 +1,160 @@
+using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Backup.Catalog;
+using AstroBot.Continuity.Backup.Reading;
+using AstroBot.Continuity.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AstroBot.Continuity.Tests.Backup.Reading;
+
+/// <summary>A harness for the class; every test verifies backups it made itself (damage is put back afterwards).</summary>
+public sealed class BackupVerificationTests(BackupHarness harness) : IClassFixture<BackupHarness>
+{
+    private string Database => harness.Database.Options.DatabaseName;
+
+    private BackupVerification Sut => harness.Services().GetRequiredService<BackupVerification>();
+
+    private BackupCatalog Catalog => harness.Services().GetRequiredService<BackupCatalog>();
+
+    [Fact]
+    public async Task VerifyAsync_DeepOk_MarksTheEntryVerified()
+    {
+        var full = await harness.RunFullAsync();
+
+        var report = await Sut.VerifyAsync(full.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
+
+        Assert.True(report.IsValid, report.Summary);
+        var entry = await FindAsync(full.BackupId);
+        Assert.Equal(BackupState.Verified, entry.State);
+        Assert.Equal("deep: ok", entry.VerifyResult);
+        Assert.NotNull(entry.VerifiedAt);
+        Assert.Equal(full.ItemCount, entry.ItemCount);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_QuickOk_RecordsTheResultButDoesNotMarkItVerified()
+    {
+        var full = await harness.RunFullAsync();
+
+        await Sut.VerifyAsync(full.BackupId, VerifyLevel.Quick, fromSecondary: false, CancellationToken.None);
+
+        var entry = await FindAsync(full.BackupId);
+        Assert.Equal(BackupState.Committed, entry.State);
+        Assert.Equal("quick: ok", entry.VerifyResult);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_DeepFromTheSecondary_SaysSoInTheResult()
+    {
+        var full = await harness.RunFullAsync();
+
+        await Sut.VerifyAsync(full.BackupId, VerifyLevel.Deep, fromSecondary: true, CancellationToken.None);
+
+        Assert.Equal("deep: ok (secondary)", (await FindAsync(full.BackupId)).VerifyResult);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_DeepFails_LeavesItCommittedWithTheProblemInTheResult()
+    {
+        var full = await harness.RunFullAsync();
+        var archive = new BackupArchive(harness, full.BackupId);
+        var chunk = await archive.SomeChunkAsync("profiles");
+        var repair = await archive.CorruptAsync(chunk.Name);
+        try
+        {
+            var report = await Sut.VerifyAsync(full.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
+
+            Assert.False(report.IsValid);
+            var entry = await FindAsync(full.BackupId);
+            Assert.Equal(BackupState.Committed, entry.State);
+            Assert.StartsWith("deep: 1 problem(s): ", entry.VerifyResult, StringComparison.Ordinal);
+            Assert.Contains($"chunk {chunk.Name}", entry.VerifyResult, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await repair();
+        }
+    }
+
+    [Fact]
+    public async Task VerifyAsync_DeepFailsOnABackupVerifiedBefore_NoLongerCountsItVerified()
+    {
+        // Health and the alert rules trust "Verified": a backup found damaged since must lose it.
+        var full = await harness.RunFullAsync();
+        await Sut.VerifyAsync(full.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
+        var archive = new BackupArchive(harness, full.BackupId);
+        var repair = await archive.CorruptAsync((await archive.SomeChunkAsync("messages")).Name);
+        try
+        {
+            var report = await Sut.VerifyAsync(full.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
+
+            Assert.False(report.IsValid);
+            var entry = await FindAsync(full.BackupId);
+            Assert.StartsWith("deep: 1 problem(s)", entry.VerifyResult, StringComparison.Ordinal);
+            Assert.NotEqual(BackupState.Verified, entry.State);
+        }
+        finally
+        {
+            await repair();
+        }
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NoId_VerifiesTheNewestUsableBackup()
+    {
+        // Ids name the start to the second: start in a second of its own so it sorts after every earlier backup.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var newest = await harness.RunFullAsync();
+        var failedLater = BackupCatalogEntries.Running(Database, BackupId.New(BackupKind.Full, DateTimeOffset.UtcNow.AddMinutes(1)).Value, null, null, DateTimeOffset.UtcNow) with { State = BackupState.Failed };
+        await Catalog.AddAsync(failedLater, CancellationToken.None);
+
+        var report = await Sut.VerifyAsync(null, VerifyLevel.Quick, fromSecondary: false, CancellationToken.None);
+
+        Assert.Equal(newest.BackupId, report.BackupId);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IdNotInTheCatalog_ThrowsArgumentException()
+    {
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() =>
+            Sut.VerifyAsync("20261127T020000Z-full-00000000", VerifyLevel.Quick, fromSecondary: false, CancellationToken.None));
+
+        Assert.Contains("Backup 20261127T020000Z-full-00000000 is not in the catalog", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NoBackupsAtAll_ThrowsArgumentException()
+    {
+        var empty = EmulatorEndpoints.UniqueName("nobackups");
+        var sut = harness.Services(new Dictionary<string, string?> { ["Cosmos:DatabaseName"] = empty }).GetRequiredService<BackupVerification>();
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => sut.VerifyAsync(null, VerifyLevel.Quick, fromSecondary: false, CancellationToken.None));
+
+        Assert.Contains($"Database '{empty}' has no committed backup to verify", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyPendingAsync_MixedCatalog_DeepVerifiesOnlyTheCommittedEntries()
+    {
+        var alreadyVerified = await harness.RunFullAsync();
+        await Sut.VerifyAsync(alreadyVerified.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
+        var pending = await harness.RunFullAsync();
+        var failed = BackupCatalogEntries.Running(Database, BackupId.New(BackupKind.Full, DateTimeOffset.UtcNow).Value, null, null, DateTimeOffset.UtcNow) with { State = BackupState.Failed, Error = "x" };
+        var pruned = failed with { BackupId = BackupId.New(BackupKind.Full, DateTimeOffset.UtcNow).Value, State = BackupState.Pruned, Error = null };
+        await Catalog.AddAsync(failed, CancellationToken.None);
+        await Catalog.AddAsync(pruned, CancellationToken.None);
+        var expected = (await Catalog.ListAsync(Database, CancellationToken.None)).Where(entry => entry.State == BackupState.Committed).Select(entry => entry.BackupId).ToList();
+
+        var reports = await Sut.VerifyPendingAsync(CancellationToken.None);
+
+        Assert.Contains(pending.BackupId, expected);
+        Assert.DoesNotContain(alreadyVerified.BackupId, reports.Select(report => report.BackupId));
+        Assert.Equal(expected, reports.Select(report => report.BackupId));
+        Assert.All(reports, report => Assert.Equal(VerifyLevel.Deep, report.Level));
+        Assert.Equal(BackupState.Verified, (await FindAsync(pending.BackupId)).State);
+        Assert.Equal(BackupState.Failed, (await FindAsync(failed.BackupId)).State);
+        Assert.Null((await FindAsync(pruned.BackupId)).VerifyResult);
+    }
+
+    private async Task<BackupCatalogEntry> FindAsync(string backupId) =>
+        await Catalog.FindAsync(Database, backupId, CancellationToken.None) ?? throw new InvalidOperationException($"{backupId} is not in the catalog");
+}
