@@ -1,3 +1,8 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using AstroBot.Continuity.Cli.Tests.Commands;
+using AstroBot.Continuity.Tests.Fixtures;
+
 namespace AstroBot.Continuity.Cli.Tests;
 
 public class ContinuityCommandLineTests
@@ -7,7 +12,15 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["chat", "seed", "serve"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
+    }
+
+    [Fact]
+    public void Create_BackupHasItsVerbs()
+    {
+        var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "backup");
+
+        Assert.Equal(["list", "prune", "run", "test-restore", "verify"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Theory]
@@ -16,6 +29,10 @@ public class ContinuityCommandLineTests
     [InlineData("seed", "--users")]
     [InlineData("chat --host ftp://example.org", "--host takes an absolute http(s) URL")]
     [InlineData("chat --host not-a-url", "--host takes an absolute http(s) URL")]
+    [InlineData("backup run --full --incremental", "--full and --incremental cannot be combined")]
+    [InlineData("backup verify 2026-11-27", "ids look like 20261127T020000Z-full-1a2b3c4d")]
+    [InlineData("restore --at yesterday", "--at takes an ISO 8601 time")]
+    [InlineData("restore not-an-id", "ids look like 20261127T020000Z-full-1a2b3c4d")]
     public void Parse_BadInput_ReportsWhatIsWrong(string commandLine, string expected)
     {
         var sut = ContinuityCommandLine.Create();
@@ -31,6 +48,61 @@ public class ContinuityCommandLineTests
         var result = ContinuityCommandLine.Create().Parse("serve --config A=1 -c B=2");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(["A=1", "B=2"], result.GetValue(Commands.GlobalOptions.Config)!);
+        Assert.Equal(["A=1", "B=2"], result.GetValue(Cli.Commands.GlobalOptions.Config)!);
+    }
+
+    [Fact]
+    public void Parse_RepeatedContainer_KeepsEveryName()
+    {
+        var result = ContinuityCommandLine.Create().Parse("restore latest --container accounts --container profiles");
+
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_BadInput_ExitsTwo()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await ContinuityCommandLine.InvokeAsync(["restore", "--at", "not-a-time"], new InvocationConfiguration { Output = output, Error = error }, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--at takes an ISO 8601 time", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_BackupStorageDown_ExitsThree()
+    {
+        var cli = new CliHarness();
+        cli.Settings["Backup:ConnectionString"] = EmulatorEndpoints.UnreachableStorageConnectionString;
+        try
+        {
+            var run = await cli.InvokeAsync("backup", "list");
+
+            run.AssertExitCode(3);
+            Assert.Contains("Azure Storage does not answer", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await cli.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("backup", "backup-help.txt")]
+    [InlineData("restore", "restore-help.txt")]
+    public async Task InvokeAsync_HelpOfAnOperatorVerb_MatchesTheSnapshot(string verb, string snapshot)
+    {
+        var sut = ContinuityCommandLine.Create();
+        // A fixed width, so the snapshot does not depend on the terminal that runs the tests.
+        ((HelpAction)sut.Options.OfType<HelpOption>().Single().Action!).MaxWidth = 120;
+        using var output = new StringWriter();
+
+        var exitCode = await sut.Parse([verb, "--help"]).InvokeAsync(new InvocationConfiguration { Output = output });
+
+        Assert.Equal(0, exitCode);
+        // The root command is named after the running executable: the test host here, continuity for operators.
+        Snapshot.Matches(snapshot, output.ToString().Replace($"  {sut.Name} ", "  continuity ", StringComparison.Ordinal));
     }
 }

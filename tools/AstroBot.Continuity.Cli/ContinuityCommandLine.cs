@@ -1,9 +1,13 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using AstroBot.Continuity.Cli.Commands;
+using AstroBot.Continuity.Cli.Commands.Backup;
+using AstroBot.Continuity.Cli.Commands.Restore;
+using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Cli;
 
-/// <summary>The <c>continuity</c> command tree.</summary>
+/// <summary>The <c>continuity</c> command tree, and how an invocation ends in an exit code (<see cref="ExitCodes"/>).</summary>
 internal static class ContinuityCommandLine
 {
     public static RootCommand Create()
@@ -17,6 +21,54 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
+    }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>, writing to the invocation's output and error writers (so tests run
+    /// the real thing in-process). A command line that does not parse exits 2, like a bad setting.
+    /// </summary>
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, InvocationConfiguration invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        invocation.EnableDefaultExceptionHandler = false;
+        var parseResult = Create().Parse(args);
+        if (parseResult.Action is ParseErrorAction parseError && parseResult.GetValue(GlobalOptions.Json))
+        {
+            parseError.ShowHelp = false; // stdout is for the JSON a script reads; the error goes to stderr
+        }
+
+        try
+        {
+            var exitCode = await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return parseResult.Action is ParseErrorAction ? ExitCodes.BadConfiguration : exitCode;
+        }
+        catch (OptionsValidationException exception)
+        {
+            // A bad or missing setting stops the command with the setting's name and what is wrong.
+            foreach (var failure in exception.Failures)
+            {
+                await invocation.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.BadConfiguration;
+        }
+        catch (FormatException exception)
+        {
+            await invocation.Error.WriteLineAsync($"configuration error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
+        catch (Exception exception) when (Unreachable.Describe(exception) is { } what)
+        {
+            await invocation.Error.WriteLineAsync($"{what} does not answer ({exception.GetType().Name}: {Unreachable.FirstLine(exception.Message)}). Are the emulators (eng/emulators up) or the account reachable?").ConfigureAwait(false);
+            return ExitCodes.Unreachable;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Cancelled;
+        }
     }
 }

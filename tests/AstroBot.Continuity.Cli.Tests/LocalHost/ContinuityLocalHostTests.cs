@@ -1,5 +1,15 @@
 using System.Net;
+using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Cli.LocalHost;
+using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Tests.Fixtures;
+using Microsoft.Azure.Cosmos;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Cli.Tests.LocalHost;
@@ -71,5 +81,44 @@ public class ContinuityLocalHostTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("\"storage\":\"unreachable\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await sut.StopAsync();
+        await LocalHostFixture.DropDatabaseAsync(sut.Services.GetRequiredService<CosmosClient>(), configuration["Cosmos:DatabaseName"]!);
+    }
+
+    [Fact]
+    public void Build_BackupSchedules_RunInTheJobRunner()
+    {
+        var jobs = host.Services.GetServices<IScheduledJob>().Select(job => job.Name).ToList();
+
+        Assert.Subset(jobs.ToHashSet(), new HashSet<string> { "BackupFull", "BackupIncremental", "BackupVerify", "BackupRestoreTest", "BackupPrune", "BackupStatus" });
+        Assert.Contains(host.Services.GetServices<IHostedService>(), service => service is ScheduledJobRunner);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Build_RestoreOrchestration_RestoresABackupOnTheInProcessDurableEngine()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var seeded = await host.Services.GetRequiredService<SeedWriter>()
+            .WriteAsync(new SeedRequest(Users: 3, ReadingsPerUser: 2, Seed: 22, new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero)), null, timeout.Token);
+        var backup = await host.Services.GetRequiredService<BackupRunner>().RunAsync(BackupKind.Full, null, timeout.Token);
+        Assert.True(backup.Outcome == BackupRunOutcome.Committed, backup.Message);
+        var target = EmulatorEndpoints.UniqueName("restored");
+        var sut = host.Services.GetRequiredService<DurableTaskClient>();
+        try
+        {
+            var instanceId = await sut.ScheduleNewOrchestrationInstanceAsync(
+                nameof(RestoreOrchestrator), new RestoreRequest { BackupId = backup.Entry!.BackupId, TargetDatabase = target }, timeout.Token);
+            var state = await sut.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+
+            Assert.True(state.RuntimeStatus == OrchestrationRuntimeStatus.Completed, state.FailureDetails?.ErrorMessage);
+            var outcome = state.ReadOutputAs<RestoreOutcome>()!;
+            Assert.Equal(target, outcome.TargetDatabase);
+            Assert.Equal([backup.Entry.BackupId], outcome.BackupIds);
+            Assert.Equal(seeded.TotalItems, outcome.ItemsWritten);
+        }
+        finally
+        {
+            await LocalHostFixture.DropDatabaseAsync(host.Services.GetRequiredService<CosmosClient>(), target);
+        }
     }
 }

@@ -1,22 +1,31 @@
+using System.Security.Cryptography;
+using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Cli.LocalHost;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.WhatsApp.Sink;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Cli.Tests.LocalHost;
 
 /// <summary>
-/// A real local host (Kestrel on a free loopback port) against the emulators, with its own queues, table,
-/// container and database, and its own Graph API sink.
+/// A real local host (Kestrel on a free loopback port) against the emulators, with its own queues, tables,
+/// containers, database and key-encryption key, and its own Graph API sink. Its database, backup container and
+/// backup tables are dropped at the end.
 /// </summary>
 public sealed class LocalHostFixture : IAsyncLifetime
 {
     public const string AppSecret = "test-app-secret";
     public const string PhoneNumberId = "100000000000009";
+
+    private const string Never = "0 0 0 31 2 *";
 
     private WebApplication? app;
 
@@ -24,12 +33,18 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>The running host's services, for what tests drive directly (the Durable Task client, the backup runner).</summary>
+    public IServiceProvider Services => app!.Services;
+
+    public IConfiguration Settings { get; private set; } = null!;
+
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task InitializeAsync()
     {
         Sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", CancellationToken.None);
-        app = ContinuityLocalHost.Build(Configuration(Sink.BaseUri), "http://127.0.0.1:0");
+        Settings = Configuration(Sink.BaseUri);
+        app = ContinuityLocalHost.Build(Settings, "http://127.0.0.1:0");
         await app.StartAsync();
         BaseUri = AddressOf(app);
     }
@@ -44,6 +59,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         if (app is not null)
         {
             await app.StopAsync();
+            await DropAsync(app.Services);
             await app.DisposeAsync();
         }
 
@@ -69,12 +85,50 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
             ["FrontDoor:MaxPollInterval"] = "00:00:00.100",
             ["LocalHost:GraphSinkUrl"] = "",
+            ["Backup:ConnectionString"] = EmulatorEndpoints.StorageConnectionString,
+            ["Backup:ContainerName"] = EmulatorEndpoints.UniqueName("backups"),
+            ["Backup:CatalogTableName"] = EmulatorEndpoints.UniqueName("catalog"),
+            ["Backup:RestoreTableName"] = EmulatorEndpoints.UniqueName("restores"),
+            ["Backup:ErasureTableName"] = EmulatorEndpoints.UniqueName("erasures"),
+            ["Crypto:UserKeyTableName"] = EmulatorEndpoints.UniqueName("userkeys"),
+            ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
+        // Schedules that never fire (there is no 31 February), so a catch-up backup at start never races a test's
+        // own run for the backup lease; the schedules themselves are ScheduledJobRunner's tests' business.
+        foreach (var schedule in Schedules.All)
+        {
+            settings[schedule.SettingName] = Never;
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
+
+    private static async Task DropAsync(IServiceProvider services)
+    {
+        var cosmos = services.GetRequiredService<CosmosClient>();
+        await DropDatabaseAsync(cosmos, services.GetRequiredService<IOptions<CosmosOptions>>().Value.DatabaseName);
+        var backups = services.GetRequiredService<BackupStorage>();
+        await backups.Archives.DeleteIfExistsAsync();
+        foreach (var table in new[] { backups.Catalog, backups.Restores, backups.Erasures })
+        {
+            await table.DeleteAsync();
+        }
+    }
+
+    internal static async Task DropDatabaseAsync(CosmosClient cosmos, string database)
+    {
+        try
+        {
+            await cosmos.GetDatabase(database).DeleteAsync();
+        }
+        catch (CosmosException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // Never created.
+        }
     }
 }

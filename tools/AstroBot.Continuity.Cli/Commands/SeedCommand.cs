@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Data.Seed;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,18 +55,18 @@ internal static class SeedCommand
                 parseResult.GetValue(seed),
                 TimeProvider.System.GetUtcNow());
 
-            var json = parseResult.GetValue(GlobalOptions.Json);
-            var result = json
-                ? await writer.WriteAsync(request, null, cancellationToken).ConfigureAwait(false)
-                : await WriteWithProgressAsync(writer, request, cancellationToken).ConfigureAwait(false);
-            Report(result, json);
+            var console = CommandConsole.For(parseResult);
+            var result = console.ShowsProgress
+                ? await WriteWithProgressAsync(console.Ansi, writer, request, cancellationToken).ConfigureAwait(false)
+                : await writer.WriteAsync(request, null, cancellationToken).ConfigureAwait(false);
+            Report(console, result);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Task<SeedResult> WriteWithProgressAsync(SeedWriter writer, SeedRequest request, CancellationToken cancellationToken) =>
-        AnsiConsole.Progress().StartAsync(async context =>
+    private static Task<SeedResult> WriteWithProgressAsync(IAnsiConsole console, SeedWriter writer, SeedRequest request, CancellationToken cancellationToken) =>
+        console.Progress().StartAsync(async context =>
         {
             // The item count per user varies, so the bar is indeterminate and the description counts items.
             var task = context.AddTask($"Seeding {request.Users:N0} users").IsIndeterminate();
@@ -77,11 +76,11 @@ internal static class SeedCommand
             return result;
         });
 
-    private static void Report(SeedResult result, bool json)
+    private static void Report(CommandConsole console, SeedResult result)
     {
-        if (json)
+        if (console.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(result, CliJson.Options));
+            console.WriteJson(result);
             return;
         }
 
@@ -91,7 +90,7 @@ internal static class SeedCommand
             table.AddRow(container, count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{result.Users:N0} users, {result.TotalItems:N0} items in {result.Elapsed.TotalSeconds:N1} s");
+        console.Ansi.Write(table);
+        console.Ansi.MarkupLineInterpolated($"{result.Users:N0} users, {result.TotalItems:N0} items in {result.Elapsed.TotalSeconds:N1} s");
     }
 }

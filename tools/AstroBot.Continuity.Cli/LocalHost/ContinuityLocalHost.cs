@@ -1,10 +1,13 @@
 using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Health;
+using AstroBot.Continuity.Backup.Health;
+using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +37,15 @@ internal static class ContinuityLocalHost
         services.AddHostedService<LocalCosmosInitializer>();
         services.AddLocalInboxWorkers();
         services.AddSingleton<ScheduleLedger>();
-        services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedule settings
+        services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedule settings: every IScheduledJob, backups included
+        // The Functions app's Durable restore, on the real Durable Task engine in memory (restores do not survive a restart here).
+        services.AddInMemoryDurableTask(tasks =>
+        {
+            tasks.AddOrchestrator<RestoreOrchestrator>();
+            tasks.AddActivity<PlanRestoreActivity>();
+            tasks.AddActivity<RestoreStepActivity>();
+            tasks.AddActivity<CompleteRestoreActivity>();
+        });
 
         var app = builder.Build();
         MapRoutes(app);
@@ -46,6 +57,8 @@ internal static class ContinuityLocalHost
         var api = app.MapGroup("/" + HttpRoutes.Prefix);
         api.MapGet(HttpRoutes.Health, HealthEndpoint.Alive);
         api.MapGet(HttpRoutes.HealthReady, (HealthEndpoint health, CancellationToken cancellationToken) => health.ReadyAsync(cancellationToken));
+        // Loopback only, like everything the local host serves; in Azure the route takes a function key.
+        api.MapGet(HttpRoutes.BackupStatus, (BackupStatusEndpoint status, CancellationToken cancellationToken) => status.GetAsync(cancellationToken));
         api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
     }

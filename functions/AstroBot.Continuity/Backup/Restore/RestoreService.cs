@@ -61,7 +61,15 @@ public sealed class RestoreService(
         }
 
         var restoreId = request.RestoreId ?? NewRestoreId();
-        var target = request.TargetDatabase ?? $"{source}-restore-{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        // A resumed restore goes on into the database it started; resuming into another would skip the steps done there.
+        var earlierTarget = request.RestoreId is null ? null : await Progress.FindTargetAsync(restoreId, cancellationToken).ConfigureAwait(false);
+        var target = request.TargetDatabase ?? earlierTarget
+            ?? $"{source}-restore-{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        if (earlierTarget is not null && earlierTarget != target)
+        {
+            throw new RestoreRefusedException($"Restore {restoreId} was started into database '{earlierTarget}'; resume it there, or start a new restore.");
+        }
+
         await CheckTargetAsync(restoreId, source, target, containers, request, cancellationToken).ConfigureAwait(false);
 
         var plan = new RestorePlan

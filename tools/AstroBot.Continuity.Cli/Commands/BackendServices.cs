@@ -1,0 +1,29 @@
+using System.CommandLine;
+using AstroBot.Continuity.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AstroBot.Continuity.Cli.Commands;
+
+/// <summary>The backend's services for one command, registered as both hosts register them (<c>AddContinuityBackend</c>).</summary>
+internal static class BackendServices
+{
+    /// <summary>
+    /// Nothing is started (no hosted services): commands call the services they need. Settings are validated when a
+    /// service first reads them, and a bad one surfaces as exit code 2.
+    /// </summary>
+    public static ServiceProvider Build(ParseResult parseResult)
+    {
+        var configuration = GlobalOptions.Configuration(parseResult);
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(logging => logging
+                // Warnings only, and on stderr: progress bars stay readable and --json output stays parseable.
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddContinuityBackend(configuration)
+            .BuildServiceProvider();
+    }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Cli.Commands.Backup;
+
+namespace AstroBot.Continuity.Cli.Commands.Restore;
+
+/// <summary>The symbols of <c>continuity restore</c>, read back by <see cref="RestoreRun"/>.</summary>
+internal sealed record RestoreCommandOptions(
+    Argument<string?> BackupId,
+    Option<DateTimeOffset?> At,
+    Option<string?> User,
+    Option<string[]> Containers,
+    Option<string?> ToDatabase,
+    Option<bool> Force,
+    Option<string?> RestoreId)
+{
+    public RestoreRequest Request(ParseResult parseResult, string? targetDatabase, string restoreId) => new()
+    {
+        BackupId = parseResult.GetValue(BackupId) is { } id && id != BackupIdArgument.Latest ? id : null,
+        At = parseResult.GetValue(At),
+        WaId = parseResult.GetValue(User),
+        Containers = parseResult.GetValue(Containers) ?? [],
+        TargetDatabase = targetDatabase,
+        Force = parseResult.GetValue(Force),
+        RestoreId = restoreId,
+    };
+}
