@@ -1,4 +1,4 @@
-// Preloaded into @vercel/cosmosdb-server (node -r) by eng/emulators: two fixes to 1.0.1.
+// Preloaded into @vercel/cosmosdb-server (node -r) by eng/emulators: fixes to 1.0.1.
 //
 // cosmosdb-server 1.0.1 has no change feed: a request with "A-IM: Incremental feed" gets the first page of
 // the read feed, every continuation gets 304 and the etag is always "1", so a reader never moves on. This
@@ -15,6 +15,22 @@ const lib = path.dirname(require.resolve("@vercel/cosmosdb-server/lib/index.js")
 const Items = require(path.join(lib, "account", "items.js")).default;
 const readDocuments = require(path.join(lib, "handler", "read-documents.js"));
 const ResourceId = require(path.join(lib, "account", "resource-id.js")).default;
+const readDocument = require(path.join(lib, "handler", "read-document.js"));
+
+// A point read of a missing item crashes 1.0.1 (it reads the partition key of `undefined`) and answers 500;
+// Cosmos DB answers 404, which is what readers branch on.
+const readOne = readDocument.default;
+readDocument.default = (account, req, res, params) => {
+  try {
+    return readOne(account, req, res, params);
+  } catch (err) {
+    if (!(err instanceof TypeError)) {
+      throw err;
+    }
+    res.statusCode = 404;
+    return { code: "NotFound", message: "Entity with the specified id does not exist in the system." };
+  }
+};
 
 // Real Cosmos DB writes resource ids in base64 with '/' as '-' (they appear in URLs); 1.0.1 leaves '/' in (every
 // 64th database gets one, and the SDK then fails with "Stale cache for rid") and turns back only the first '-'.

@@ -31,7 +31,7 @@ public static class CsvTables
         null => string.Empty,
         JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String => scalar.GetValue<string>(),
         JsonValue scalar when scalar.GetValueKind() is JsonValueKind.True or JsonValueKind.False => scalar.GetValue<bool>() ? "true" : "false",
-        _ => value.ToJsonString(),
+        _ => value.ToJsonString(ReadableJson.Options),
     };
 
     private static void AppendRow(StringBuilder csv, IEnumerable<string> fields)

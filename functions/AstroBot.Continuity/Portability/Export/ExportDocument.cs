@@ -25,7 +25,7 @@ public static class ExportDocument
         ("messages", BotDataModel.Messages.Name, false),
     ];
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new(ReadableJson.Options) { WriteIndented = true };
 
     public static JsonObject Build(UserData data, DateTimeOffset generatedAt)
     {

@@ -20,7 +20,7 @@ public static class ReadableSummaryPage
             .Append("<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}")
             .Append("td,th{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}h2{margin-top:2rem}</style></head><body>\n");
         html.Append("<h1>Your AstroBot data</h1>\n<p>")
-            .Append(Encode($"{Text(account, "display_name") ?? "Your account"} · WhatsApp {data.WaId} · exported {generatedAt:yyyy-MM-dd HH:mm} UTC"))
+            .Append(Encode($"{Text(account, "display_name") ?? "Your account"} · WhatsApp {data.WaId} · exported {generatedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC"))
             .Append("</p>\n<p>The complete data is in <code>data.json</code> (schema in the archive's manifest) and one CSV file per collection.</p>\n");
 
         Section(html, "Birth profiles", data.ItemsOf(BotDataModel.Profiles.Name), ["label", "name", "birth_date", "birth_time", "place_name", "time_zone", "latitude", "longitude"]);

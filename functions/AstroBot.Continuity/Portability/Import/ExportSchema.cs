@@ -17,7 +17,7 @@ public static class ExportSchema
     {
         ArgumentNullException.ThrowIfNull(data);
         using var document = JsonDocument.Parse(data.ToJsonString());
-        var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         if (results.IsValid)
         {
             return;

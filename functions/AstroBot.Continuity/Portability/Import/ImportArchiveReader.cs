@@ -38,7 +38,8 @@ public static class ImportArchiveReader
                 throw new ImportRefusedException($"manifest.json lists '{name}', which the archive does not hold.");
             }
 
-            if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), (string?)hash, StringComparison.Ordinal))
+            if (hash is not JsonValue value || !value.TryGetValue<string>(out var expected)
+                || !string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), expected, StringComparison.Ordinal))
             {
                 throw new ImportRefusedException($"'{name}' does not match its SHA-256 in manifest.json: the archive was altered or damaged.");
             }
@@ -53,6 +54,15 @@ public static class ImportArchiveReader
         CheckSchemaVersion(data["schema_version"], ExportArchive.DataFile);
         ExportSchema.Validate(data);
         var waId = (string?)data["wa_id"] ?? throw new ImportRefusedException("data.json has no wa_id.");
+        foreach (var (property, _, single) in ExportDocument.Collections)
+        {
+            var records = single ? data[property] is JsonObject one ? [one] : [] : (data[property] as JsonArray ?? []).OfType<JsonObject>();
+            if (records.FirstOrDefault(record => (string?)record["wa_id"] != waId) is { } foreign)
+            {
+                throw new ImportRefusedException($"data.json holds a record in '{property}' ({(string?)foreign["id"]}) of another user than the archive's: an export never does.");
+            }
+        }
+
         if (!string.Equals((string?)manifest["wa_id"], waId, StringComparison.Ordinal))
         {
             throw new ImportRefusedException("manifest.json and data.json name different users.");

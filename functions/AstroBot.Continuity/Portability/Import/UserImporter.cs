@@ -29,6 +29,12 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
         }
 
         var data = request.As is null ? archive.Data : Reassign(archive.Data, archive.WaId, request.As);
+        if (!request.DryRun)
+        {
+            // A migration may land in a new environment: the bot's containers are created when missing, never changed.
+            await DatabaseInitializer.EnsureCreatedAsync(cosmos, options.Value.DatabaseName, cancellationToken).ConfigureAwait(false);
+        }
+
         var changes = new List<ImportChange>();
         foreach (var (property, container, single) in ExportDocument.Collections)
         {
@@ -50,6 +56,11 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
     private async Task<ImportChange> ImportRecordAsync(string containerName, string waId, JsonObject record, ImportRequest request, CancellationToken cancellationToken)
     {
         var id = (string)record["id"]!;
+        if ((string?)record["wa_id"] != waId)
+        {
+            throw new ImportRefusedException($"Record {containerName}/{id} belongs to another user than the one imported.");
+        }
+
         var container = cosmos.GetContainer(options.Value.DatabaseName, containerName);
         var incoming = CanonicalItem.Parse(Encoding.UTF8.GetBytes(record.ToJsonString()));
         using var existing = await container.ReadItemStreamAsync(id, new PartitionKey(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -70,11 +81,14 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
         return new ImportChange(containerName, id, action);
     }
 
+    /// <summary>Equal as JSON values (40 and 40.0 are the same number), system properties aside.</summary>
     private static bool SameContent(Stream stored, CanonicalItem incoming)
     {
         using var buffer = new MemoryStream();
         stored.CopyTo(buffer);
-        return CanonicalItem.Parse(buffer.ToArray()).Json.AsSpan().SequenceEqual(incoming.Json);
+        using var storedJson = System.Text.Json.JsonDocument.Parse(CanonicalItem.Parse(buffer.ToArray()).Json);
+        using var incomingJson = System.Text.Json.JsonDocument.Parse(incoming.Json);
+        return System.Text.Json.JsonElement.DeepEquals(storedJson.RootElement, incomingJson.RootElement);
     }
 
     private static IEnumerable<JsonObject> RecordsOf(JsonNode? node, bool single) =>

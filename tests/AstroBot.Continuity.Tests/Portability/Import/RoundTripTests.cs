@@ -1,0 +1,59 @@
+using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Portability.Audit;
+using AstroBot.Continuity.Portability.Export;
+using AstroBot.Continuity.Portability.Import;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AstroBot.Continuity.Tests.Portability.Import;
+
+/// <summary>Export from database A, import into an empty database B, export from B: the same data.json.</summary>
+public sealed class RoundTripTests(PortabilityHarness harness) : IClassFixture<PortabilityHarness>
+{
+    [Fact]
+    public async Task ExportImportExport_UserWithAuditRecords_GivesTheSameDataJsonApartFromGeneratedAt()
+    {
+        await AssertRoundTripAsync(harness.Users[0], auditRecords: 3);
+    }
+
+    [Fact]
+    public async Task ExportImportExport_UserWithACompatibilityReadingAboutAnotherUser_GivesTheSameDataJson()
+    {
+        var user = harness.Users.First(candidate => candidate.Readings.Any(reading => reading.PartnerWaId is { } partner && partner != candidate.WaId));
+
+        await AssertRoundTripAsync(user, auditRecords: 1);
+    }
+
+    [Fact]
+    public async Task ExportImportExport_UserWithAnUnknownBirthTimeOrSeveralProfiles_GivesTheSameDataJson()
+    {
+        var user = harness.Users.FirstOrDefault(candidate => candidate.Profiles.Any(profile => profile.BirthTime == "unknown"))
+            ?? harness.Users.MaxBy(candidate => candidate.Profiles.Count)!;
+
+        await AssertRoundTripAsync(user, auditRecords: 0);
+    }
+
+    private async Task AssertRoundTripAsync(UserDataSet user, int auditRecords)
+    {
+        var source = harness.Services(new Dictionary<string, string?> { ["Portability:AuditTableName"] = harness.Table("pauditrt") });
+        var trail = source.GetRequiredService<AuditTrail>();
+        for (var index = 0; index < auditRecords; index++)
+        {
+            await trail.RecordAsync(user.WaId, (AuditEvent)(index % 3), index % 2 == 0 ? AuditChannel.WhatsApp : AuditChannel.Operator, CancellationToken.None);
+        }
+
+        var first = await source.GetRequiredService<UserExporter>().ExportAsync(user.WaId, CancellationToken.None);
+        var (_, target) = await harness.EmptyDatabaseAsync();
+        var archive = ImportArchiveReader.Read(new MemoryStream(first.Archive), ArchiveLimits.Default);
+        var report = await target.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(ForUser: user.WaId), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(20)); // the second export is made at another time
+
+        var second = await target.GetRequiredService<UserExporter>().ExportAsync(user.WaId, CancellationToken.None);
+
+        Assert.Equal(user.Documents.Count(), report.Created);
+        Assert.Equal(auditRecords, second.Data.Audit.Count);
+        var before = TestExports.JsonEntry(first.Archive, ExportArchive.DataFile);
+        var after = TestExports.JsonEntry(second.Archive, ExportArchive.DataFile);
+        Assert.NotEqual((string?)before["generated_at"], (string?)after["generated_at"]);
+        Assert.Equal(TestExports.WithoutGeneratedAt(before), TestExports.WithoutGeneratedAt(after));
+    }
+}

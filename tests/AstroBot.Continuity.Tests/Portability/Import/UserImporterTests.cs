@@ -1,0 +1,338 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Portability.Audit;
+using AstroBot.Continuity.Portability.Export;
+using AstroBot.Continuity.Portability.Import;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AstroBot.Continuity.Tests.Portability.Import;
+
+/// <summary>
+/// Against the Cosmos DB emulator and Azurite: archives are real exports of the shared seeded database (only read),
+/// and every test imports into an empty database of its own.
+/// </summary>
+public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixture<PortabilityHarness>
+{
+    private const string NewNumber = "15559990000";
+
+    [Fact]
+    public async Task ImportAsync_EmptyDatabase_CreatesEveryRecordAndTheAuditTrail()
+    {
+        var user = harness.Users[0];
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+
+        var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        Assert.Equal((user.WaId, false), (sut.WaId, sut.DryRun));
+        Assert.Equal(user.Documents.Count(), sut.Created);
+        Assert.All(sut.Changes, change => Assert.Equal(ImportAction.Create, change.Action));
+        Assert.Equal(2, sut.AuditRecords);
+        var source = await harness.AllItemsAsync(harness.DatabaseName);
+        foreach (var container in BotDataModel.Containers)
+        {
+            Assert.Equal(source[container.Name].Where(item => PortabilityHarness.Belongs(item, user.WaId)), await harness.ItemsAsync(database, container.Name));
+        }
+
+        var audit = await services.GetRequiredService<AuditTrail>().ListAsync(user.WaId, CancellationToken.None);
+        Assert.Equal(archive.Data["audit"]!.AsArray().Select(record => record!.ToJsonString()), audit.Select(record => record.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameArchiveTwice_SecondRunIsAllUnchangedAndWritesNothing()
+    {
+        var user = harness.Users[1];
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+        var sut = services.GetRequiredService<UserImporter>();
+        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+        var before = await VersionsAsync(database);
+
+        var second = await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        Assert.Equal(user.Documents.Count(), second.Unchanged);
+        Assert.Equal((0, 0, 0), (second.Created, second.Overwritten, second.SkippedConflicts));
+        Assert.Equal(before, await VersionsAsync(database));
+        Assert.Equal(2, (await services.GetRequiredService<AuditTrail>().ListAsync(user.WaId, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task ImportAsync_DryRun_ReportsExactlyTheCreatesAndWritesNothing()
+    {
+        var user = harness.Users[2];
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+
+        var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(DryRun: true), CancellationToken.None);
+
+        Assert.True(sut.DryRun);
+        Assert.Equal(
+            user.Documents.Select(document => (BotDataModel.ContainerFor(document.Type).Name, document.Id)).Order(),
+            sut.Changes.Select(change => (change.Container, change.Id)).Order());
+        Assert.All(sut.Changes, change => Assert.Equal(ImportAction.Create, change.Action));
+        Assert.Equal(2, sut.AuditRecords);
+        Assert.All((await harness.AllItemsAsync(database)).Values, Assert.Empty);
+        Assert.Empty(await services.GetRequiredService<AuditTrail>().ListAsync(user.WaId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ImportAsync_RecordChangedSinceAndNoConflictOption_SkipsItAndKeepsTheDatabaseVersion()
+    {
+        var user = harness.Users[3];
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+        var sut = services.GetRequiredService<UserImporter>();
+        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+        await ChangePreferencesAsync(database, user, "xx");
+
+        var report = await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        var conflict = Assert.Single(report.Changes, change => change.Action != ImportAction.Unchanged);
+        Assert.Equal((BotDataModel.Preferences.Name, user.Preferences.Id, ImportAction.SkipConflict), (conflict.Container, conflict.Id, conflict.Action));
+        Assert.Equal(1, report.SkippedConflicts);
+        Assert.Equal("xx", await LanguageAsync(database, user));
+    }
+
+    [Fact]
+    public async Task ImportAsync_RecordChangedSinceWithOverwrite_ReplacesItWithTheArchiveVersion()
+    {
+        var user = harness.Users[3];
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+        var sut = services.GetRequiredService<UserImporter>();
+        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+        await ChangePreferencesAsync(database, user, "xx");
+
+        var report = await sut.ImportAsync(archive, new ImportRequest(OnConflict: ImportConflict.Overwrite), CancellationToken.None);
+
+        var overwritten = Assert.Single(report.Changes, change => change.Action != ImportAction.Unchanged);
+        Assert.Equal((BotDataModel.Preferences.Name, user.Preferences.Id, ImportAction.Overwrite), (overwritten.Container, overwritten.Id, overwritten.Action));
+        Assert.Equal(user.Preferences.Language, await LanguageAsync(database, user));
+        var source = await harness.ItemsAsync(harness.DatabaseName, BotDataModel.Preferences.Name);
+        Assert.Equal(source.Where(item => PortabilityHarness.Belongs(item, user.WaId)), await harness.ItemsAsync(database, BotDataModel.Preferences.Name));
+    }
+
+    [Fact]
+    public async Task ImportAsync_DryRunWithAConflict_ReportsItAndChangesNothing()
+    {
+        var user = harness.Users[3];
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+        var sut = services.GetRequiredService<UserImporter>();
+        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+        await ChangePreferencesAsync(database, user, "xx");
+
+        var report = await sut.ImportAsync(archive, new ImportRequest(OnConflict: ImportConflict.Overwrite, DryRun: true), CancellationToken.None);
+
+        Assert.Equal(1, report.Overwritten);
+        Assert.Equal("xx", await LanguageAsync(database, user));
+    }
+
+    [Fact]
+    public async Task ImportAsync_AnotherUsersArchiveWithoutAs_IsRefusedAndWritesNothing()
+    {
+        var archive = await ArchiveOfAsync(harness.Users[4]);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+
+        var sut = await Assert.ThrowsAsync<ImportRefusedException>(() => services.GetRequiredService<UserImporter>()
+            .ImportAsync(archive, new ImportRequest(ForUser: harness.Users[5].WaId), CancellationToken.None));
+
+        Assert.Contains("--as", sut.Message, StringComparison.Ordinal);
+        Assert.All((await harness.AllItemsAsync(database)).Values, Assert.Empty);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ForTheArchivesOwnUser_Imports()
+    {
+        var user = harness.Users[4];
+        var archive = await ArchiveOfAsync(user);
+        var (_, services) = await harness.EmptyDatabaseAsync();
+
+        var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(ForUser: user.WaId), CancellationToken.None);
+
+        Assert.Equal(user.Documents.Count(), sut.Created);
+    }
+
+    [Fact]
+    public async Task ImportAsync_As_RewritesTheWaIdAndTheIdsThatAreTheWaId()
+    {
+        var user = UserWithAnOwnCompatibilityReading();
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+
+        var sut = await services.GetRequiredService<UserImporter>()
+            .ImportAsync(archive, new ImportRequest(ForUser: NewNumber, As: NewNumber), CancellationToken.None);
+
+        Assert.Equal(NewNumber, sut.WaId);
+        Assert.Equal(user.Documents.Count(), sut.Created);
+        var imported = await harness.AllItemsAsync(database);
+        Assert.All(imported.Values.SelectMany(items => items), item => Assert.True(PortabilityHarness.Belongs(item, NewNumber), item));
+        Assert.DoesNotContain(imported.Values.SelectMany(items => items), item => item.Contains(user.WaId, StringComparison.Ordinal));
+        Assert.Equal(NewNumber, (string?)Parse(Assert.Single(imported[BotDataModel.Accounts.Name]))["id"]);
+        Assert.Equal(NewNumber, (string?)Parse(Assert.Single(imported[BotDataModel.Preferences.Name]))["id"]);
+        Assert.Equal(user.Profiles.Select(profile => profile.Id).Order(StringComparer.Ordinal), imported[BotDataModel.Profiles.Name].Select(item => (string?)Parse(item)["id"]).Order(StringComparer.Ordinal));
+        var readings = imported[BotDataModel.Readings.Name].Select(Parse).ToList();
+        Assert.Contains(readings, reading => (string?)reading["partner_wa_id"] == NewNumber);
+        Assert.Equal(2, (await services.GetRequiredService<AuditTrail>().ListAsync(NewNumber, CancellationToken.None)).Count);
+        Assert.Empty(await services.GetRequiredService<AuditTrail>().ListAsync(user.WaId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ImportAsync_As_KeepsReferencesToOtherUsers()
+    {
+        var (user, reading) = harness.Users
+            .SelectMany(candidate => candidate.Readings.Select(reading => (User: candidate, Reading: reading)))
+            .First(pair => pair.Reading.PartnerWaId is { } partner && partner != pair.User.WaId);
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+
+        await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(As: NewNumber), CancellationToken.None);
+
+        var imported = (await harness.ItemsAsync(database, BotDataModel.Readings.Name)).Select(Parse).Single(item => (string?)item["id"] == reading.Id);
+        Assert.Equal((reading.PartnerWaId, reading.PartnerProfileId), ((string?)imported["partner_wa_id"], (string?)imported["partner_profile_id"]));
+    }
+
+    [Fact]
+    public async Task ImportAsync_Always_KeepsReadingsOnTheirProfilesAndMessagesInTheirConversations()
+    {
+        var user = harness.Users.MaxBy(candidate => candidate.Profiles.Count)!;
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+
+        await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        var profiles = (await harness.ItemsAsync(database, BotDataModel.Profiles.Name)).Select(Parse).Select(profile => (string?)profile["id"]).ToHashSet();
+        var readings = (await harness.ItemsAsync(database, BotDataModel.Readings.Name)).Select(Parse).ToList();
+        Assert.Equal(user.Readings.Count, readings.Count);
+        Assert.All(readings, reading => Assert.Contains((string?)reading["profile_id"], profiles));
+        Assert.All(readings.Where(reading => (string?)reading["partner_wa_id"] == user.WaId), reading => Assert.Contains((string?)reading["partner_profile_id"], profiles));
+        var conversations = (await harness.ItemsAsync(database, BotDataModel.Messages.Name)).Select(Parse)
+            .ToDictionary(message => (string)message["id"]!, message => (string?)message["conversation_id"]);
+        Assert.Equal(user.Messages.ToDictionary(message => message.Id, message => (string?)message.ConversationId).OrderBy(pair => pair.Key, StringComparer.Ordinal), conversations.OrderBy(pair => pair.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ArchiveWithARecordInAnotherUsersPartition_IsRefusedAndLeavesThatUserAlone()
+    {
+        // Schema-valid and consistently hashed: user's archive, but one profile names the victim's wa_id and id.
+        var user = harness.Users[6];
+        var victim = harness.Users[7];
+        var (database, services) = await harness.EmptyDatabaseAsync();
+        var sut = services.GetRequiredService<UserImporter>();
+        await sut.ImportAsync(await ArchiveOfAsync(victim), new ImportRequest(), CancellationToken.None);
+        var victimBefore = await harness.AllItemsAsync(database);
+        var bytes = TestExports.ChangeData((await ExportAsync(user, audit: false)).Bytes, data =>
+        {
+            var profile = data["profiles"]![0]!.AsObject();
+            profile["wa_id"] = victim.WaId;
+            profile["id"] = victim.Profiles[0].Id;
+            profile["profile_id"] = victim.Profiles[0].Id;
+            profile["name"] = "Mallory";
+        });
+
+        var refusal = await Record.ExceptionAsync(async () => await sut.ImportAsync(
+            ImportArchiveReader.Read(new MemoryStream(bytes), ArchiveLimits.Default), new ImportRequest(ForUser: user.WaId), CancellationToken.None));
+
+        // First what happened to the victim (on the emulator their self profile is replaced), then the refusal.
+        var after = await harness.AllItemsAsync(database);
+        foreach (var container in BotDataModel.Containers)
+        {
+            Assert.Equal(Victims(victimBefore[container.Name]), Victims(after[container.Name]));
+        }
+
+        Assert.IsType<ImportRefusedException>(refusal);
+
+        IEnumerable<string> Victims(IEnumerable<string> items) => items.Where(item => PortabilityHarness.Belongs(item, victim.WaId));
+    }
+
+    [Fact]
+    public async Task ImportAsync_AuditRecordWithAnUnreadableTime_IsRefusedBeforeAnythingIsWritten()
+    {
+        var user = harness.Users[5];
+        var bytes = TestExports.ChangeData((await ExportAsync(user, audit: true)).Bytes, data => data["audit"]![0]!["at"] = "yesterday");
+        var (database, services) = await harness.EmptyDatabaseAsync();
+
+        var refusal = await Record.ExceptionAsync(async () => await services.GetRequiredService<UserImporter>().ImportAsync(
+            ImportArchiveReader.Read(new MemoryStream(bytes), ArchiveLimits.Default), new ImportRequest(), CancellationToken.None));
+
+        Assert.IsType<ImportRefusedException>(refusal);
+        Assert.All((await harness.AllItemsAsync(database)).Values, Assert.Empty);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameArchiveTwiceWithANumberWrittenAs40Point0_IsUnchangedTheSecondTime()
+    {
+        // Cosmos DB gives 40.0 back as 40. An archive that writes a number another way (40.0, as Newtonsoft, Python
+        // or an older exporter would) holds the same value: importing it again is no conflict.
+        var user = harness.Users[0];
+        var data = TestExports.With(TestExports.DataOf(user), BotDataModel.Profiles.Name, profile => profile["latitude"] = JsonNode.Parse("40.0"));
+        var archive = ImportArchiveReader.Read(new MemoryStream(ExportArchive.Build(data, TestExports.GeneratedAt)), ArchiveLimits.Default);
+        var (_, services) = await harness.EmptyDatabaseAsync();
+        var sut = services.GetRequiredService<UserImporter>();
+        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        var second = await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        Assert.DoesNotContain(second.Changes, change => change.Action != ImportAction.Unchanged);
+    }
+
+    private UserDataSet UserWithAnOwnCompatibilityReading() =>
+        harness.Users.First(user => user.Readings.Any(reading => reading.PartnerWaId == user.WaId));
+
+    private async Task<ImportArchive> ArchiveOfAsync(UserDataSet user) =>
+        ImportArchiveReader.Read(new MemoryStream((await ExportAsync(user, audit: true)).Bytes), ArchiveLimits.Default);
+
+    /// <summary>A real export of the seeded user, with two audit records of its own when asked.</summary>
+    private async Task<(byte[] Bytes, UserData Data)> ExportAsync(UserDataSet user, bool audit)
+    {
+        var services = harness.Services(new Dictionary<string, string?> { ["Portability:AuditTableName"] = harness.Table("pauditsrc") });
+        if (audit)
+        {
+            var trail = services.GetRequiredService<AuditTrail>();
+            await trail.RecordAsync(user.WaId, AuditEvent.ExportRequested, AuditChannel.WhatsApp, CancellationToken.None);
+            await trail.RecordAsync(user.WaId, AuditEvent.ExportDownloaded, AuditChannel.WhatsApp, CancellationToken.None);
+        }
+
+        var export = await services.GetRequiredService<UserExporter>().ExportAsync(user.WaId, CancellationToken.None);
+        return (export.Archive, export.Data);
+    }
+
+    private async Task ChangePreferencesAsync(string database, UserDataSet user, string language)
+    {
+        var container = harness.Container(database, BotDataModel.Preferences.Name);
+        var item = (await container.ReadItemAsync<Newtonsoft.Json.Linq.JObject>(user.Preferences.Id, new PartitionKey(user.WaId))).Resource;
+        item["language"] = language;
+        await container.UpsertItemAsync(item, new PartitionKey(user.WaId));
+    }
+
+    private async Task<string?> LanguageAsync(string database, UserDataSet user) =>
+        (string?)(await harness.Container(database, BotDataModel.Preferences.Name)
+            .ReadItemAsync<Newtonsoft.Json.Linq.JObject>(user.Preferences.Id, new PartitionKey(user.WaId))).Resource["language"];
+
+    /// <summary>Each item's id with its server version (_etag and _ts): any write changes them.</summary>
+    private async Task<List<string>> VersionsAsync(string database)
+    {
+        var versions = new List<string>();
+        foreach (var container in BotDataModel.Containers)
+        {
+            using var feed = harness.Container(database, container.Name).GetItemQueryStreamIterator((string?)null, null, new QueryRequestOptions { MaxItemCount = 500 });
+            while (feed.HasMoreResults)
+            {
+                using var page = await feed.ReadNextAsync();
+                page.EnsureSuccessStatusCode();
+                using var document = await JsonDocument.ParseAsync(page.Content);
+                versions.AddRange(document.RootElement.GetProperty("Documents").EnumerateArray().Select(item =>
+                    $"{container.Name}/{item.GetProperty("id").GetString()}/{item.GetProperty("_etag")}/{item.GetProperty("_ts")}"));
+            }
+        }
+
+        versions.Sort(StringComparer.Ordinal);
+        Assert.NotEmpty(versions);
+        return versions;
+    }
+
+    private static JsonObject Parse(string item) => JsonNode.Parse(item)!.AsObject();
+}
