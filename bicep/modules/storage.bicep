@@ -32,10 +32,22 @@ param claimCheckContainerName string = 'webhook-bodies'
 @minValue(8)
 param claimCheckRetentionDays int = 30
 
+@description('Blob container of WhatsApp data exports until their links expire (Portability:ExportContainerName).')
+param exportContainerName string = 'exports'
+
+@description('Queue of confirmed exports waiting for their orchestration (Portability:ExportRequestQueueName).')
+param exportRequestQueueName string = 'export-requests'
+
+@description('Days after which an export archive is deleted: at least the longest link lifetime (7 days) plus one.')
+@minValue(8)
+param exportRetentionDays int = 8
+
 @description('Tags applied to every resource.')
 param tags object
 
-// Built-in role definition ids (same in every tenant).
+// Built-in role definition ids (same in every tenant). Storage Blob Data Owner, assigned on the account, also grants
+// Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action: the app signs export links with a
+// user delegation key (shared keys are off), so no Storage Blob Delegator assignment is needed.
 var roleIds = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -80,6 +92,26 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+// Export archives (one per user and day, under a 128-bit random folder) until their link expires; never public.
+resource exportContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = {
+  parent: blobService
+  name: exportContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-01' = {
+  parent: account
+  name: 'default'
+}
+
+// The Functions queue trigger that starts export orchestrations listens here from the first deployment.
+resource exportRequestQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' = {
+  parent: queueService
+  name: exportRequestQueueName
+}
+
 // Processing deletes a claim-check blob once its webhook is handled; this removes what a failure left behind,
 // long after Meta's 7-day retry window and the poison queue's review.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06-01' = {
@@ -110,6 +142,29 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06
             }
           }
         }
+        // An export link works for at most 7 days; the archive behind it goes a day later, whatever the app did.
+        {
+          enabled: true
+          name: 'expire-export-archives'
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${exportContainerName}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: exportRetentionDays
+                }
+              }
+            }
+          }
+        }
       ]
     }
   }
@@ -135,3 +190,6 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 
 @description('Name of the deployment package container.')
 output deploymentContainerName string = deploymentContainer.name
+
+@description('Name of the export archive container.')
+output exportContainerName string = exportContainer.name

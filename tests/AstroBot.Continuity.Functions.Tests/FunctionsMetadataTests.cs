@@ -2,7 +2,10 @@ using System.Text.Json;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Functions.Inbox;
+using AstroBot.Continuity.Functions.Portability;
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Portability;
+using AstroBot.Continuity.Portability.WhatsApp;
 
 namespace AstroBot.Continuity.Functions.Tests;
 
@@ -57,6 +60,10 @@ public class FunctionsMetadataTests
         { nameof(PlanRestoreActivity), "activityTrigger" },
         { nameof(RestoreStepActivity), "activityTrigger" },
         { nameof(CompleteRestoreActivity), "activityTrigger" },
+        { nameof(ExportOrchestrator), "orchestrationTrigger" },
+        { nameof(BuildExportActivity), "activityTrigger" },
+        { nameof(DeliverExportActivity), "activityTrigger" },
+        { nameof(FailExportActivity), "activityTrigger" },
     };
 
     [Theory]
@@ -98,6 +105,18 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
+    public void ExportRequestFunction_TriggersOnThePortabilityQueueWithADurableClient()
+    {
+        var trigger = TriggerOf("PortabilityExportRequest");
+        var bindings = Functions["PortabilityExportRequest"].GetProperty("bindings").EnumerateArray().Select(b => b.GetProperty("type").GetString());
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(new PortabilityOptions().ExportRequestQueueName, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(ExportRequestFunction.ExportRequestQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Contains("durableClient", bindings);
+    }
+
+    [Fact]
     public void LedgerPruneFunction_RunsOnTheSharedScheduleSetting()
     {
         var trigger = TriggerOf("MessageLedgerPrune");
@@ -114,6 +133,7 @@ public class FunctionsMetadataTests
             .Concat(TimerFunctions.Select(row => (string)row[0]))
             .Concat(DurableFunctions.Select(row => (string)row[0]))
             .Append("WhatsAppInbox")
+            .Append("PortabilityExportRequest")
             .Order();
 
         Assert.Equal(expected, Functions.Keys.Order());

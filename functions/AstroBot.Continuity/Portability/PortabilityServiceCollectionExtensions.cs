@@ -1,7 +1,10 @@
+using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Portability.Audit;
 using AstroBot.Continuity.Portability.Erasure;
 using AstroBot.Continuity.Portability.Export;
 using AstroBot.Continuity.Portability.Import;
+using AstroBot.Continuity.Portability.Links;
+using AstroBot.Continuity.Portability.WhatsApp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +15,10 @@ public static class PortabilityServiceCollectionExtensions
 {
     /// <summary>
     /// Data portability: options (section "Portability", validated at start), the audit trail, export, import and
-    /// erasure. Needs <c>AddBotData</c>, <c>AddContinuityStorage</c>, <c>AddContinuityCrypto</c> and <c>AddBackups</c>.
+    /// erasure, and the WhatsApp side: EXPORT and DELETE MY DATA with their YES confirmation, export links, the export
+    /// request queue and the export orchestration's activities. Needs <c>AddBotData</c>, <c>AddContinuityStorage</c>,
+    /// <c>AddContinuityCrypto</c>, <c>AddBackups</c>, <c>AddWhatsApp</c> and <c>AddFrontDoor</c>, the last one
+    /// <em>before</em> this call: the command handlers registered here replace its placeholders (last registration wins).
     /// </summary>
     public static IServiceCollection AddPortability(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +32,36 @@ public static class PortabilityServiceCollectionExtensions
         services.TryAddSingleton<UserExporter>();
         services.TryAddSingleton<UserImporter>();
         services.TryAddSingleton<UserEraser>();
+
+        // Links and the record of exports.
+        services.TryAddSingleton<ExportBlobs>();
+        services.TryAddSingleton<ExportRecords>();
+        services.TryAddSingleton<ExportLinkSigner>();
+
+        // WhatsApp. Whatever sends replies is transient, like ReplySender, whose typed HttpClient the factory rotates.
+        services.TryAddSingleton<PendingConfirmations>();
+        services.TryAddSingleton<ExportRequestQueue>();
+        services.TryAddSingleton<ExportScheduler>();
+        services.TryAddTransient<WhatsAppExports>();
+        services.TryAddTransient<WhatsAppErasure>();
+        services.TryAddTransient<BuildExportActivity>();
+        services.TryAddTransient<DeliverExportActivity>();
+        services.TryAddTransient<FailExportActivity>();
+        services.AddTransient<IContinuityCommandHandler, ExportCommandHandler>();
+        services.AddTransient<IContinuityCommandHandler, DeleteMyDataCommandHandler>();
+        services.AddTransient<IConfirmationGate, PortabilityConfirmationGate>();
+        return services;
+    }
+
+    /// <summary>
+    /// Local host only: the <see cref="ExportRequestPump"/> that starts export orchestrations from the export request
+    /// queue (the Functions queue trigger's job in Azure). It needs a <c>DurableTaskClient</c> in DI and the export
+    /// tasks registered with the in-process engine: <c>AddInMemoryDurableTask(tasks => tasks.AddPortabilityTasks())</c>.
+    /// Call after <see cref="AddPortability"/>.
+    /// </summary>
+    public static IServiceCollection AddPortabilityLocalWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<ExportRequestPump>();
         return services;
     }
 }

@@ -31,6 +31,41 @@ public sealed class DataTemplateTests(BicepFolderBuild build)
     }
 
     [Fact]
+    public void Build_StorageAccount_HasAPrivateExportsContainer()
+    {
+        var containers = sut.OfType("Microsoft.Storage/storageAccounts/blobServices/containers", ModuleNames.Storage);
+        var exports = Assert.Single(containers, container => ((string?)container.Json["name"])?.Contains("exportContainerName", StringComparison.Ordinal) == true);
+
+        Assert.Equal("exports", (string?)exports.Parameters["exportContainerName"]!["defaultValue"]);
+        Assert.Equal("None", (string?)exports.Properties!["publicAccess"]);
+    }
+
+    [Fact]
+    public void Build_StorageAccount_HasTheExportRequestQueueTheTriggerListensOn()
+    {
+        var queue = sut.Single("Microsoft.Storage/storageAccounts/queueServices/queues", ModuleNames.Storage);
+
+        Assert.Contains("exportRequestQueueName", (string?)queue.Json["name"], StringComparison.Ordinal);
+        Assert.Equal("export-requests", (string?)queue.Parameters["exportRequestQueueName"]!["defaultValue"]);
+    }
+
+    [Fact]
+    public void Build_StorageAccount_DeletesExportArchivesADayAfterTheLongestLinkLifetime()
+    {
+        var policy = sut.Single("Microsoft.Storage/storageAccounts/managementPolicies", ModuleNames.Storage);
+        var rule = Assert.Single(policy.Properties!["policy"]!["rules"]!.AsArray(), rule => (string?)rule!["name"] == "expire-export-archives")!;
+        var parameters = policy.Template["parameters"]!;
+
+        Assert.True((bool?)rule["enabled"]);
+        Assert.Equal("exports/", policy.Render(rule["definition"]!["filters"]!["prefixMatch"]![0]));
+        Assert.Contains("exportRetentionDays", (string?)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"], StringComparison.Ordinal);
+
+        // Links live at most 7 days (a user delegation SAS cannot outlive its key), so 8 is the least and the default.
+        Assert.Equal(8, (int?)parameters["exportRetentionDays"]!["defaultValue"]);
+        Assert.Equal(8, (int?)parameters["exportRetentionDays"]!["minValue"]);
+    }
+
+    [Fact]
     public void Build_CosmosAccount_DisablesLocalAuthWithFailoverAndContinuousBackup()
     {
         var properties = sut.Single("Microsoft.DocumentDB/databaseAccounts").Properties!;

@@ -38,6 +38,19 @@ public sealed class RoleAssignmentTemplateTests(BicepFolderBuild build)
     }
 
     [Fact]
+    public void Build_StorageBlobRole_CoversUserDelegationKeysOnTheWholeAccount()
+    {
+        // Get User Delegation Key acts on the account: the role that grants it (Storage Blob Data Owner includes
+        // generateUserDelegationKey/action) must be assigned on the account, not on a container.
+        var assignments = sut.OfType(AzureRoleAssignment, ModuleNames.Storage);
+        var storage = sut.Single("Microsoft.Storage/storageAccounts", ModuleNames.Storage);
+
+        Assert.Equal("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", (string?)storage.Variables["roleIds"]?["blobDataOwner"]);
+        Assert.All(assignments, assignment =>
+            Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('name'))]", (string?)assignment.Json["scope"]));
+    }
+
+    [Fact]
     public void Build_CosmosRoleAssignment_GrantsBuiltInDataContributor()
     {
         var assignment = sut.Single("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments");

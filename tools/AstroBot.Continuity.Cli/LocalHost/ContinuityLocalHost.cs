@@ -4,6 +4,8 @@ using AstroBot.Continuity.Availability.Health;
 using AstroBot.Continuity.Backup.Health;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Portability;
+using AstroBot.Continuity.Portability.WhatsApp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +38,7 @@ internal static class ContinuityLocalHost
         services.AddHostedService<GraphApiSinkService>();
         services.AddHostedService<LocalCosmosInitializer>();
         services.AddLocalInboxWorkers();
+        services.AddPortabilityLocalWorkers();
         services.AddSingleton<ScheduleLedger>();
         services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedule settings: every IScheduledJob, backups included
         // The Functions app's Durable restore, on the real Durable Task engine in memory (restores do not survive a restart here).
@@ -45,6 +48,7 @@ internal static class ContinuityLocalHost
             tasks.AddActivity<PlanRestoreActivity>();
             tasks.AddActivity<RestoreStepActivity>();
             tasks.AddActivity<CompleteRestoreActivity>();
+            tasks.AddPortabilityTasks();
         });
 
         var app = builder.Build();

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace AstroBot.Continuity.Availability.Inbox;
 
 /// <summary>
-/// Processes one recorded webhook from the inbox queue: user messages go to a continuity command handler or to
-/// the bot's queue, each once per wamid; delivery statuses move forward in the ledger. Called by the Functions
-/// queue trigger and by the local <see cref="QueueInboxPump"/>. Any failure throws, so the queue retries the
-/// whole webhook; what was already done is skipped on the retry.
+/// Processes one recorded webhook from the inbox queue: user messages go to a confirmation gate (an answer the
+/// backend asked for), a continuity command handler or the bot's queue, each once per wamid; delivery statuses
+/// move forward in the ledger. Called by the Functions queue trigger and by the local <see cref="QueueInboxPump"/>.
+/// Any failure throws, so the queue retries the whole webhook; what was already done is skipped on the retry.
 /// </summary>
 public sealed class InboxProcessor
 {
@@ -16,6 +16,7 @@ public sealed class InboxProcessor
     private readonly MessageLedger ledger;
     private readonly BotQueue botQueue;
     private readonly Dictionary<ContinuityCommand, IContinuityCommandHandler> handlers;
+    private readonly IConfirmationGate[] gates;
     private readonly ILogger<InboxProcessor> logger;
 
     public InboxProcessor(
@@ -23,12 +24,14 @@ public sealed class InboxProcessor
         MessageLedger ledger,
         BotQueue botQueue,
         IEnumerable<IContinuityCommandHandler> handlers,
+        IEnumerable<IConfirmationGate> gates,
         ILogger<InboxProcessor> logger)
     {
         this.claimChecks = claimChecks;
         this.ledger = ledger;
         this.botQueue = botQueue;
         this.logger = logger;
+        this.gates = [.. gates];
 
         // Last registration wins, so a feature replaces a placeholder by registering after it.
         this.handlers = [];
@@ -96,6 +99,15 @@ public sealed class InboxProcessor
 
     private async Task RouteAsync(InboundMessage message, DateTimeOffset receivedAt, DateTimeOffset lastInboundAt, CancellationToken ct)
     {
+        // An answer the backend asked for (YES to EXPORT) is taken before parsing; anything else passes on.
+        foreach (var gate in gates)
+        {
+            if (await gate.InspectAsync(message, lastInboundAt, ct).ConfigureAwait(false) == ConfirmationGateResult.Consumed)
+            {
+                return;
+            }
+        }
+
         if (ContinuityCommandParser.Parse(message) is { } command && handlers.TryGetValue(command, out var handler))
         {
             await handler.HandleAsync(new ContinuityCommandRequest(command, message, lastInboundAt), ct).ConfigureAwait(false);

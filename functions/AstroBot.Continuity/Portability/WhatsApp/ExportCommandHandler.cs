@@ -1,0 +1,38 @@
+using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.WhatsApp.Graph;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Portability.WhatsApp;
+
+/// <summary>
+/// <c>EXPORT</c>: within the cooldown of the latest export, the pending status or that export's link again (no
+/// question asked); otherwise asks the user to confirm with YES (<see cref="PortabilityConfirmationGate"/> takes the answer).
+/// </summary>
+public sealed class ExportCommandHandler(
+    WhatsAppExports exports,
+    PendingConfirmations confirmations,
+    ReplySender replies,
+    IOptions<PortabilityOptions> options,
+    ILogger<ExportCommandHandler> logger) : IContinuityCommandHandler
+{
+    /// <inheritdoc />
+    public ContinuityCommand Command => ContinuityCommand.Export;
+
+    /// <inheritdoc />
+    public async Task HandleAsync(ContinuityCommandRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var waId = request.Message.From;
+        if (await exports.LatestInCooldownAsync(waId, ct).ConfigureAwait(false) is { } latest)
+        {
+            await exports.AnswerRepeatAsync(waId, latest, request.LastInboundAt, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await confirmations.AskAsync(waId, Command, request.Message.Wamid, ct).ConfigureAwait(false);
+        LogMessages.ConfirmationAsked(logger, Command, request.Message.Wamid);
+        await replies.SendTextAsync(waId, PortabilityReplies.AskExport(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,35 @@
+using AstroBot.Continuity.Portability.Erasure;
+using AstroBot.Continuity.Portability.Links;
+using AstroBot.Continuity.WhatsApp.Graph;
+using Microsoft.Extensions.Logging;
+
+namespace AstroBot.Continuity.Portability.WhatsApp;
+
+/// <summary>
+/// DELETE MY DATA, confirmed: erases the user (<see cref="UserEraser"/>: journal, live items, backup key, audit),
+/// then their export archives and export rows, then tells them. Every step is idempotent, so a redelivered YES
+/// finishes what a crash interrupted.
+/// </summary>
+public sealed class WhatsAppErasure(
+    UserEraser eraser, ExportRecords records, ExportBlobs blobs, ReplySender replies, ILogger<WhatsAppErasure> logger)
+{
+    public async Task EraseAsync(string waId, DateTimeOffset lastInboundAt, CancellationToken ct)
+    {
+        var report = await eraser.EraseAsync(waId, ct).ConfigureAwait(false);
+        var exports = 0;
+        foreach (var record in await records.ListAsync(waId, ct).ConfigureAwait(false))
+        {
+            // The blob first: a crash in between leaves a row that points at nothing, never a blob nobody can find.
+            if (record.BlobName is { } blobName)
+            {
+                await blobs.DeleteAsync(blobName, ct).ConfigureAwait(false);
+            }
+
+            await records.DeleteAsync(waId, record.ExportId, ct).ConfigureAwait(false);
+            exports++;
+        }
+
+        LogMessages.UserErasedThroughWhatsApp(logger, report.TotalItemsDeleted, report.BackupKeyDestroyed, report.AuditRecordsDeleted, exports);
+        await replies.SendTextAsync(waId, PortabilityReplies.DataDeleted, lastInboundAt, ct).ConfigureAwait(false);
+    }
+}
