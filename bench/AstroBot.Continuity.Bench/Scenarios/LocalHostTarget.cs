@@ -41,10 +41,17 @@ internal sealed class LocalHostTarget : IAsyncDisposable
     /// <summary>The host's <c>POST /api/whatsapp/webhook</c>.</summary>
     public Uri WebhookUri { get; }
 
-    public static async Task<LocalHostTarget> StartAsync(BenchNames names, CancellationToken ct)
+    /// <param name="extraSettings">Settings on top of the bench's own (e.g. schedules), or null.</param>
+    public static async Task<LocalHostTarget> StartAsync(BenchNames names, CancellationToken ct, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", ct).ConfigureAwait(false);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(names, sink.BaseUri)).Build();
+        var settings = Settings(names, sink.BaseUri);
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var app = ContinuityLocalHost.Build(configuration, "http://127.0.0.1:0");
         await app.StartAsync(ct).ConfigureAwait(false);
         await StopInboxWorkersAsync(app, sink, ct).ConfigureAwait(false);

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Backup.Catalog;
+using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Backup.Reading;
+using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Backup.Runs;
+using AstroBot.Continuity.Bench.Report;
+using AstroBot.Continuity.Bench.Scenarios;
+using AstroBot.Continuity.Crypto;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Data.Seed;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Bench.Backup;
+
+/// <summary>
+/// The backup benchmark (issue "Automated backups", performance): seeds the bot's data, then measures each
+/// product operation next to its bare limit, back to back in this one run, and the chunk format choice.
+/// </summary>
+internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo machine, string cosmosServer, TextWriter progress)
+{
+    public async Task<BackupBenchRun> RunAsync(CancellationToken ct)
+    {
+        var startedAt = TimeProvider.System.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var runId = BenchNames.Create().RunId;
+        await using var env = BackupBenchEnvironment.Create(runId);
+        progress.WriteLine($"backup run {runId}: database {env.SourceDatabase}, archive container {env.ArchiveContainer}, {settings.Users:N0} users");
+        try
+        {
+            // 1. The data: `continuity seed` (SeedWriter), then every user's key made once, as the first backup would
+            //    have made them: a daily backup finds them in place.
+            var seedRequest = new SeedRequest(settings.Users, settings.ReadingsPerUser, settings.Seed, startedAt);
+            var seed = await new SeedWriter(Options.Create(env.Cosmos), TimeProvider.System, NullLogger<SeedWriter>.Instance)
+                .WriteAsync(seedRequest, new Progress<SeedProgress>(p => { if (p.ItemsWritten % 5_000 == 0) { progress.WriteLine($"  seed: {p.ItemsWritten:N0} items, {p.Elapsed.TotalSeconds:F0} s"); } }), ct)
+                .ConfigureAwait(false);
+            progress.WriteLine(F($"seed: {seed.TotalItems:N0} items in {seed.Elapsed.TotalSeconds:F1} s ({seed.ItemsPerSecond:F0} items/s)"));
+
+            var keysClock = Stopwatch.StartNew();
+            var keyStore = env.Get<UserKeyStore>();
+            await Parallel.ForEachAsync(
+                SeedGenerator.Generate(seedRequest).Select(user => user.WaId),
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+                async (waId, token) => await keyStore.GetOrCreateAsync(waId, token).ConfigureAwait(false)).ConfigureAwait(false);
+            keysClock.Stop();
+            progress.WriteLine(F($"user keys: {settings.Users:N0} made in {keysClock.Elapsed.TotalSeconds:F1} s"));
+
+            var runner = env.Get<BackupRunner>();
+            var options = env.Backup;
+            var backupClient = env.Get<BackupCosmosClient>().Client;
+            var provisioned = await ProvisionedThroughputAsync(backupClient.GetContainer(env.SourceDatabase, BotDataModel.Containers[0].Name), ct).ConfigureAwait(false);
+            progress.WriteLine(provisioned is { } rus ? $"throughput: {rus} RU/s provisioned" : "throughput: none reported (the backup uses its fallback budget)");
+
+            // 2. Webhook p99 with a full backup running, then idle. This backup also warms the backup path up.
+            var webhook = await WebhookUnderBackup.RunAsync(settings, runner, runId, progress, ct).ConfigureAwait(false);
+
+            // 3. Backup between its bare limits: bare read, the full backup, bare upload of the same chunk sizes, bare read again.
+            Collect();
+            var bareRead = await BareReadFeed.RunAsync(backupClient, env.SourceDatabase, options.PageSize, ct).ConfigureAwait(false);
+            progress.WriteLine(F($"bare read: {bareRead.Data.ItemCount:N0} items, {bareRead.Pages} pages, {bareRead.PageBytes:N0} bytes in {bareRead.Elapsed.TotalSeconds:F2} s"));
+
+            Collect();
+            var backupClock = Stopwatch.StartNew();
+            var backup = await runner.RunAsync(BackupKind.Full, null, ct).ConfigureAwait(false);
+            backupClock.Stop();
+            var entry = backup.Outcome == BackupRunOutcome.Committed
+                ? backup.Entry!
+                : throw new InvalidOperationException($"The measured backup did not commit: {backup.Message}");
+            progress.WriteLine(F($"backup: {entry.BackupId}: {entry.ItemCount:N0} items, {entry.ChunkCount} chunks, {entry.StoredBytes:N0} bytes stored in {backupClock.Elapsed.TotalSeconds:F2} s ({entry.RequestCharge:F0} RU, {entry.Throttles} throttles)"));
+
+            var archives = env.Get<BackupArchives>();
+            var manifest = await (await archives.OpenAsync(fromSecondary: false, ct).ConfigureAwait(false)).ReadManifestAsync(entry.BackupId, ct).ConfigureAwait(false);
+            Collect();
+            var bareUpload = await BareBlobLoops.UploadAsync(env.Get<BackupStorage>().Blobs, env.ScratchContainer, manifest, ct).ConfigureAwait(false);
+            progress.WriteLine(F($"bare upload: {bareUpload.Operations} blobs, {bareUpload.Bytes:N0} bytes in {bareUpload.Elapsed.TotalSeconds:F2} s"));
+
+            // The bare read again, so the backup sits between two of them and drift in the machine's load shows.
+            Collect();
+            var bareReadAfter = await BareReadFeed.RunAsync(backupClient, env.SourceDatabase, options.PageSize, ct).ConfigureAwait(false);
+            progress.WriteLine(F($"bare read again: {bareReadAfter.Data.ItemCount:N0} items in {bareReadAfter.Elapsed.TotalSeconds:F2} s"));
+
+            // 4. Deep verify, then its bare limit: download the same blobs.
+            Collect();
+            var verifyClock = Stopwatch.StartNew();
+            var verify = await env.Get<BackupVerification>().VerifyAsync(entry.BackupId, VerifyLevel.Deep, fromSecondary: false, ct).ConfigureAwait(false);
+            verifyClock.Stop();
+            progress.WriteLine(F($"deep verify: {verify.Summary}, {verify.ItemsChecked:N0} items in {verifyClock.Elapsed.TotalSeconds:F2} s"));
+            Collect();
+            var bareDownload = await BareBlobLoops.DownloadAsync(env.Get<BackupStorage>().Archives, env.SourceDatabase, manifest, ct).ConfigureAwait(false);
+            progress.WriteLine(F($"bare download: {bareDownload.Operations} blobs, {bareDownload.Bytes:N0} bytes in {bareDownload.Elapsed.TotalSeconds:F2} s"));
+
+            // 5. Restore between two bare inserts: the same items upserted into a fresh database, the restore into
+            //    another, the bare insert again into a third (each dropped after), so drift in the emulator's load shows.
+            Collect();
+            var bareInsert = await BareInsert.RunAsync(env.Get<CosmosClient>(), env.InsertDatabase, bareRead.Data, manifest, ct).ConfigureAwait(false);
+            progress.WriteLine(F($"bare insert: {bareInsert.Items:N0} items in {bareInsert.Operations} batches in {bareInsert.Elapsed.TotalSeconds:F2} s"));
+            await env.DropDatabaseAsync(env.InsertDatabase, ct).ConfigureAwait(false);
+            Collect();
+            var restoreClock = Stopwatch.StartNew();
+            var restore = await env.Get<RestoreService>().RunToCompletionAsync(new RestoreRequest { TargetDatabase = env.RestoreDatabase }, null, ct).ConfigureAwait(false);
+            restoreClock.Stop();
+            progress.WriteLine(F($"restore: {restore.ItemsWritten:N0} items into {env.RestoreDatabase} in {restoreClock.Elapsed.TotalSeconds:F2} s"));
+            await env.DropDatabaseAsync(env.RestoreDatabase, ct).ConfigureAwait(false);
+            Collect();
+            var bareInsertAfter = await BareInsert.RunAsync(env.Get<CosmosClient>(), env.InsertAgainDatabase, bareRead.Data, manifest, ct).ConfigureAwait(false);
+            progress.WriteLine(F($"bare insert again: {bareInsertAfter.Items:N0} items in {bareInsertAfter.Elapsed.TotalSeconds:F2} s"));
+            await env.DropDatabaseAsync(env.InsertAgainDatabase, ct).ConfigureAwait(false);
+
+            // 6. The chunk format, CPU only, on the items of the bare read.
+            progress.WriteLine($"format comparison ({settings.FormatRepeats} repeat(s), fastest counts):");
+            var format = await FormatComparison.RunAsync(bareRead.Data, options.ChunkBytes, settings.FormatRepeats, progress, ct).ConfigureAwait(false);
+
+            return new BackupBenchRun(
+                startedAt, clock.Elapsed, settings, machine, cosmosServer,
+                new BackupSettingsUsed(options.PageSize, options.ChunkBytes, options.ThroughputShare, options.FallbackRequestUnitsPerSecond, provisioned),
+                seed, keysClock.Elapsed, webhook, bareRead, new Measured<BackupCatalogEntry>(backupClock.Elapsed, entry), bareUpload, bareReadAfter.Elapsed,
+                new Measured<VerifyReport>(verifyClock.Elapsed, verify), bareDownload,
+                new Measured<RestoreOutcome>(restoreClock.Elapsed, restore), bareInsert, bareInsertAfter.Elapsed, format);
+        }
+        finally
+        {
+            progress.WriteLine("removing the run's databases, containers and tables");
+            await env.DeleteResourcesAsync(progress).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The container's provisioned throughput as the backup reads it, or null when there is none to read.</summary>
+    private static async Task<int?> ProvisionedThroughputAsync(Container container, CancellationToken ct)
+    {
+        try
+        {
+            var throughput = await container.ReadThroughputAsync(new RequestOptions(), ct).ConfigureAwait(false);
+            return throughput.Resource?.AutoscaleMaxThroughput ?? throughput.Resource?.Throughput;
+        }
+        catch (CosmosException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Each measurement starts from a clean heap, so one's garbage is not collected on another's clock.</summary>
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A product operation's wall time and what it reported.</summary>
+internal sealed record Measured<T>(TimeSpan Elapsed, T Result);
+
+/// <summary>The backup settings the run used (the product's defaults unless the bench changed them).</summary>
+/// <param name="ProvisionedThroughput">What the source containers report (null: none, so the fallback budget applies).</param>
+internal sealed record BackupSettingsUsed(int PageSize, int ChunkBytes, double ThroughputShare, double FallbackRequestUnitsPerSecond, int? ProvisionedThroughput)
+{
+    /// <summary>The RU/s budget the backup paces itself to, as <c>BackupRunner</c> works it out.</summary>
+    public double BudgetPerSecond => ProvisionedThroughput is > 0 ? ProvisionedThroughput.Value * ThroughputShare : FallbackRequestUnitsPerSecond;
+}
+
+/// <summary>One run of the backup benchmark.</summary>
+internal sealed record BackupBenchRun(
+    DateTimeOffset StartedAt,
+    TimeSpan Duration,
+    BackupBenchSettings Settings,
+    MachineInfo Machine,
+    string CosmosServer,
+    BackupSettingsUsed BackupSettings,
+    SeedResult Seed,
+    TimeSpan UserKeysElapsed,
+    WebhookUnderBackupResult Webhook,
+    BareReadResult BareRead,
+    Measured<BackupCatalogEntry> Backup,
+    BareLoopResult BareUpload,
+    TimeSpan BareReadAfterElapsed,
+    Measured<VerifyReport> Verify,
+    BareLoopResult BareDownload,
+    Measured<RestoreOutcome> Restore,
+    BareLoopResult BareInsert,
+    TimeSpan BareInsertAfterElapsed,
+    FormatComparisonResult Format);

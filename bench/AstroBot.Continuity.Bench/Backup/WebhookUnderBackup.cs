@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Backup.Runs;
+using AstroBot.Continuity.Bench.Load;
+using AstroBot.Continuity.Bench.Scenarios;
+using AstroBot.Continuity.Hosting;
+
+namespace AstroBot.Continuity.Bench.Backup;
+
+/// <summary>One pair of rounds: the paced load while a full backup ran, then the same count at the same rate idle.</summary>
+/// <param name="During">The round while a full backup ran (it ends when the backup ends, or at the round's limit).</param>
+/// <param name="Idle">The same number of webhooks at the same rate, nothing else running.</param>
+/// <param name="BackupElapsed">The full backup that ran during the first round, from its start to its end.</param>
+internal sealed record WebhookPair(PacedRoundResult During, PacedRoundResult Idle, TimeSpan BackupElapsed, BackupRunResult Backup)
+{
+    public double P99Ratio => During.Round.Latency.P99Ms / Idle.Round.Latency.P99Ms;
+}
+
+/// <summary>Every pair of webhook rounds, and the latencies of all "during" rounds and all "idle" rounds pooled.</summary>
+internal sealed record WebhookUnderBackupResult(IReadOnlyList<WebhookPair> Pairs)
+{
+    public LatencySummary During { get; } = LatencySummary.FromTicks(Pairs.SelectMany(pair => pair.During.LatencyTicks).ToList());
+
+    public LatencySummary Idle { get; } = LatencySummary.FromTicks(Pairs.SelectMany(pair => pair.Idle.LatencyTicks).ToList());
+
+    public LatencySummary DuringLateness { get; } = LatencySummary.FromTicks(Pairs.SelectMany(pair => pair.During.LatenessTicks).ToList());
+
+    public LatencySummary IdleLateness { get; } = LatencySummary.FromTicks(Pairs.SelectMany(pair => pair.Idle.LatenessTicks).ToList());
+
+    public double P99Ratio => During.P99Ms / Idle.P99Ms;
+
+    /// <summary>Met when every pair's p99 ratio is within <paramref name="maxRatio"/>, missed when none is; otherwise the noise decides and the run does not.</summary>
+    public bool? Meets(double maxRatio) =>
+        Pairs.All(pair => pair.P99Ratio <= maxRatio) ? true
+        : Pairs.All(pair => pair.P99Ratio > maxRatio) ? false
+        : null;
+}
+
+/// <summary>
+/// The webhook acknowledgement p99 with a full backup running against idle: the real local host (as in the
+/// webhook benchmark, inbox workers stopped after a canary), signed webhooks at a fixed moderate rate from a
+/// paced open loop, once while a full backup runs in the same process (as the Functions app runs its timer
+/// next to its HTTP trigger) and once idle with the same count at the same rate; the pair runs a few times and
+/// the rounds are pooled, since one pair on this shared machine says little.
+/// </summary>
+internal static class WebhookUnderBackup
+{
+    /// <summary>
+    /// No scheduled job of the local host fires during the run: each still catches up once at start and fails fast
+    /// (the host has no key), which is expected here and not logged; nor is the in-memory Durable Task worker's idle chatter.
+    /// </summary>
+    private static readonly Dictionary<string, string?> QuietSchedules = new(
+        Schedules.All.Select(schedule => KeyValuePair.Create(schedule.SettingName, (string?)"0 0 0 1 1 *"))
+            .Append(KeyValuePair.Create("Logging:LogLevel:AstroBot.Continuity.Hosting.ScheduledJobRunner", (string?)"None"))
+            .Append(KeyValuePair.Create("Logging:LogLevel:Microsoft.DurableTask", (string?)"Error")));
+
+    public static async Task<WebhookUnderBackupResult> RunAsync(
+        BackupBenchSettings settings, BackupRunner runner, string runId, TextWriter progress, CancellationToken ct)
+    {
+        var names = new BenchNames(runId);
+        await using var host = await LocalHostTarget.StartAsync(names, ct, QuietSchedules).ConfigureAwait(false);
+        using var poster = new WebhookPoster(settings.WebhookWorkers);
+        try
+        {
+            progress.WriteLine($"webhook: local host up; warm-up of {settings.WebhookWarmUp:N0} webhooks");
+            var warm = SignedWebhook.Build("backup-warmup", settings.WebhookWarmUp, LocalHostTarget.AppSecret, LocalHostTarget.PhoneNumberId, TimeProvider.System.GetUtcNow());
+            await LoadGenerator.RunAsync(8, warm.Length, TimeSpan.FromSeconds(60), (i, c) => poster.PostAsync(host.WebhookUri, warm[i], c), ct).ConfigureAwait(false);
+            await InboxAudit.ClearAsync(names.InboxQueue, ct).ConfigureAwait(false);
+
+            var pairs = new List<WebhookPair>();
+            for (var pair = 1; pair <= settings.WebhookPairs; pair++)
+            {
+                pairs.Add(await RunPairAsync(pair).ConfigureAwait(false));
+            }
+
+            return new WebhookUnderBackupResult(pairs);
+        }
+        finally
+        {
+            await host.DeleteResourcesAsync(names, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        async Task<WebhookPair> RunPairAsync(int pair)
+        {
+            var maxCount = (int)Math.Ceiling(settings.WebhookRate * settings.WebhookMaxRound.TotalSeconds);
+            var duringPosts = SignedWebhook.Build($"backup-during{pair}", maxCount, LocalHostTarget.AppSecret, LocalHostTarget.PhoneNumberId, TimeProvider.System.GetUtcNow());
+            Collect();
+
+            // The load starts with the backup and stops when it ends (or at the round's limit).
+            using var backupDone = new CancellationTokenSource();
+            var clock = Stopwatch.StartNew();
+            var backupTask = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        return await runner.RunAsync(BackupKind.Full, null, ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        clock.Stop();
+                        await backupDone.CancelAsync().ConfigureAwait(false);
+                    }
+                },
+                ct);
+            var during = await PacedLoadGenerator.RunAsync(
+                settings.WebhookRate, settings.WebhookWorkers, maxCount, (i, c) => poster.PostAsync(host.WebhookUri, duringPosts[i], c), backupDone.Token, ct).ConfigureAwait(false);
+            var backup = await backupTask.ConfigureAwait(false);
+            Report($"{pair} during backup", during);
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook: the backup under load took {clock.Elapsed.TotalSeconds:F1} s ({backup.Outcome}, {backup.Entry?.ItemCount:N0} items)"));
+            if (backup.Outcome != BackupRunOutcome.Committed)
+            {
+                throw new InvalidOperationException($"The backup under webhook load did not commit: {backup.Message}");
+            }
+
+            await InboxAudit.ClearAsync(names.InboxQueue, ct).ConfigureAwait(false);
+            var idlePosts = SignedWebhook.Build($"backup-idle{pair}", during.Round.Attempted, LocalHostTarget.AppSecret, LocalHostTarget.PhoneNumberId, TimeProvider.System.GetUtcNow());
+            Collect();
+            var idle = await PacedLoadGenerator.RunAsync(
+                settings.WebhookRate, settings.WebhookWorkers, idlePosts.Length, (i, c) => poster.PostAsync(host.WebhookUri, idlePosts[i], c), CancellationToken.None, ct).ConfigureAwait(false);
+            Report($"{pair} idle", idle);
+            await InboxAudit.ClearAsync(names.InboxQueue, ct).ConfigureAwait(false);
+            return new WebhookPair(during, idle, clock.Elapsed, backup);
+        }
+
+        void Report(string label, PacedRoundResult result) => progress.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"webhook: {label,-16} {result.Round.Succeeded,6}/{result.Round.Attempted,-6} ok in {result.Round.Elapsed.TotalSeconds,5:F1} s  {result.Round.Throughput,6:F0} msg/s  p50 {result.Round.Latency.P50Ms,7:F2} ms  p99 {result.Round.Latency.P99Ms,7:F2} ms  max {result.Round.Latency.MaxMs,7:F1} ms  (send lateness p99 {result.Lateness.P99Ms:F1} ms)"));
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+}
