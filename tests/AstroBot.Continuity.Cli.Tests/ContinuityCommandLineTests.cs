@@ -12,7 +12,7 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["backup", "chat", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "erase", "export", "import", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -33,6 +33,11 @@ public class ContinuityCommandLineTests
     [InlineData("backup verify 2026-11-27", "ids look like 20261127T020000Z-full-1a2b3c4d")]
     [InlineData("restore --at yesterday", "--at takes an ISO 8601 time")]
     [InlineData("restore not-an-id", "ids look like 20261127T020000Z-full-1a2b3c4d")]
+    [InlineData("export --all", "--out")]
+    [InlineData("export --out x.zip", "Choose whom to export")]
+    [InlineData("import", "Name what to import")]
+    [InlineData("import --all . --as 15550000001", "--as imports one archive as another user")]
+    [InlineData("erase --user 555-0100", "--user takes a WhatsApp id")]
     public void Parse_BadInput_ReportsWhatIsWrong(string commandLine, string expected)
     {
         var sut = ContinuityCommandLine.Create();
@@ -92,6 +97,9 @@ public class ContinuityCommandLineTests
     [Theory]
     [InlineData("backup", "backup-help.txt")]
     [InlineData("restore", "restore-help.txt")]
+    [InlineData("export", "export-help.txt")]
+    [InlineData("import", "import-help.txt")]
+    [InlineData("erase", "erase-help.txt")]
     public async Task InvokeAsync_HelpOfAnOperatorVerb_MatchesTheSnapshot(string verb, string snapshot)
     {
         var sut = ContinuityCommandLine.Create();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using AstroBot.Continuity.Cli.Commands;
 using AstroBot.Continuity.Cli.Commands.Backup;
+using AstroBot.Continuity.Cli.Commands.Portability;
 using AstroBot.Continuity.Cli.Commands.Restore;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,9 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(EraseCommand.Create());
         return root;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AstroBot.Continuity.Cli.Tests.LocalHost;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Data.Seed;
 using AstroBot.Continuity.Tests.Fixtures;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -17,6 +18,10 @@ namespace AstroBot.Continuity.Cli.Tests.Commands;
 /// </summary>
 public sealed class CliHarness : IAsyncLifetime
 {
+    private const int SeedUsers = 3;
+    private const int SeedReadingsPerUser = 2;
+    private const int SeedDefault = 22;
+
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     private readonly List<string> databases = [];
@@ -37,6 +42,7 @@ public sealed class CliHarness : IAsyncLifetime
             ["Backup:ErasureTableName"] = EmulatorEndpoints.UniqueName("erasures"),
             ["Backup:ScratchDatabasePrefix"] = Unique("scratch") + "-",
             ["Crypto:UserKeyTableName"] = EmulatorEndpoints.UniqueName("userkeys"),
+            ["Portability:AuditTableName"] = EmulatorEndpoints.UniqueName("audit"),
             ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
     }
@@ -50,11 +56,17 @@ public sealed class CliHarness : IAsyncLifetime
     /// <summary>Items the seed wrote, once <see cref="SeedAsync"/> ran.</summary>
     public long SeededItems { get; private set; }
 
+    /// <summary>The users <see cref="SeedAsync"/> writes (<c>continuity seed</c>'s default seed): their wa_ids and documents.</summary>
+    public static IReadOnlyList<UserDataSet> SeededUsers { get; } = [.. SeedGenerator.Generate(new SeedRequest(SeedUsers, SeedReadingsPerUser, SeedDefault, DateTimeOffset.UnixEpoch))];
+
     public BlobContainerClient Archives => new BlobServiceClient(EmulatorEndpoints.StorageConnectionString).GetBlobContainerClient(Settings["Backup:ContainerName"]);
 
     public CosmosClient Cosmos { get; } = CosmosClientFactory.Create(new CosmosOptions { Endpoint = EmulatorEndpoints.CosmosEndpoint, Key = EmulatorEndpoints.CosmosKey });
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Creates this world's database with every container of the bot's data and nothing in them (an import target).</summary>
+    public Task CreateEmptyDatabaseAsync() => DatabaseInitializer.EnsureCreatedAsync(Cosmos, Database, CancellationToken.None);
 
     /// <summary>A database name in this world, dropped at the end (restore targets).</summary>
     public string NewDatabaseName(string prefix)
@@ -78,7 +90,7 @@ public sealed class CliHarness : IAsyncLifetime
     /// <summary>Seeds a tiny bot database through <c>continuity seed</c>.</summary>
     public async Task SeedAsync()
     {
-        var run = await InvokeAsync("seed", "--users", "3", "--readings-per-user", "2", "--json");
+        var run = await InvokeAsync("seed", "--users", $"{SeedUsers}", "--readings-per-user", $"{SeedReadingsPerUser}", "--json");
         run.AssertExitCode(0);
         SeededItems = run.Json().GetProperty("total_items").GetInt64();
     }
@@ -91,6 +103,27 @@ public sealed class CliHarness : IAsyncLifetime
         var result = run.Json();
         Assert.Equal("committed", result.GetProperty("outcome").GetString());
         return result.GetProperty("entry").GetProperty("backup_id").GetString()!;
+    }
+
+    /// <summary>Every item of <paramref name="waId"/> in <paramref name="database"/>, per container (single-partition queries).</summary>
+    public async Task<Dictionary<string, List<JsonElement>>> ItemsOfAsync(string database, string waId)
+    {
+        var items = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
+        foreach (var container in BotDataModel.Containers)
+        {
+            items[container.Name] = [];
+            var query = new QueryDefinition("SELECT * FROM c WHERE c.wa_id = @waId").WithParameter("@waId", waId);
+            using var feed = Cosmos.GetContainer(database, container.Name).GetItemQueryStreamIterator(query, null, new QueryRequestOptions { PartitionKey = new PartitionKey(waId) });
+            while (feed.HasMoreResults)
+            {
+                using var page = await feed.ReadNextAsync();
+                page.EnsureSuccessStatusCode();
+                using var document = await JsonDocument.ParseAsync(page.Content);
+                items[container.Name].AddRange(document.RootElement.GetProperty("Documents").EnumerateArray().Select(item => item.Clone()));
+            }
+        }
+
+        return items;
     }
 
     /// <summary>How many items <paramref name="database"/> holds, over every container of the bot's data.</summary>
@@ -121,7 +154,7 @@ public sealed class CliHarness : IAsyncLifetime
 
         await Archives.DeleteIfExistsAsync();
         var tables = new TableServiceClient(EmulatorEndpoints.StorageConnectionString);
-        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName" })
+        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName" })
         {
             await tables.DeleteTableAsync(Settings[key]);
         }

@@ -50,6 +50,22 @@ internal sealed class CommandConsole
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, CliJson.Options));
 
+    /// <summary>
+    /// A problem met along the way that does not stop the run: above the live progress display when there is one
+    /// (writing around it would tear it), else to the error writer.
+    /// </summary>
+    public void Notice(string message)
+    {
+        if (ShowsProgress)
+        {
+            Ansi.MarkupLineInterpolated($"[yellow]{message}[/]");
+        }
+        else
+        {
+            Error.WriteLine(message);
+        }
+    }
+
     /// <summary>Writes <paramref name="message"/> to the error writer and returns <paramref name="exitCode"/>.</summary>
     public int Fail(int exitCode, string message)
     {

@@ -22,7 +22,7 @@ internal static partial class RestoreCommand
                 HelpName = "TIME",
                 CustomParser = ParseTime,
             },
-            new Option<string?>("--user") { Description = "Restore only this user's items (the WhatsApp id, digits only)", HelpName = "WA_ID" },
+            new Option<string?>("--user") { Description = "Restore only this user's items (the WhatsApp id, digits only)", HelpName = WhatsAppId.HelpName },
             new Option<string[]>("--container")
             {
                 Description = $"Restore only this container (repeatable; default all: {string.Join(", ", BotDataModel.Containers.Select(container => container.Name))})",
@@ -32,7 +32,7 @@ internal static partial class RestoreCommand
             new Option<string?>("--to-database") { Description = "The database to restore into (default: a new one named after the source and the time)", HelpName = "NAME" },
             new Option<bool>("--force") { Description = "Allow writing into the live database, or into containers that already hold items" },
             new Option<string?>("--restore-id") { Description = "Name the restore; rerunning with the same id resumes it where it stopped (default: a new id, printed)", HelpName = "ID" });
-        options.User.Validators.Add(result => Check(result, WaIdPattern(), "--user takes a WhatsApp id: digits only, as WhatsApp sends it."));
+        options.User.Validators.Add(WhatsAppId.Validate);
         options.RestoreId.Validators.Add(result => Check(result, RestoreIdPattern(), "--restore-id takes 1-100 letters, digits, '-' or '_'."));
         options.Containers.Validators.Add(result =>
         {
@@ -70,9 +70,6 @@ internal static partial class RestoreCommand
             result.AddError(error);
         }
     }
-
-    [GeneratedRegex("^[0-9]{1,20}$")]
-    private static partial Regex WaIdPattern();
 
     // Restore progress is keyed by the id in a table, whose keys may not hold '/', '\', '#' or '?'.
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
