@@ -22,8 +22,6 @@ namespace AstroBot.Continuity.Tests.Portability;
 /// A seeded bot database on the Cosmos DB emulator and the portability services wired as the hosts wire them
 /// (storage, data, crypto, backups and <c>AddPortability</c>), every table, blob container and database with a
 /// unique name. <see cref="EmptyDatabaseAsync"/> makes further databases (import targets), dropped on dispose.
-/// The bot's <see cref="CosmosClient"/> goes through <see cref="EmulatorMissingItemHandler"/>, which only turns the
-/// emulator's 500 for a read of a missing item into the 404 Cosmos DB answers.
 /// </summary>
 public sealed class PortabilityHarness : IAsyncLifetime
 {
@@ -98,10 +96,6 @@ public sealed class PortabilityHarness : IAsyncLifetime
             .AddContinuityCrypto(configuration)
             .AddBackups(configuration)
             .AddPortability(configuration);
-        // The bot's client, with the emulator's answer to a read of a missing item put right (see the handler).
-        services.AddSingleton(provider => CosmosClientFactory.Create(
-            provider.GetRequiredService<IOptions<CosmosOptions>>().Value,
-            options => options.HttpClientFactory = () => new HttpClient(new EmulatorMissingItemHandler { InnerHandler = CosmosClientFactory.CreateEmulatorHandler() }, disposeHandler: true)));
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         providers.Add(provider);

@@ -35,13 +35,19 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
             await DatabaseInitializer.EnsureCreatedAsync(cosmos, options.Value.DatabaseName, cancellationToken).ConfigureAwait(false);
         }
 
-        var changes = new List<ImportChange>();
-        foreach (var (property, container, single) in ExportDocument.Collections)
+        var records = ExportDocument.Collections
+            .SelectMany(collection => RecordsOf(data[collection.Property], collection.Single).Select(record => (collection.Container, Record: record)))
+            .ToList();
+        // Checked before anything is written: a refused import writes nothing.
+        if (records.FirstOrDefault(entry => (string?)entry.Record["wa_id"] != target) is { Record: { } foreign } first)
         {
-            foreach (var record in RecordsOf(data[property], single))
-            {
-                changes.Add(await ImportRecordAsync(container, target, record, request, cancellationToken).ConfigureAwait(false));
-            }
+            throw new ImportRefusedException($"Record {first.Container}/{(string?)foreign["id"]} belongs to another user than the one imported.");
+        }
+
+        var changes = new List<ImportChange>();
+        foreach (var (container, record) in records)
+        {
+            changes.Add(await ImportRecordAsync(container, target, record, request, cancellationToken).ConfigureAwait(false));
         }
 
         var auditRecords = (data["audit"] as JsonArray ?? []).OfType<JsonObject>().ToList();
@@ -56,10 +62,6 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
     private async Task<ImportChange> ImportRecordAsync(string containerName, string waId, JsonObject record, ImportRequest request, CancellationToken cancellationToken)
     {
         var id = (string)record["id"]!;
-        if ((string?)record["wa_id"] != waId)
-        {
-            throw new ImportRefusedException($"Record {containerName}/{id} belongs to another user than the one imported.");
-        }
 
         var container = cosmos.GetContainer(options.Value.DatabaseName, containerName);
         var incoming = CanonicalItem.Parse(Encoding.UTF8.GetBytes(record.ToJsonString()));
