@@ -36,10 +36,6 @@ public static class AvailabilityServiceCollectionExtensions
         // Transient like ReplySender, whose typed HttpClient the factory rotates.
         services.AddTransient<InboxProcessor>();
         services.AddTransient<IContinuityCommandHandler, HelpCommandHandler>();
-        services.AddTransient<IContinuityCommandHandler>(provider =>
-            new NotYetAvailableCommandHandler(ContinuityCommand.Export, provider.GetRequiredService<ReplySender>()));
-        services.AddTransient<IContinuityCommandHandler>(provider =>
-            new NotYetAvailableCommandHandler(ContinuityCommand.DeleteMyData, provider.GetRequiredService<ReplySender>()));
 
         services.AddHostedService<AvailabilityStorageInitializer>();
         return services;

@@ -2,8 +2,8 @@ namespace AstroBot.Continuity.Availability.Inbox;
 
 /// <summary>
 /// Carries out one continuity command. Register implementations as <see cref="IContinuityCommandHandler"/>
-/// singletons; when several handle the same command, the last registered wins, so a later feature replaces
-/// the placeholder by registering its own handler after <c>AddFrontDoor</c>.
+/// singletons (one per command; when several handle the same command, the last registered wins). A command
+/// without a handler goes to the bot like any other message.
 /// A handler may run twice for one message (at-least-once delivery): it should be idempotent by wamid.
 /// </summary>
 public interface IContinuityCommandHandler

@@ -33,7 +33,7 @@ public sealed class InboxProcessor
         this.logger = logger;
         this.gates = [.. gates];
 
-        // Last registration wins, so a feature replaces a placeholder by registering after it.
+        // Last registration wins, as with any service a later registration overrides.
         this.handlers = [];
         foreach (var handler in handlers)
         {

@@ -70,26 +70,6 @@ public sealed class InboxProcessorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProcessAsync_ExportButton_RepliesThatExportIsNotAvailableYet()
-    {
-        await sut.ProcessAsync(Envelope(WebhookJson.Interactive("wamid.export", "export", "Export my data", RecentUnixSeconds())), CancellationToken.None);
-
-        var reply = Assert.Single(harness.Sink.Messages);
-        Assert.Equal(NotYetAvailableCommandHandler.ReplyFor(ContinuityCommand.Export), reply.Text);
-        Assert.Empty(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
-    }
-
-    [Fact]
-    public async Task ProcessAsync_DeleteMyData_RepliesHonestlyAndDeletesNothing()
-    {
-        await sut.ProcessAsync(Envelope(WebhookJson.Text("wamid.delete", "delete  my   DATA", RecentUnixSeconds())), CancellationToken.None);
-
-        var reply = Assert.Single(harness.Sink.Messages);
-        Assert.Equal(NotYetAvailableCommandHandler.ReplyFor(ContinuityCommand.DeleteMyData), reply.Text);
-        Assert.Contains("not available yet", reply.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task ProcessAsync_ReplyFails_ThrowsAndTheRetryRepliesOnce()
     {
         var envelope = Envelope(WebhookJson.Text("wamid.retry", "HELP", RecentUnixSeconds()));
