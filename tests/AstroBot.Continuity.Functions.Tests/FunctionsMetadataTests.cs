@@ -41,6 +41,7 @@ public class FunctionsMetadataTests
     {
         { "BackupStatusHttp", "get", HttpRoutes.BackupStatus },
         { "BackupRestoreStart", "post", HttpRoutes.BackupRestore },
+        { "PortabilityImport", "post", HttpRoutes.PortabilityImport },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()

@@ -23,6 +23,20 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>When the user was last erased, or null when they never were.</summary>
+    public async Task<DateTimeOffset?> ErasedAtAsync(string waId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, UserReferences.For(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return row.HasValue ? row.Value!.GetDateTimeOffset("ErasedAt") ?? DateTimeOffset.MaxValue : null;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null; // No table yet: nobody was ever erased.
+        }
+    }
+
     /// <summary>Every erased user's reference and when they were erased (the latest time, if more than once).</summary>
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LoadAsync(CancellationToken cancellationToken)
     {

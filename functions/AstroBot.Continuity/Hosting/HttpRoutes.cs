@@ -16,4 +16,7 @@ public static class HttpRoutes
 
     /// <summary>Starts the restore orchestration (an operator route: a function key in Azure).</summary>
     public const string BackupRestore = "backup/restore";
+
+    /// <summary>Imports one export archive (an operator route: a function key in Azure).</summary>
+    public const string PortabilityImport = "portability/import";
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AstroBot.Continuity;
 
-// Portability: 6000-6999 (confirmations 6000-6099, exports 6100-6199, links 6200-6299, erasure 6300-6399).
+// Portability: 6000-6999 (confirmations 6000-6099, exports 6100-6199, links 6200-6299, erasure 6300-6399, imports 6400-6499).
 // Only wamids, export ids (a UTC day), counts and kinds: never a link, a blob name, a wa_id or a user reference.
 internal static partial class LogMessages
 {
@@ -60,4 +60,11 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 6300, Level = LogLevel.Information,
         Message = "User erased through WhatsApp: {ItemsDeleted} items, backup key destroyed {BackupKeyDestroyed}, {AuditRecordsDeleted} audit records, {ExportsDeleted} exports")]
     internal static partial void UserErasedThroughWhatsApp(ILogger logger, int itemsDeleted, bool backupKeyDestroyed, int auditRecordsDeleted, int exportsDeleted);
+
+    [LoggerMessage(EventId = 6400, Level = LogLevel.Information,
+        Message = "Admin import (dry run {DryRun}): {Records} records, {Created} created, {Overwritten} overwritten")]
+    internal static partial void AdminImportDone(ILogger logger, bool dryRun, int records, int created, int overwritten);
+
+    [LoggerMessage(EventId = 6401, Level = LogLevel.Warning, Message = "Admin import refused by its checks; nothing was written")]
+    internal static partial void AdminImportRefused(ILogger logger);
 }

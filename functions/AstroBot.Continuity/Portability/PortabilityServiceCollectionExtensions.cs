@@ -17,8 +17,7 @@ public static class PortabilityServiceCollectionExtensions
     /// Data portability: options (section "Portability", validated at start), the audit trail, export, import and
     /// erasure, and the WhatsApp side: EXPORT and DELETE MY DATA with their YES confirmation, export links, the export
     /// request queue and the export orchestration's activities. Needs <c>AddBotData</c>, <c>AddContinuityStorage</c>,
-    /// <c>AddContinuityCrypto</c>, <c>AddBackups</c>, <c>AddWhatsApp</c> and <c>AddFrontDoor</c>, the last one
-    /// <em>before</em> this call: the command handlers registered here replace its placeholders (last registration wins).
+    /// <c>AddContinuityCrypto</c>, <c>AddBackups</c>, <c>AddWhatsApp</c> and <c>AddFrontDoor</c>.
     /// </summary>
     public static IServiceCollection AddPortability(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +30,7 @@ public static class PortabilityServiceCollectionExtensions
         services.TryAddSingleton<UserDataReader>();
         services.TryAddSingleton<UserExporter>();
         services.TryAddSingleton<UserImporter>();
+        services.TryAddSingleton<ImportEndpoint>();
         services.TryAddSingleton<UserEraser>();
 
         // Links and the record of exports.

@@ -53,6 +53,17 @@ public class ContinuityLocalHostTests(LocalHostFixture host) : IClassFixture<Loc
     }
 
     [Fact]
+    public async Task PortabilityImport_NotAZip_IsRefusedWith422()
+    {
+        using var content = new ByteArrayContent("not a zip"u8.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/zip");
+        using var response = await host.Http.PostAsync(new Uri(host.BaseUri, $"api/{HttpRoutes.PortabilityImport}?dry_run=true"), content);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("not a readable ZIP archive", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_WithMissingAppSecret_StopsNamingTheSetting()
     {
         var configuration = LocalHostFixture.Configuration(host.Sink.BaseUri, new Dictionary<string, string?> { ["WhatsApp:AppSecret"] = "" });

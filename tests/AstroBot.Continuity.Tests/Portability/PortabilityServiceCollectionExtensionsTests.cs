@@ -24,6 +24,7 @@ public sealed class PortabilityServiceCollectionExtensionsTests
         Assert.NotNull(sut.GetRequiredService<UserDataReader>());
         Assert.NotNull(sut.GetRequiredService<UserExporter>());
         Assert.NotNull(sut.GetRequiredService<UserImporter>());
+        Assert.NotNull(sut.GetRequiredService<ImportEndpoint>());
         Assert.NotNull(sut.GetRequiredService<UserEraser>());
         Assert.Same(sut.GetRequiredService<UserExporter>(), sut.GetRequiredService<UserExporter>());
     }

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Text.RegularExpressions;
+using AstroBot.Continuity.WhatsApp;
 
 namespace AstroBot.Continuity.Cli.Commands;
 
 /// <summary>Options that take a WhatsApp id (<c>--user</c>, <c>--as</c>): digits only, checked at parse time (exit 2).</summary>
-internal static partial class WhatsAppId
+internal static class WhatsAppId
 {
     public const string HelpName = "WA_ID";
 
@@ -16,8 +16,8 @@ internal static partial class WhatsAppId
         return option;
     }
 
-    /// <summary>True for digits only, 1 to 20 of them: what WhatsApp sends, and a safe file name.</summary>
-    public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
+    /// <inheritdoc cref="WaIdFormat.IsValid"/>
+    public static bool IsValid(string? value) => WaIdFormat.IsValid(value);
 
     public static void Validate(OptionResult result)
     {
@@ -26,7 +26,4 @@ internal static partial class WhatsAppId
             result.AddError($"{result.Option.Name} takes a WhatsApp id: digits only, as WhatsApp sends it.");
         }
     }
-
-    [GeneratedRegex("^[0-9]{1,20}$")]
-    private static partial Regex Pattern();
 }

@@ -5,6 +5,7 @@ using AstroBot.Continuity.Backup.Health;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Portability;
+using AstroBot.Continuity.Portability.Import;
 using AstroBot.Continuity.Portability.WhatsApp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -63,6 +64,7 @@ internal static class ContinuityLocalHost
         api.MapGet(HttpRoutes.HealthReady, (HealthEndpoint health, CancellationToken cancellationToken) => health.ReadyAsync(cancellationToken));
         // Loopback only, like everything the local host serves; in Azure the route takes a function key.
         api.MapGet(HttpRoutes.BackupStatus, (BackupStatusEndpoint status, CancellationToken cancellationToken) => status.GetAsync(cancellationToken));
+        api.MapPost(HttpRoutes.PortabilityImport, (HttpRequest request, ImportEndpoint import, CancellationToken cancellationToken) => import.PostAsync(request, cancellationToken));
         api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
     }

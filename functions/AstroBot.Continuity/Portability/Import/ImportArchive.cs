@@ -2,5 +2,5 @@ using System.Text.Json.Nodes;
 
 namespace AstroBot.Continuity.Portability.Import;
 
-/// <summary>An archive that passed every check: its <c>data.json</c> and whose data it is.</summary>
-public sealed record ImportArchive(string WaId, JsonObject Data);
+/// <summary>An archive that passed every check: its <c>data.json</c>, whose data it is and when it was made.</summary>
+public sealed record ImportArchive(string WaId, DateTimeOffset GeneratedAt, JsonObject Data);

@@ -68,7 +68,9 @@ public static class ImportArchiveReader
             throw new ImportRefusedException("manifest.json and data.json name different users.");
         }
 
-        return new ImportArchive(waId, data);
+        // The schema requires generated_at as a date-time.
+        var generatedAt = DateTimeOffset.Parse((string)data["generated_at"]!, System.Globalization.CultureInfo.InvariantCulture);
+        return new ImportArchive(waId, generatedAt, data);
     }
 
     private static Dictionary<string, byte[]> ReadEntries(Stream zip, ArchiveLimits limits)

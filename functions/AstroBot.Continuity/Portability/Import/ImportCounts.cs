@@ -1,11 +1,10 @@
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Portability.Import;
 
-namespace AstroBot.Continuity.Cli.Commands.Portability;
+namespace AstroBot.Continuity.Portability.Import;
 
-/// <summary>What an import did to one container's records (with --dry-run: would do).</summary>
-/// <param name="Skipped">Records stored with other content and kept (--on-conflict skip).</param>
-internal sealed record ImportCounts(int Created, int Unchanged, int Overwritten, int Skipped)
+/// <summary>What an import did to one container's records (in a dry run: would do).</summary>
+/// <param name="Skipped">Records stored with other content and kept (<see cref="ImportConflict.Skip"/>).</param>
+public sealed record ImportCounts(int Created, int Unchanged, int Overwritten, int Skipped)
 {
     public static ImportCounts None { get; } = new(0, 0, 0, 0);
 

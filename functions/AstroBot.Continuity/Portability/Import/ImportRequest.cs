@@ -13,4 +13,6 @@ public enum ImportConflict
 /// <summary>How to import an archive.</summary>
 /// <param name="ForUser">When given, the archive must be this user's unless <paramref name="As"/> says to import it as them.</param>
 /// <param name="As">Import the archive's data as this user (a migration to a new number): every record's wa_id is rewritten.</param>
-public sealed record ImportRequest(string? ForUser = null, string? As = null, ImportConflict OnConflict = ImportConflict.Skip, bool DryRun = false);
+/// <param name="AllowErased">Import an archive made before its user was erased here (only when the user asked for exactly that).</param>
+public sealed record ImportRequest(
+    string? ForUser = null, string? As = null, ImportConflict OnConflict = ImportConflict.Skip, bool DryRun = false, bool AllowErased = false);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Portability.Audit;
@@ -14,10 +15,14 @@ namespace AstroBot.Continuity.Portability.Import;
 /// Writes a checked archive into the bot's database, idempotently: a record that is already there unchanged is
 /// left alone, a new one is created, a different one is skipped or overwritten as asked. Ids are kept, so a
 /// reading still points at its profile and a message at its conversation. A dry run reports the same decisions
-/// and writes nothing.
+/// and writes nothing. The database must exist (an import never creates one), and an archive made before its user
+/// was erased here is refused unless <see cref="ImportRequest.AllowErased"/> says the user asked for it.
 /// </summary>
-public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> options, AuditTrail audit)
+public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> options, AuditTrail audit, ErasureJournal erasures)
 {
+    // Checked once per importer: a whole-tenant import does not read every container again for each user.
+    private volatile bool databaseChecked;
+
     public async Task<ImportReport> ImportAsync(ImportArchive archive, ImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(archive);
@@ -29,10 +34,10 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
         }
 
         var data = request.As is null ? archive.Data : Reassign(archive.Data, archive.WaId, request.As);
-        if (!request.DryRun)
+        await CheckDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        if (!request.AllowErased)
         {
-            // A migration may land in a new environment: the bot's containers are created when missing, never changed.
-            await DatabaseInitializer.EnsureCreatedAsync(cosmos, options.Value.DatabaseName, cancellationToken).ConfigureAwait(false);
+            await CheckNotErasedAsync(archive, target, cancellationToken).ConfigureAwait(false);
         }
 
         var records = ExportDocument.Collections
@@ -57,6 +62,38 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
         }
 
         return new ImportReport(target, request.DryRun, changes, auditRecords.Count);
+    }
+
+    private async Task CheckDatabaseAsync(CancellationToken cancellationToken)
+    {
+        if (databaseChecked)
+        {
+            return;
+        }
+
+        if (await BotDatabaseCheck.ProblemAsync(cosmos, options.Value.DatabaseName, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            throw new ImportRefusedException(problem);
+        }
+
+        databaseChecked = true;
+    }
+
+    /// <summary>
+    /// An archive made before its user (or the user it is imported as) was erased here would bring erased data back;
+    /// one made after the erasure holds only what they shared since.
+    /// </summary>
+    private async Task CheckNotErasedAsync(ImportArchive archive, string target, CancellationToken cancellationToken)
+    {
+        foreach (var waId in new[] { archive.WaId, target }.Distinct(StringComparer.Ordinal))
+        {
+            if (await erasures.ErasedAtAsync(waId, cancellationToken).ConfigureAwait(false) is { } erasedAt && archive.GeneratedAt <= erasedAt)
+            {
+                throw new ImportRefusedException(
+                    $"{waId} erased their data here on {erasedAt:yyyy-MM-dd HH:mm} UTC, after this archive was made ({archive.GeneratedAt:yyyy-MM-dd HH:mm} UTC): " +
+                    "importing it would bring erased data back. Import it only if the user asked for exactly that (--allow-erased).");
+            }
+        }
     }
 
     private async Task<ImportChange> ImportRecordAsync(string containerName, string waId, JsonObject record, ImportRequest request, CancellationToken cancellationToken)

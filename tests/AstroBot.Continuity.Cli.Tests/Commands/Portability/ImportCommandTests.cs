@@ -169,30 +169,38 @@ public sealed class ImportCommandTests(ExportedWorld world) : IClassFixture<Expo
         Assert.Contains("--on-conflict overwrite replaces them", run.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Invoke_IntoADatabaseThatDoesNotExist_CreatesItAndImports()
-    {
-        var database = target.NewDatabaseName("migrated");
-        target.Settings["Cosmos:DatabaseName"] = database;
-
-        var run = await target.InvokeAsync("import", Archive);
-
-        run.AssertExitCode(0);
-        Assert.Equal(User.Documents.Count(), await target.CountItemsAsync(database));
-    }
-
-    [Fact]
-    public async Task Invoke_DryRunIntoADatabaseThatDoesNotExist_ListsCreatesAndCreatesNothing()
+    [Theory]
+    [InlineData]
+    [InlineData("--dry-run")]
+    public async Task Invoke_IntoADatabaseThatDoesNotExist_ExitsOneAndCreatesNothing(params string[] options)
     {
         var database = target.NewDatabaseName("missing");
         target.Settings["Cosmos:DatabaseName"] = database;
 
-        var run = await target.InvokeAsync("import", Archive, "--dry-run", "--json");
+        var run = await target.InvokeAsync(["import", Archive, .. options]);
 
-        run.AssertExitCode(0);
-        Assert.Equal(User.Documents.Count(), run.Json().GetProperty("total").GetProperty("created").GetInt32());
+        run.AssertExitCode(1);
+        Assert.Contains($"Database '{database}' has no container", run.Error, StringComparison.Ordinal);
         using var read = await target.Cosmos.GetDatabase(database).ReadStreamAsync();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Invoke_ArchiveOfAnErasedUser_IsRefusedUnlessAllowErased()
+    {
+        (await target.InvokeAsync("import", Archive)).AssertExitCode(0);
+        (await target.InvokeAsync("erase", "--user", User.WaId, "--yes")).AssertExitCode(0);
+
+        var refused = await target.InvokeAsync("import", Archive);
+        var erasedItems = await target.CountItemsAsync(target.Database);
+        var allowed = await target.InvokeAsync("import", Archive, "--allow-erased");
+
+        refused.AssertExitCode(1);
+        Assert.Contains($"{User.WaId} erased their data here on", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--allow-erased", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, erasedItems);
+        allowed.AssertExitCode(0);
+        Assert.Equal(User.Documents.Count(), await target.CountItemsAsync(target.Database));
     }
 
     [Theory]

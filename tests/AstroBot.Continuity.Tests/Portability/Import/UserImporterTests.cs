@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Data.Seed;
 using AstroBot.Continuity.Portability.Audit;
@@ -279,11 +280,87 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
         Assert.DoesNotContain(second.Changes, change => change.Action != ImportAction.Unchanged);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportAsync_DatabaseThatDoesNotExist_IsRefusedAndCreatesNothing(bool dryRun)
+    {
+        var database = "missing-" + Guid.NewGuid().ToString("N");
+        var services = harness.Services(new Dictionary<string, string?> { ["Cosmos:DatabaseName"] = database });
+        var archive = await ArchiveOfAsync(harness.Users[0]);
+
+        var sut = await Assert.ThrowsAsync<ImportRefusedException>(() =>
+            services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(DryRun: dryRun), CancellationToken.None));
+
+        Assert.Contains($"Database '{database}' has no container", sut.Message, StringComparison.Ordinal);
+        using var read = await services.GetRequiredService<CosmosClient>().GetDatabase(database).ReadStreamAsync();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ArchiveMadeBeforeItsUsersErasure_IsRefusedUnlessAllowErased()
+    {
+        var user = harness.Users[1];
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await EmptyDatabaseWithOwnErasuresAsync();
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(user.WaId, CancellationToken.None);
+        var sut = services.GetRequiredService<UserImporter>();
+
+        var refusal = await Assert.ThrowsAsync<ImportRefusedException>(() => sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None));
+        var afterRefusal = await harness.AllItemsAsync(database);
+        var allowed = await sut.ImportAsync(archive, new ImportRequest(AllowErased: true), CancellationToken.None);
+
+        Assert.Contains($"{user.WaId} erased their data here", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-erased", refusal.Message, StringComparison.Ordinal);
+        Assert.All(afterRefusal.Values, Assert.Empty);
+        Assert.Equal(user.Documents.Count(), allowed.Created);
+    }
+
+    [Fact]
+    public async Task ImportAsync_AsAnErasedUser_IsRefused()
+    {
+        var archive = await ArchiveOfAsync(harness.Users[2]);
+        var (database, services) = await EmptyDatabaseWithOwnErasuresAsync();
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(NewNumber, CancellationToken.None);
+
+        var sut = await Assert.ThrowsAsync<ImportRefusedException>(() =>
+            services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(As: NewNumber), CancellationToken.None));
+
+        Assert.Contains($"{NewNumber} erased their data here", sut.Message, StringComparison.Ordinal);
+        Assert.All((await harness.AllItemsAsync(database)).Values, Assert.Empty);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ArchiveMadeAfterItsUsersErasure_Imports()
+    {
+        // A user who was erased and came back: an export made since holds only what they shared afterwards.
+        var user = harness.Users[2];
+        var (_, services) = await EmptyDatabaseWithOwnErasuresAsync();
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(user.WaId, CancellationToken.None);
+        var archive = await ArchiveOfAsync(user);
+
+        var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        Assert.Equal(user.Documents.Count(), sut.Created);
+    }
+
     private UserDataSet UserWithAnOwnCompatibilityReading() =>
         harness.Users.First(user => user.Readings.Any(reading => reading.PartnerWaId == user.WaId));
 
     private async Task<ImportArchive> ArchiveOfAsync(UserDataSet user) =>
         ImportArchiveReader.Read(new MemoryStream((await ExportAsync(user, audit: true)).Bytes), ArchiveLimits.Default);
+
+    /// <summary>An empty database, and services with an erasure journal of their own (erasing a user there touches no other test).</summary>
+    private async Task<(string Database, IServiceProvider Services)> EmptyDatabaseWithOwnErasuresAsync()
+    {
+        var (database, _) = await harness.EmptyDatabaseAsync();
+        return (database, harness.Services(new Dictionary<string, string?>
+        {
+            ["Cosmos:DatabaseName"] = database,
+            ["Portability:AuditTableName"] = harness.Table("pauditc"),
+            ["Backup:ErasureTableName"] = harness.Table("perasurei"),
+        }));
+    }
 
     /// <summary>A real export of the seeded user, with two audit records of its own when asked.</summary>
     private async Task<(byte[] Bytes, UserData Data)> ExportAsync(UserDataSet user, bool audit)

@@ -4,8 +4,8 @@ using AstroBot.Continuity.Portability.Import;
 namespace AstroBot.Continuity.Cli.Commands.Portability;
 
 /// <summary>
-/// <c>continuity import FILE.zip [--dry-run] [--as WA_ID] [--on-conflict skip|overwrite]</c> and
-/// <c>continuity import --all DIR [--dry-run] [--on-conflict skip|overwrite]</c>. Exit 0 imported (or checked, with
+/// <c>continuity import FILE.zip [--dry-run] [--as WA_ID] [--on-conflict skip|overwrite] [--allow-erased]</c> and
+/// <c>continuity import --all DIR [--dry-run] [--on-conflict skip|overwrite] [--allow-erased]</c>. Exit 0 imported (or checked, with
 /// --dry-run), 1 an archive refused (the message says why; nothing of it written), 2 bad input.
 /// </summary>
 internal static class ImportCommand
@@ -35,11 +35,15 @@ internal static class ImportCommand
             DefaultValueFactory = _ => Skip,
         };
         onConflict.AcceptOnlyFromAmong(Skip, Overwrite);
+        var allowErased = new Option<bool>("--allow-erased")
+        {
+            Description = "Import an archive made before its user erased their data here (refused otherwise); only when the user asked for exactly that",
+        };
         var command = new Command(
             "import",
             "Import export archives into the bot's database: every archive is checked completely (hashes, zip slip, zip bomb, schema) before anything of it is written; importing twice changes nothing")
         {
-            archive, all, dryRun, asUser, onConflict,
+            archive, all, dryRun, asUser, onConflict, allowErased,
         };
         command.Validators.Add(result =>
         {
@@ -67,7 +71,8 @@ internal static class ImportCommand
             var request = new ImportRequest(
                 As: parseResult.GetValue(asUser),
                 OnConflict: parseResult.GetValue(onConflict) == Overwrite ? ImportConflict.Overwrite : ImportConflict.Skip,
-                DryRun: parseResult.GetValue(dryRun));
+                DryRun: parseResult.GetValue(dryRun),
+                AllowErased: parseResult.GetValue(allowErased));
             return parseResult.GetValue(all) is { } directory
                 ? TenantImportRun.InvokeAsync(parseResult, directory, request, cancellationToken)
                 : UserImportRun.InvokeAsync(parseResult, parseResult.GetValue(archive)!, request, cancellationToken);

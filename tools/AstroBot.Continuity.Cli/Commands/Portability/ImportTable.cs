@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Portability.Import;
 using Spectre.Console;
 
 namespace AstroBot.Continuity.Cli.Commands.Portability;

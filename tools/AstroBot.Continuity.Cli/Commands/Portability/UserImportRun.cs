@@ -23,8 +23,7 @@ internal static class UserImportRun
             return Refused(console, exception);
         }
 
-        // No check that the database exists: an import may be a migration into a new environment, and the core
-        // creates the bot's database and containers when they are missing (never changing existing ones).
+        // The importer refuses a database that does not exist (never creates one) and an erased user's older archive.
         await using var services = BackendServices.Build(parseResult);
 
         ImportReport report;

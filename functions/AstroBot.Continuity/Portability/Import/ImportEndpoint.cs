@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AstroBot.Continuity.Portability.Import;
+
+/// <summary>
+/// <c>POST /api/portability/import</c>: the operators' import of one export archive (the body, <c>application/zip</c>),
+/// with the options of <c>continuity import</c> in the query (<see cref="ImportQuery"/>). 200 with what was (or, in a
+/// dry run, would be) written; 400 a bad query; 413 a body over <see cref="MaxArchiveBytes"/>; 415 another content
+/// type; 422 an archive refused by its checks, with the reason (nothing of it written). A function key guards it in
+/// Azure (docs/portability.md says how to put Entra ID in front); the local host serves it on loopback only.
+/// </summary>
+public sealed class ImportEndpoint(UserImporter importer, ILogger<ImportEndpoint> logger)
+{
+    /// <summary>The largest archive accepted: the Functions host's own request limit (100 MB).</summary>
+    public const long MaxArchiveBytes = 100L * 1024 * 1024;
+
+    private static readonly string[] ZipContentTypes = ["application/zip", "application/x-zip-compressed", "application/octet-stream"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (importRequest, queryError) = ImportQuery.Parse(request.Query);
+        if (importRequest is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, queryError!);
+        }
+
+        if (!ZipContentTypes.Contains(request.ContentType?.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return Error(StatusCodes.Status415UnsupportedMediaType, "Send the export archive as the body, with Content-Type: application/zip.");
+        }
+
+        using var archiveBytes = await ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
+        if (archiveBytes is null)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, $"The archive is larger than {MaxArchiveBytes / (1024 * 1024)} MB; import it with continuity import instead.");
+        }
+
+        try
+        {
+            var archive = ImportArchiveReader.Read(archiveBytes, ArchiveLimits.Default);
+            var report = await importer.ImportAsync(archive, importRequest, cancellationToken).ConfigureAwait(false);
+            LogMessages.AdminImportDone(logger, report.DryRun, report.Changes.Count, report.Created, report.Overwritten);
+            var containers = ImportCounts.PerContainer(report.Changes);
+            return Results.Json(
+                new
+                {
+                    wa_id = report.WaId,
+                    source_wa_id = archive.WaId,
+                    dry_run = report.DryRun,
+                    on_conflict = importRequest.OnConflict,
+                    containers,
+                    total = ImportCounts.Total(containers.Values),
+                    audit_records = report.AuditRecords,
+                    changes = report.Changes,
+                },
+                Json);
+        }
+        catch (ImportRefusedException exception)
+        {
+            // The reason may name the user: it goes to the caller, never to the log.
+            LogMessages.AdminImportRefused(logger);
+            return Error(StatusCodes.Status422UnprocessableEntity, $"Import refused: {exception.Message} Nothing was written.");
+        }
+    }
+
+    /// <summary>The body in memory (a ZIP needs to seek), or null when it is over the limit.</summary>
+    private static async Task<MemoryStream?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxArchiveBytes)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxArchiveBytes)
+            {
+                await buffer.DisposeAsync().ConfigureAwait(false);
+                return null;
+            }
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+}
