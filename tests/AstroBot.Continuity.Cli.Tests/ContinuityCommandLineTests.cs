@@ -23,6 +23,15 @@ public class ContinuityCommandLineTests
         Assert.Equal(["list", "prune", "run", "test-restore", "verify"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
+    [Fact]
+    public void Chat_WithoutAs_WritesAsTheFirstUserSeedWrites()
+    {
+        // eng/serve seeds with the default seed, so the chat's EXPORT has a profile and readings to show.
+        var sut = ContinuityCommandLine.Create().Parse("chat");
+
+        Assert.Equal(CliHarness.SeededUsers[0].WaId, sut.GetValue<string>("--as"));
+    }
+
     [Theory]
     [InlineData("seed --users 0", "--users must be between 1 and")]
     [InlineData("seed --users 5 --readings-per-user -1", "--readings-per-user cannot be negative")]

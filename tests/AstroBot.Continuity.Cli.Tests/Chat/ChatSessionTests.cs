@@ -1,6 +1,11 @@
+using System.IO.Compression;
+using System.Text.Json;
 using AstroBot.Continuity.Cli.Chat;
 using AstroBot.Continuity.Cli.Tests.LocalHost;
+using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.WhatsApp.Sink;
 using AstroBot.Continuity.WhatsApp.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AstroBot.Continuity.Cli.Tests.Chat;
 
@@ -43,6 +48,41 @@ public class ChatSessionTests(LocalHostFixture host) : IClassFixture<LocalHostFi
 
         Assert.All(firstExchange.Replies, reply => Assert.Equal("15550001003", reply.To));
         Assert.All(secondExchange.Replies, reply => Assert.Equal("15550001004", reply.To));
+    }
+
+    [Fact]
+    public async Task SayAsync_ExportThenYes_BringsAWorkingLinkToTheUsersData()
+    {
+        // What a person does in `continuity chat`: a seeded user asks, confirms, and downloads.
+        var seed = new SeedRequest(Users: 1, ReadingsPerUser: 3, Seed: 5150, DateTimeOffset.UtcNow);
+        await host.Services.GetRequiredService<SeedWriter>().WriteAsync(seed, null, CancellationToken.None);
+        var user = SeedGenerator.GenerateUser(seed, 0);
+        var sut = await StartSessionAsync(user.WaId);
+
+        var asked = await sut.SayAsync("EXPORT", CancellationToken.None);
+        var confirmed = await sut.SayAsync("YES", CancellationToken.None);
+        var document = await LinkArrivesAsync(sut, [.. confirmed.Replies]);
+
+        Assert.Contains("Reply YES", Assert.Single(asked.Replies).Text, StringComparison.Ordinal);
+        using var download = await host.Http.GetAsync(new Uri(document.DocumentLink!));
+        download.EnsureSuccessStatusCode();
+        using var archive = new ZipArchive(await download.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        using var data = await JsonDocument.ParseAsync(archive.GetEntry("data.json")!.Open());
+        Assert.Equal(user.WaId, data.RootElement.GetProperty("wa_id").GetString());
+        Assert.Equal(user.Readings.Count, data.RootElement.GetProperty("readings").GetArrayLength());
+    }
+
+    /// <summary>The export's document message: it comes seconds after the YES, as in the chat between two lines.</summary>
+    private static async Task<SinkMessage> LinkArrivesAsync(ChatSession session, List<SinkMessage> replies)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!replies.Exists(reply => reply.Type == "document"))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            replies.AddRange(await session.LateRepliesAsync(timeout.Token));
+        }
+
+        return replies.Single(reply => reply.Type == "document");
     }
 
     private async Task<ChatSession> StartSessionAsync(string waId)

@@ -3,6 +3,8 @@ using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Cli.LocalHost;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Portability;
+using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.WhatsApp.Sink;
 using Microsoft.AspNetCore.Builder;
@@ -17,8 +19,8 @@ namespace AstroBot.Continuity.Cli.Tests.LocalHost;
 
 /// <summary>
 /// A real local host (Kestrel on a free loopback port) against the emulators, with its own queues, tables,
-/// containers, database and key-encryption key, and its own Graph API sink. Its database, backup container and
-/// backup tables are dropped at the end.
+/// containers, database and key-encryption key, and its own Graph API sink. Its database, backup and export
+/// containers, and backup and portability tables are dropped at the end.
 /// </summary>
 public sealed class LocalHostFixture : IAsyncLifetime
 {
@@ -92,6 +94,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Backup:ErasureTableName"] = EmulatorEndpoints.UniqueName("erasures"),
             ["Crypto:UserKeyTableName"] = EmulatorEndpoints.UniqueName("userkeys"),
             ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Portability:ExportContainerName"] = EmulatorEndpoints.UniqueName("exports"),
+            ["Portability:ExportTableName"] = EmulatorEndpoints.UniqueName("exports"),
+            ["Portability:AuditTableName"] = EmulatorEndpoints.UniqueName("audit"),
+            ["Portability:ConfirmationTableName"] = EmulatorEndpoints.UniqueName("confirmations"),
+            ["Portability:ExportRequestQueueName"] = EmulatorEndpoints.UniqueName("exportrequests"),
         };
         // Schedules that never fire (there is no 31 February), so a catch-up backup at start never races a test's
         // own run for the backup lease; the schedules themselves are ScheduledJobRunner's tests' business.
@@ -117,6 +124,15 @@ public sealed class LocalHostFixture : IAsyncLifetime
         foreach (var table in new[] { backups.Catalog, backups.Restores, backups.Erasures })
         {
             await table.DeleteAsync();
+        }
+
+        var storage = services.GetRequiredService<StorageClients>();
+        var portability = services.GetRequiredService<IOptions<PortabilityOptions>>().Value;
+        await storage.Blobs.GetBlobContainerClient(portability.ExportContainerName).DeleteIfExistsAsync();
+        await storage.Queues.GetQueueClient(portability.ExportRequestQueueName).DeleteIfExistsAsync();
+        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName })
+        {
+            await storage.Tables.DeleteTableAsync(table);
         }
     }
 

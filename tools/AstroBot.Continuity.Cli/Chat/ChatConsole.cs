@@ -7,6 +7,8 @@ namespace AstroBot.Continuity.Cli.Chat;
 /// <summary>The terminal side of <c>continuity chat</c>: one line in, the bot's replies out, until end of input or <c>/quit</c>.</summary>
 internal sealed class ChatConsole(ChatSession session, TextReader input, IAnsiConsole output)
 {
+    private static readonly TimeSpan LateReplyPoll = TimeSpan.FromSeconds(1);
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         try
@@ -20,34 +22,38 @@ internal sealed class ChatConsole(ChatSession session, TextReader input, IAnsiCo
         }
 
         output.MarkupLine("[grey]Talking to AstroBot as a WhatsApp user. Try HELP. /quit or end of input leaves.[/]");
-        while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        // Console.In reads synchronously: on its own thread, so replies that come later (an export's link) are
+        // shown while the person is still to type.
+        var nextLine = Task.Run(() => input.ReadLine(), cancellationToken);
+        try
         {
-            var text = line.Trim();
-            if (text.Length == 0)
+            while (true)
             {
-                continue;
-            }
+                if (await Task.WhenAny(nextLine, Task.Delay(LateReplyPoll, cancellationToken)).ConfigureAwait(false) != nextLine)
+                {
+                    Show(await session.LateRepliesAsync(cancellationToken).ConfigureAwait(false));
+                    continue;
+                }
 
-            if (text == "/quit")
-            {
-                break;
-            }
+                var line = (await nextLine.ConfigureAwait(false))?.Trim();
+                if (line is null or "/quit")
+                {
+                    return ExitCodes.Success;
+                }
 
-            ChatExchange exchange;
-            try
-            {
-                exchange = await session.SayAsync(text, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException exception)
-            {
-                output.MarkupLineInterpolated($"[red]The host does not answer ({exception.Message}). Is `continuity serve` running?[/]");
-                return ExitCodes.Unreachable;
-            }
+                if (line.Length > 0)
+                {
+                    Show(await session.SayAsync(line, cancellationToken).ConfigureAwait(false));
+                }
 
-            Show(exchange);
+                nextLine = Task.Run(() => input.ReadLine(), cancellationToken);
+            }
         }
-
-        return ExitCodes.Success;
+        catch (HttpRequestException exception)
+        {
+            output.MarkupLineInterpolated($"[red]The host does not answer ({exception.Message}). Is `continuity serve` running?[/]");
+            return ExitCodes.Unreachable;
+        }
     }
 
     private void Show(ChatExchange exchange)
@@ -63,16 +69,26 @@ internal sealed class ChatConsole(ChatSession session, TextReader input, IAnsiCo
             output.MarkupLine("[grey](no reply yet)[/]");
         }
 
-        foreach (var reply in exchange.Replies)
+        Show(exchange.Replies);
+    }
+
+    private void Show(IEnumerable<SinkMessage> replies)
+    {
+        foreach (var reply in replies)
         {
             output.MarkupLineInterpolated($"[blue]astrobot>[/] {Describe(reply)}");
+            if (reply is { Type: "document", DocumentLink: { } link })
+            {
+                // Raw, on a line of its own: the console would wrap it, and a wrapped link does not copy whole.
+                output.Profile.Out.Writer.WriteLine(link);
+            }
         }
     }
 
     private static string Describe(SinkMessage reply) => reply.Type switch
     {
         "text" => reply.Text ?? "",
-        "document" => $"[document {reply.DocumentFileName}] {reply.Caption} {reply.DocumentLink}",
+        "document" => $"[document {reply.DocumentFileName}] {reply.Caption}",
         "template" => $"[template {reply.TemplateName} ({reply.TemplateLanguage})]",
         _ => $"[{reply.Type}]",
     };

@@ -49,6 +49,21 @@ internal sealed class ChatSession(HttpClient http, ChatEndpoints endpoints, Webh
         return new ChatExchange((int)response.StatusCode, await AwaitRepliesAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Replies that arrived since the last exchange, such as an export's link, which comes seconds after the YES.
+    /// Not to be called while <see cref="SayAsync"/> runs.
+    /// </summary>
+    public async Task<IReadOnlyList<SinkMessage>> LateRepliesAsync(CancellationToken cancellationToken)
+    {
+        var fresh = await ReadRepliesAsync(cancellationToken).ConfigureAwait(false);
+        if (fresh.Count > 0)
+        {
+            lastSeenSequence = fresh[^1].Sequence;
+        }
+
+        return fresh;
+    }
+
     private async Task<IReadOnlyList<SinkMessage>> AwaitRepliesAsync(CancellationToken cancellationToken)
     {
         var replies = new List<SinkMessage>();
@@ -56,11 +71,10 @@ internal sealed class ChatSession(HttpClient http, ChatEndpoints endpoints, Webh
         while (time.GetUtcNow() < deadline)
         {
             await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
-            var fresh = await ReadRepliesAsync(cancellationToken).ConfigureAwait(false);
+            var fresh = await LateRepliesAsync(cancellationToken).ConfigureAwait(false);
             if (fresh.Count > 0)
             {
                 replies.AddRange(fresh);
-                lastSeenSequence = fresh[^1].Sequence;
                 deadline = time.GetUtcNow() + QuietPeriod; // a command may answer in several messages
             }
         }

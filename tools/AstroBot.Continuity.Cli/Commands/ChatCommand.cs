@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AstroBot.Continuity.Cli.Chat;
+using AstroBot.Continuity.Data.Seed;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Webhooks;
@@ -23,8 +24,8 @@ internal static class ChatCommand
         };
         var waId = new Option<string>("--as")
         {
-            Description = "The WhatsApp id (phone number, digits only) to write as",
-            DefaultValueFactory = _ => "15550000001",
+            Description = "The WhatsApp id (phone number, digits only) to write as; by default the first demo user (continuity seed's default seed), so EXPORT has data to show",
+            DefaultValueFactory = _ => FirstDemoUser(),
         };
         var name = new Option<string>("--name")
         {
@@ -46,6 +47,10 @@ internal static class ChatCommand
         });
         return command;
     }
+
+    /// <summary>The wa_id of the first user <c>continuity seed</c> writes with its default seed (it depends on nothing else).</summary>
+    private static string FirstDemoUser() =>
+        SeedGenerator.GenerateUser(new SeedRequest(Users: 1, ReadingsPerUser: 0, SeedCommand.DefaultSeed, DateTimeOffset.UnixEpoch), 0).WaId;
 
     private static Uri Fail(System.CommandLine.Parsing.ArgumentResult result, string error)
     {

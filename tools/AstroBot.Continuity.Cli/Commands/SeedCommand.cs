@@ -9,6 +9,9 @@ namespace AstroBot.Continuity.Cli.Commands;
 /// <summary><c>continuity seed --users N [--readings-per-user M] [--seed S]</c>: deterministic synthetic bot data.</summary>
 internal static class SeedCommand
 {
+    /// <summary>The seed <c>continuity seed</c> (and so <c>eng/serve</c>'s demo data) uses unless told otherwise.</summary>
+    public const int DefaultSeed = 22;
+
     public static Command Create()
     {
         var users = new Option<int>("--users")
@@ -24,7 +27,7 @@ internal static class SeedCommand
         var seed = new Option<int>("--seed")
         {
             Description = "The random seed: the same seed always writes the same documents",
-            DefaultValueFactory = _ => 22,
+            DefaultValueFactory = _ => DefaultSeed,
         };
         users.Validators.Add(result =>
         {
