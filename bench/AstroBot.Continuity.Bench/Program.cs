@@ -1,16 +1,17 @@
 using System.Globalization;
 using AstroBot.Continuity.Bench;
 using AstroBot.Continuity.Bench.Backup;
+using AstroBot.Continuity.Bench.Portability;
 using AstroBot.Continuity.Bench.Report;
 using AstroBot.Continuity.Bench.Scenarios;
 
-// Usage: AstroBot.Continuity.Bench [webhook|backup|all] [--quick] [--users N] --repo <repository root> [--sdk <dotnet SDK version>]
+// Usage: AstroBot.Continuity.Bench [webhook|backup|portability|all] [--quick] [--users N] --repo <repository root> [--sdk <dotnet SDK version>]
 // Writes its sections of <repo>/docs/benchmarks.md. bench/run is the way in: it builds, starts the emulators and passes these.
 // No benchmark named: the webhook benchmark, as before.
 var benchmark = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "webhook";
-if (benchmark is not ("webhook" or "backup" or "all"))
+if (benchmark is not ("webhook" or "backup" or "portability" or "all"))
 {
-    Console.Error.WriteLine($"unknown benchmark '{benchmark}': webhook, backup or all");
+    Console.Error.WriteLine($"unknown benchmark '{benchmark}': webhook, backup, portability or all");
     return 2;
 }
 
@@ -56,6 +57,14 @@ if (benchmark is "backup" or "all")
         Console.Error.WriteLine($"backup benchmark: verify {run.Verify.Result.Summary}; restored {run.Restore.Result.ItemsWritten:N0} of {run.Backup.Result.ItemCount:N0} items");
         exitCode = 1;
     }
+}
+
+if (benchmark is "portability" or "all")
+{
+    var settings = quick ? PortabilityBenchSettings.QuickSmoke(users) : PortabilityBenchSettings.Full(users);
+    var run = await new PortabilityBenchmark(settings, machine, CosmosServerVersion.Read(repo), Console.Out).RunAsync(cancel.Token);
+    await BenchmarksDocument.WriteSectionAsync(document, PortabilitySection.Key, PortabilitySection.Render(run), cancel.Token);
+    Console.WriteLine($"wrote the portability section of {document}");
 }
 
 return exitCode;

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Bench.Scenarios;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Storage;
@@ -79,17 +79,7 @@ internal sealed class BackupBenchEnvironment : IAsyncDisposable
     public static BackupBenchEnvironment Create(string runId) => new(runId);
 
     /// <summary>Deletes a database of this run if it exists.</summary>
-    public async Task DropDatabaseAsync(string database, CancellationToken ct)
-    {
-        try
-        {
-            await Get<CosmosClient>().GetDatabase(database).DeleteAsync(cancellationToken: ct).ConfigureAwait(false);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Never created, or already gone.
-        }
-    }
+    public Task DropDatabaseAsync(string database, CancellationToken ct) => CosmosDatabases.DropAsync(Get<CosmosClient>(), database, ct);
 
     /// <summary>Removes everything this run created in the emulators; each step is best effort.</summary>
     public async Task DeleteResourcesAsync(TextWriter progress)

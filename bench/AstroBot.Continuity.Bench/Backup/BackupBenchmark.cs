@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
-using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Backup.Runs;
+using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Bench.Bare;
 using AstroBot.Continuity.Bench.Report;
 using AstroBot.Continuity.Bench.Scenarios;
 using AstroBot.Continuity.Crypto;
-using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Data;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -96,7 +97,8 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
             // 5. Restore between two bare inserts: the same items upserted into a fresh database, the restore into
             //    another, the bare insert again into a third (each dropped after), so drift in the emulator's load shows.
             Collect();
-            var bareInsert = await BareInsert.RunAsync(env.Get<CosmosClient>(), env.InsertDatabase, bareRead.Data, manifest, ct).ConfigureAwait(false);
+            var restoreBatches = RestoreBatches.Of(bareRead.Data, manifest);
+            var bareInsert = await BareInsert.RunAsync(env.Get<CosmosClient>(), env.InsertDatabase, restoreBatches, ct).ConfigureAwait(false);
             progress.WriteLine(F($"bare insert: {bareInsert.Items:N0} items in {bareInsert.Operations} batches in {bareInsert.Elapsed.TotalSeconds:F2} s"));
             await env.DropDatabaseAsync(env.InsertDatabase, ct).ConfigureAwait(false);
             Collect();
@@ -106,7 +108,7 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
             progress.WriteLine(F($"restore: {restore.ItemsWritten:N0} items into {env.RestoreDatabase} in {restoreClock.Elapsed.TotalSeconds:F2} s"));
             await env.DropDatabaseAsync(env.RestoreDatabase, ct).ConfigureAwait(false);
             Collect();
-            var bareInsertAfter = await BareInsert.RunAsync(env.Get<CosmosClient>(), env.InsertAgainDatabase, bareRead.Data, manifest, ct).ConfigureAwait(false);
+            var bareInsertAfter = await BareInsert.RunAsync(env.Get<CosmosClient>(), env.InsertAgainDatabase, restoreBatches, ct).ConfigureAwait(false);
             progress.WriteLine(F($"bare insert again: {bareInsertAfter.Items:N0} items in {bareInsertAfter.Elapsed.TotalSeconds:F2} s"));
             await env.DropDatabaseAsync(env.InsertAgainDatabase, ct).ConfigureAwait(false);
 
@@ -151,9 +153,6 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>A product operation's wall time and what it reported.</summary>
-internal sealed record Measured<T>(TimeSpan Elapsed, T Result);
 
 /// <summary>The backup settings the run used (the product's defaults unless the bench changed them).</summary>
 /// <param name="ProvisionedThroughput">What the source containers report (null: none, so the fallback budget applies).</param>

@@ -2,12 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Bench.Bare;
 using Azure.Storage.Blobs;
 
 namespace AstroBot.Continuity.Bench.Backup;
-
-/// <summary>A bare loop's wall time over its items and bytes.</summary>
-internal sealed record BareLoopResult(TimeSpan Elapsed, long Operations, long Items, long Bytes);
 
 /// <summary>
 /// The blob bare limits, against the same Azurite through the same client construction as the backup's

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Reading;
+using AstroBot.Continuity.Bench.Bare;
 using AstroBot.Continuity.Crypto;
 
 namespace AstroBot.Continuity.Bench.Backup;

@@ -4,7 +4,6 @@ using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Bench.Load;
 using AstroBot.Continuity.Bench.Scenarios;
-using AstroBot.Continuity.Hosting;
 
 namespace AstroBot.Continuity.Bench.Backup;
 
@@ -46,20 +45,11 @@ internal sealed record WebhookUnderBackupResult(IReadOnlyList<WebhookPair> Pairs
 /// </summary>
 internal static class WebhookUnderBackup
 {
-    /// <summary>
-    /// No scheduled job of the local host fires during the run: each still catches up once at start and fails fast
-    /// (the host has no key), which is expected here and not logged; nor is the in-memory Durable Task worker's idle chatter.
-    /// </summary>
-    private static readonly Dictionary<string, string?> QuietSchedules = new(
-        Schedules.All.Select(schedule => KeyValuePair.Create(schedule.SettingName, (string?)"0 0 0 1 1 *"))
-            .Append(KeyValuePair.Create("Logging:LogLevel:AstroBot.Continuity.Hosting.ScheduledJobRunner", (string?)"None"))
-            .Append(KeyValuePair.Create("Logging:LogLevel:Microsoft.DurableTask", (string?)"Error")));
-
     public static async Task<WebhookUnderBackupResult> RunAsync(
         BackupBenchSettings settings, BackupRunner runner, string runId, TextWriter progress, CancellationToken ct)
     {
         var names = new BenchNames(runId);
-        await using var host = await LocalHostTarget.StartAsync(names, ct, QuietSchedules).ConfigureAwait(false);
+        await using var host = await LocalHostTarget.StartAsync(names, ct, LocalHostTarget.QuietSchedules).ConfigureAwait(false);
         using var poster = new WebhookPoster(settings.WebhookWorkers);
         try
         {

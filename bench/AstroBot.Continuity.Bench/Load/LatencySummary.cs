@@ -18,6 +18,10 @@ internal sealed record LatencySummary(double P50Ms, double P99Ms, double MaxMs)
         return new LatencySummary(ToMs(Percentile(sorted, 0.50)), ToMs(Percentile(sorted, 0.99)), ToMs(sorted[^1]));
     }
 
+    /// <summary>Nearest-rank percentiles over durations measured one by one (e.g. whole exports).</summary>
+    public static LatencySummary FromDurations(IEnumerable<TimeSpan> durations) =>
+        FromTicks([.. durations.Select(duration => (long)(duration.Ticks * (double)System.Diagnostics.Stopwatch.Frequency / TimeSpan.TicksPerSecond))]);
+
     private static long Percentile(long[] sorted, double p)
     {
         // Nearest rank: the smallest value with at least p of the samples at or below it.

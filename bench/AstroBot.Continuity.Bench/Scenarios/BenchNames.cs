@@ -22,4 +22,17 @@ internal sealed record BenchNames(string RunId)
 
     /// <summary>The bare enqueue loop's own queue: the same writes, no front door.</summary>
     public string BareQueue => $"bench-{RunId}-bare";
+
+    public string ExportContainer => $"bench-{RunId}-exports";
+
+    public string ExportRequestQueue => $"bench-{RunId}-export-requests";
+
+    public string AuditTable => $"bench{RunId}audit";
+
+    public string ExportTable => $"bench{RunId}exports";
+
+    public string ConfirmationTable => $"bench{RunId}confirm";
+
+    /// <summary>The bare export loop's own blob container: blobs of the archives' sizes, no export.</summary>
+    public string BareExportContainer => $"bench-{RunId}-bare-exports";
 }

@@ -25,4 +25,11 @@ internal sealed record SignedWebhook(string Wamid, byte[] Body, string Signature
 
         return webhooks;
     }
+
+    /// <summary>One text message from <paramref name="from"/>, as a user of the bot sends it (e.g. EXPORT, then YES).</summary>
+    public static SignedWebhook Text(string from, string wamid, string text, string appSecret, string phoneNumberId, DateTimeOffset sentAt)
+    {
+        var body = InboundWebhookComposer.TextMessage(phoneNumberId, from, "Bench User", wamid, text, sentAt);
+        return new SignedWebhook(wamid, body, new WebhookSignature(appSecret).Sign(body));
+    }
 }

@@ -91,7 +91,7 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
             {
                 throw new ImportRefusedException(
                     $"{waId} erased their data here on {erasedAt:yyyy-MM-dd HH:mm} UTC, after this archive was made ({archive.GeneratedAt:yyyy-MM-dd HH:mm} UTC): " +
-                    "importing it would bring erased data back. Import it only if the user asked for exactly that (--allow-erased).");
+                    "importing it would bring erased data back. Import it only if the user asked for exactly that (--allow-erased; allow_erased=true over HTTP).");
             }
         }
     }

@@ -1,50 +1,39 @@
-using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Portability.Import;
 
 namespace AstroBot.Continuity.Cli.Commands.Portability;
 
 /// <summary>
-/// <c>import --all</c>: every archive of a directory, one at a time, each checked completely before anything of it
-/// is written. A refused archive is reported and skipped; the others are imported.
+/// <c>import --all</c>: every archive of a directory, <see cref="TenantParallelism.UsersInFlight"/> at a time (one
+/// at a time per user, <see cref="TenantImportTurns"/>), each checked completely before anything of it is written. A
+/// refused archive is reported and skipped; the others are imported.
 /// </summary>
-internal sealed class TenantImporter(UserImporter importer, TimeProvider time)
+internal sealed class TenantImporter(UserImporter importer, TimeProvider time, int archivesInFlight = TenantParallelism.UsersInFlight)
 {
     public async Task<TenantImportResult> RunAsync(
         string directory, ImportRequest request, IProgress<TenantImportProgress>? progress, Action<ImportRefusal> refused, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(refused);
-        var started = time.GetTimestamp();
-        var containers = BotDataModel.Containers.ToDictionary(container => container.Name, _ => ImportCounts.None, StringComparer.Ordinal);
-        var refusals = new List<ImportRefusal>();
-        int archives = 0, imported = 0;
-        long auditRecords = 0, records = 0;
-        foreach (var path in ArchiveFiles.In(directory))
+        var tally = new TenantImportTally(time, time.GetTimestamp());
+        var turns = new TenantImportTurns();
+        // The directory is listed lazily as workers ask for more archives. The first failure that is not a refusal
+        // cancels the other archives and is the one thrown, as it was one at a time.
+        var parallelism = new ParallelOptions { MaxDegreeOfParallelism = archivesInFlight, CancellationToken = cancellationToken };
+        var archives = ArchiveFiles.In(directory).Select((path, order) => (Path: path, Order: (long)order));
+        await Parallel.ForEachAsync(archives, parallelism, async (entry, ct) =>
         {
-            archives++;
-            var outcome = await ArchiveImport.RunAsync(importer, path, request, cancellationToken).ConfigureAwait(false);
-            if (outcome.Report is { } report)
+            try
             {
-                imported++;
-                foreach (var (container, counts) in ImportCounts.PerContainer(report.Changes))
-                {
-                    containers[container] = containers.GetValueOrDefault(container, ImportCounts.None).Add(counts);
-                }
-
-                auditRecords += report.AuditRecords;
-                records += report.Changes.Count;
+                var archive = ArchiveImport.Read(entry.Path);
+                using var turn = await turns.WaitAsync(request.As ?? archive.WaId, ct).ConfigureAwait(false);
+                tally.Imported(await importer.ImportAsync(archive, request, ct).ConfigureAwait(false), progress);
             }
-            else
+            catch (ImportRefusedException exception)
             {
-                var refusal = new ImportRefusal(Path.GetFileName(path), outcome.Refusal!);
-                refusals.Add(refusal);
-                refused(refusal);
+                tally.Refused(entry.Order, new ImportRefusal(Path.GetFileName(entry.Path), exception.Message), refused, progress);
             }
+        }).ConfigureAwait(false);
 
-            progress?.Report(new TenantImportProgress(archives, refusals.Count, records, time.GetElapsedTime(started)));
-        }
-
-        return new TenantImportResult(
-            directory, request.DryRun, request.OnConflict, archives, imported, refusals, containers, ImportCounts.Total(containers.Values), auditRecords, time.GetElapsedTime(started));
+        return tally.Result(directory, request);
     }
 }
