@@ -20,6 +20,8 @@ namespace AstroBot.Continuity.Portability.Import;
 /// </summary>
 public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> options, AuditTrail audit, ErasureJournal erasures)
 {
+    private const int RecordsInFlight = 8;
+
     // Checked once per importer: a whole-tenant import does not read every container again for each user.
     private volatile bool databaseChecked;
 
@@ -49,10 +51,19 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
             throw new ImportRefusedException($"Record {first.Container}/{(string?)foreign["id"]} belongs to another user than the one imported.");
         }
 
-        var changes = new List<ImportChange>();
-        foreach (var (container, record) in records)
+        // Collection by collection, in the archive's order, so an import cut short never leaves a reading without its
+        // profile; within a collection records are independent, and a few go at once (each is a round trip or two).
+        var changes = new List<ImportChange>(records.Count);
+        foreach (var collection in records.GroupBy(entry => entry.Container, StringComparer.Ordinal))
         {
-            changes.Add(await ImportRecordAsync(container, target, record, request, cancellationToken).ConfigureAwait(false));
+            var batch = collection.ToList();
+            var results = new ImportChange[batch.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, batch.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = RecordsInFlight, CancellationToken = cancellationToken },
+                async (index, ct) => results[index] = await ImportRecordAsync(batch[index].Container, target, batch[index].Record, request, ct).ConfigureAwait(false))
+                .ConfigureAwait(false);
+            changes.AddRange(results);
         }
 
         var auditRecords = (data["audit"] as JsonArray ?? []).OfType<JsonObject>().ToList();
@@ -99,26 +110,45 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
     private async Task<ImportChange> ImportRecordAsync(string containerName, string waId, JsonObject record, ImportRequest request, CancellationToken cancellationToken)
     {
         var id = (string)record["id"]!;
-
         var container = cosmos.GetContainer(options.Value.DatabaseName, containerName);
+        var partition = new PartitionKey(waId);
         var incoming = CanonicalItem.Parse(Encoding.UTF8.GetBytes(record.ToJsonString()));
-        using var existing = await container.ReadItemStreamAsync(id, new PartitionKey(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!request.DryRun)
+        {
+            // A migration's target is mostly empty: try to create first, and read only when the id is taken.
+            using var body = new MemoryStream(incoming.Json, writable: false);
+            using var created = await container.CreateItemStreamAsync(body, partition, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (created.IsSuccessStatusCode)
+            {
+                return new ImportChange(containerName, id, ImportAction.Create);
+            }
+
+            if (created.StatusCode != HttpStatusCode.Conflict)
+            {
+                throw Failure("Writing", containerName, id, created);
+            }
+        }
+
+        using var existing = await container.ReadItemStreamAsync(id, partition, cancellationToken: cancellationToken).ConfigureAwait(false);
         var action = existing.StatusCode switch
         {
             HttpStatusCode.NotFound => ImportAction.Create,
             HttpStatusCode.OK when SameContent(existing.Content, incoming) => ImportAction.Unchanged,
             HttpStatusCode.OK => request.OnConflict == ImportConflict.Overwrite ? ImportAction.Overwrite : ImportAction.SkipConflict,
-            _ => throw new CosmosException($"Reading {containerName}/{id} failed with {(int)existing.StatusCode}.", existing.StatusCode, 0, existing.Headers.ActivityId, existing.Headers.RequestCharge),
+            _ => throw Failure("Reading", containerName, id, existing),
         };
         if (!request.DryRun && action is ImportAction.Create or ImportAction.Overwrite)
         {
             using var body = new MemoryStream(incoming.Json, writable: false);
-            using var written = await container.UpsertItemStreamAsync(body, new PartitionKey(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var written = await container.UpsertItemStreamAsync(body, partition, cancellationToken: cancellationToken).ConfigureAwait(false);
             written.EnsureSuccessStatusCode();
         }
 
         return new ImportChange(containerName, id, action);
     }
+
+    private static CosmosException Failure(string doing, string containerName, string id, ResponseMessage response) =>
+        new($"{doing} {containerName}/{id} failed with {(int)response.StatusCode}.", response.StatusCode, 0, response.Headers.ActivityId, response.Headers.RequestCharge);
 
     /// <summary>Equal as JSON values (40 and 40.0 are the same number), system properties aside.</summary>
     private static bool SameContent(Stream stored, CanonicalItem incoming)
