@@ -47,7 +47,7 @@ internal static class BackupSection
 
         Line($"## Backups (issue \"Automated backups\", performance)");
         Line($"");
-        Line($"Reproduce: `bench/run backup` ({BackupBenchSettings.DefaultUsers:N0} users by default, about 10 minutes on this machine, longer when the emulators are busy with other work; most of it is the emulator writing: the seed, the restore and the two bare inserts; `--users N` for another scale). `bench/run backup --quick` smoke-tests the harness in a minute or two; its figures are not meant to be read. `bench/run all` runs the webhook benchmark and then this one; `bench/run` alone still runs only the webhook benchmark. Like it, it starts the emulators only if they are down and stops only what it started.");
+        Line($"Reproduce: `bench/run backup` ({BackupBenchSettings.DefaultUsers:N0} users by default, about 10 minutes on this machine, longer when the emulators are busy with other work; most of it is the emulator writing: the seed, the restore and the two bare inserts; `--users N` for another scale). `bench/run backup --quick` smoke-tests the harness in a minute or two; its figures are not meant to be read. `bench/run all` runs every benchmark, one after the other; `bench/run` alone still runs only the webhook benchmark. Like it, it starts the emulators only if they are down and stops only what it started.");
         Line($"");
         if (s.Quick)
         {

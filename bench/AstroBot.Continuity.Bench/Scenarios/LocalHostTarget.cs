@@ -102,6 +102,9 @@ internal sealed class LocalHostTarget : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the host (its workers too) and leaves its services up, e.g. to delete what it created without its pumps polling meanwhile.</summary>
+    public Task StopAsync(CancellationToken ct) => app.StopAsync(ct);
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);

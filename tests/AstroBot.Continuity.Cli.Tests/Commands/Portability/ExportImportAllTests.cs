@@ -104,6 +104,23 @@ public sealed class ExportImportAllTests(ExportedWorld world) : IClassFixture<Ex
     }
 
     [Fact]
+    public async Task Invoke_ImportAllWithTwoArchivesOfOneUser_CreatesEachRecordOnce()
+    {
+        // Archives are imported several at a time; two of the same user go one after the other, so one creates and the other finds them unchanged.
+        var user = CliHarness.SeededUsers[0];
+        File.Copy(Path.Combine(Directory, user.WaId + ".zip"), Path.Combine(Directory, "copy-of-" + user.WaId + ".zip"));
+
+        var run = await target.InvokeAsync("import", "--all", Directory, "--json");
+
+        run.AssertExitCode(0);
+        var result = run.Json();
+        Assert.Equal(CliHarness.SeededUsers.Count + 1, result.GetProperty("imported").GetInt32());
+        Assert.Equal(SeededItems, result.GetProperty("total").GetProperty("created").GetInt64());
+        Assert.Equal(user.Documents.Count(), result.GetProperty("total").GetProperty("unchanged").GetInt64());
+        Assert.Equal(SeededItems, await target.CountItemsAsync(target.Database));
+    }
+
+    [Fact]
     public async Task Invoke_ImportAllOfAnEmptyDirectory_ExitsOne()
     {
         var empty = files.File("empty");

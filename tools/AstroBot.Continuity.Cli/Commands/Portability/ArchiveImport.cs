@@ -3,8 +3,8 @@ using AstroBot.Continuity.Portability.Import;
 namespace AstroBot.Continuity.Cli.Commands.Portability;
 
 /// <summary>
-/// One archive file through the core: read and checked completely (<see cref="ImportArchiveReader"/>, the default
-/// <see cref="ArchiveLimits"/>) before anything of it is written, then imported.
+/// One archive file read and checked completely (<see cref="ImportArchiveReader"/>, the default
+/// <see cref="ArchiveLimits"/>) before anything of it is written.
 /// </summary>
 internal static class ArchiveImport
 {
@@ -22,22 +22,4 @@ internal static class ArchiveImport
             throw new ImportRefusedException($"The file cannot be read: {exception.Message}", exception);
         }
     }
-
-    /// <summary>Reads, checks and imports one archive; a refusal comes back as its message, nothing of the archive written.</summary>
-    public static async Task<ArchiveImportOutcome> RunAsync(UserImporter importer, string path, ImportRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(importer);
-        try
-        {
-            var archive = Read(path);
-            return new ArchiveImportOutcome(archive.WaId, await importer.ImportAsync(archive, request, cancellationToken).ConfigureAwait(false), null);
-        }
-        catch (ImportRefusedException exception)
-        {
-            return new ArchiveImportOutcome(null, null, exception.Message);
-        }
-    }
 }
-
-/// <summary>An imported archive (whose data it held, and the report) or a refused one (why).</summary>
-internal sealed record ArchiveImportOutcome(string? SourceWaId, ImportReport? Report, string? Refusal);
