@@ -72,7 +72,10 @@ public sealed class FrontDoorOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "FrontDoor:RetryDelay must be between 0 and 1 hour")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Local host only: the longest wait between two polls of an empty queue. Default 2 seconds.</summary>
+    /// <summary>
+    /// Local host only: the longest wait between two polls of an empty queue. Default 500 ms: a user's message (and an
+    /// export's YES, then its request) waits at most this long per queue, for a few idle polls a second.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "FrontDoor:MaxPollInterval must be between 10 ms and 1 minute")]
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }
