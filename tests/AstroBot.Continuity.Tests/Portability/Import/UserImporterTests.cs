@@ -82,12 +82,7 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
     [Fact]
     public async Task ImportAsync_RecordChangedSinceAndNoConflictOption_SkipsItAndKeepsTheDatabaseVersion()
     {
-        var user = harness.Users[3];
-        var archive = await ArchiveOfAsync(user);
-        var (database, services) = await harness.EmptyDatabaseAsync();
-        var sut = services.GetRequiredService<UserImporter>();
-        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
-        await ChangePreferencesAsync(database, user, "xx");
+        var (user, archive, database, sut) = await ImportedThenChangedAsync();
 
         var report = await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
 
@@ -100,12 +95,7 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
     [Fact]
     public async Task ImportAsync_RecordChangedSinceWithOverwrite_ReplacesItWithTheArchiveVersion()
     {
-        var user = harness.Users[3];
-        var archive = await ArchiveOfAsync(user);
-        var (database, services) = await harness.EmptyDatabaseAsync();
-        var sut = services.GetRequiredService<UserImporter>();
-        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
-        await ChangePreferencesAsync(database, user, "xx");
+        var (user, archive, database, sut) = await ImportedThenChangedAsync();
 
         var report = await sut.ImportAsync(archive, new ImportRequest(OnConflict: ImportConflict.Overwrite), CancellationToken.None);
 
@@ -119,12 +109,7 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
     [Fact]
     public async Task ImportAsync_DryRunWithAConflict_ReportsItAndChangesNothing()
     {
-        var user = harness.Users[3];
-        var archive = await ArchiveOfAsync(user);
-        var (database, services) = await harness.EmptyDatabaseAsync();
-        var sut = services.GetRequiredService<UserImporter>();
-        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
-        await ChangePreferencesAsync(database, user, "xx");
+        var (user, archive, database, sut) = await ImportedThenChangedAsync();
 
         var report = await sut.ImportAsync(archive, new ImportRequest(OnConflict: ImportConflict.Overwrite, DryRun: true), CancellationToken.None);
 
@@ -342,6 +327,18 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
         var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);
 
         Assert.Equal(user.Documents.Count(), sut.Created);
+    }
+
+    /// <summary>A user's archive imported into an empty database, then the stored preferences changed to language "xx".</summary>
+    private async Task<(UserDataSet User, ImportArchive Archive, string Database, UserImporter Sut)> ImportedThenChangedAsync()
+    {
+        var user = harness.Users[3];
+        var archive = await ArchiveOfAsync(user);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+        var sut = services.GetRequiredService<UserImporter>();
+        await sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+        await ChangePreferencesAsync(database, user, "xx");
+        return (user, archive, database, sut);
     }
 
     private UserDataSet UserWithAnOwnCompatibilityReading() =>
