@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AstroBot.Continuity.Hosting;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace AstroBot.Continuity.Portability.Import;
 public sealed class ImportEndpoint(UserImporter importer, ILogger<ImportEndpoint> logger)
 {
     /// <summary>The largest archive accepted: the Functions host's own request limit (100 MB).</summary>
-    public const long MaxArchiveBytes = 100L * 1024 * 1024;
+    public const int MaxArchiveBytes = 100 * 1024 * 1024;
 
     private static readonly string[] ZipContentTypes = ["application/zip", "application/x-zip-compressed", "application/octet-stream"];
 
@@ -39,15 +40,26 @@ public sealed class ImportEndpoint(UserImporter importer, ILogger<ImportEndpoint
             return Error(StatusCodes.Status415UnsupportedMediaType, "Send the export archive as the body, with Content-Type: application/zip.");
         }
 
-        using var archiveBytes = await ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
-        if (archiveBytes is null)
+        ReadOnlyMemory<byte>? body;
+        try
+        {
+            body = await RequestBodyReader.ReadAsync(request, MaxArchiveBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Kestrel's own verdict on a broken body (truncated, over its limit, ...).
+            return Error(exception.StatusCode, "The request body could not be read whole.");
+        }
+
+        if (body is not { } archiveBytes)
         {
             return Error(StatusCodes.Status413PayloadTooLarge, $"The archive is larger than {MaxArchiveBytes / (1024 * 1024)} MB; import it with continuity import instead.");
         }
 
         try
         {
-            var archive = ImportArchiveReader.Read(archiveBytes, ArchiveLimits.Default);
+            using var zip = new MemoryStream(archiveBytes.ToArray(), writable: false);
+            var archive = ImportArchiveReader.Read(zip, ArchiveLimits.Default);
             var report = await importer.ImportAsync(archive, importRequest, cancellationToken).ConfigureAwait(false);
             LogMessages.AdminImportDone(logger, report.DryRun, report.Changes.Count, report.Created, report.Overwritten);
             var containers = ImportCounts.PerContainer(report.Changes);
@@ -71,31 +83,6 @@ public sealed class ImportEndpoint(UserImporter importer, ILogger<ImportEndpoint
             LogMessages.AdminImportRefused(logger);
             return Error(StatusCodes.Status422UnprocessableEntity, $"Import refused: {exception.Message} Nothing was written.");
         }
-    }
-
-    /// <summary>The body in memory (a ZIP needs to seek), or null when it is over the limit.</summary>
-    private static async Task<MemoryStream?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxArchiveBytes)
-        {
-            return null;
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxArchiveBytes)
-            {
-                await buffer.DisposeAsync().ConfigureAwait(false);
-                return null;
-            }
-        }
-
-        buffer.Position = 0;
-        return buffer;
     }
 
     private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);

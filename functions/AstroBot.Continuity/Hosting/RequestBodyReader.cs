@@ -1,7 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 
-namespace AstroBot.Continuity.Availability.FrontDoor;
+namespace AstroBot.Continuity.Hosting;
 
 /// <summary>Reads a request body into memory, refusing bodies larger than a limit before or while reading.</summary>
 internal static class RequestBodyReader
