@@ -65,26 +65,32 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>
+    /// The front door's settings as the hosts read them, against Azurite and <paramref name="graphSink"/>: the test
+    /// secrets, one send attempt, no retry delay, and queues, table and container of its own.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(Uri graphSink) => new()
+    {
+        ["Storage:ConnectionString"] = EmulatorEndpoints.StorageConnectionString,
+        ["WhatsApp:AppSecret"] = AppSecret,
+        ["WhatsApp:VerifyToken"] = VerifyToken,
+        ["WhatsApp:AccessToken"] = "test-access-token",
+        ["WhatsApp:PhoneNumberId"] = PhoneNumberId,
+        ["WhatsApp:GraphApiBaseUrl"] = graphSink.ToString(),
+        ["WhatsApp:MaxSendAttempts"] = "1",
+        ["FrontDoor:InboxQueueName"] = EmulatorEndpoints.UniqueName("inbox"),
+        ["FrontDoor:BotQueueName"] = EmulatorEndpoints.UniqueName("bot"),
+        ["FrontDoor:PoisonQueueName"] = EmulatorEndpoints.UniqueName("poison"),
+        ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
+        ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
+        ["FrontDoor:RetryDelay"] = "00:00:00",
+    };
+
     /// <summary>Starts a sink and builds the services, without creating anything in storage.</summary>
     private static async Task<FrontDoorHarness> BuildAsync(IDictionary<string, string?>? overrides = null)
     {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", CancellationToken.None);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = EmulatorEndpoints.StorageConnectionString,
-            ["WhatsApp:AppSecret"] = AppSecret,
-            ["WhatsApp:VerifyToken"] = VerifyToken,
-            ["WhatsApp:AccessToken"] = "test-access-token",
-            ["WhatsApp:PhoneNumberId"] = PhoneNumberId,
-            ["WhatsApp:GraphApiBaseUrl"] = sink.BaseUri.ToString(),
-            ["WhatsApp:MaxSendAttempts"] = "1",
-            ["FrontDoor:InboxQueueName"] = EmulatorEndpoints.UniqueName("inbox"),
-            ["FrontDoor:BotQueueName"] = EmulatorEndpoints.UniqueName("bot"),
-            ["FrontDoor:PoisonQueueName"] = EmulatorEndpoints.UniqueName("poison"),
-            ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
-            ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
-            ["FrontDoor:RetryDelay"] = "00:00:00",
-        };
+        var settings = Settings(sink.BaseUri);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -8,6 +8,7 @@ using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Portability.WhatsApp;
 using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.Tests.Availability;
 using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Sink;
@@ -78,21 +79,8 @@ internal sealed class PortabilityHost : IAsyncDisposable
     public static async Task<PortabilityHost> StartAsync(SeededBotDatabase data, DateTimeOffset? clockStart, IDictionary<string, string?>? overrides = null)
     {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", CancellationToken.None);
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(FrontDoorHarness.Settings(sink.BaseUri))
         {
-            ["Storage:ConnectionString"] = EmulatorEndpoints.StorageConnectionString,
-            ["WhatsApp:AppSecret"] = "test-app-secret",
-            ["WhatsApp:VerifyToken"] = "test-verify-token",
-            ["WhatsApp:AccessToken"] = "test-access-token",
-            ["WhatsApp:PhoneNumberId"] = PortabilityWebhooks.PhoneNumberId,
-            ["WhatsApp:GraphApiBaseUrl"] = sink.BaseUri.ToString(),
-            ["WhatsApp:MaxSendAttempts"] = "1",
-            ["FrontDoor:InboxQueueName"] = EmulatorEndpoints.UniqueName("inbox"),
-            ["FrontDoor:BotQueueName"] = EmulatorEndpoints.UniqueName("bot"),
-            ["FrontDoor:PoisonQueueName"] = EmulatorEndpoints.UniqueName("poison"),
-            ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
-            ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
-            ["FrontDoor:RetryDelay"] = "00:00:00",
             ["FrontDoor:MaxPollInterval"] = "00:00:00.100",
             ["Cosmos:Endpoint"] = data.Database.Options.Endpoint,
             ["Cosmos:Key"] = data.Database.Options.Key,
