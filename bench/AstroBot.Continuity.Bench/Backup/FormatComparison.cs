@@ -247,21 +247,21 @@ internal static class FormatComparison
     /// <summary>Every user's key made up front, so the product's sealing is timed without the key table.</summary>
     private sealed class InMemoryUserKeys : IUserKeySource
     {
-        private readonly Dictionary<string, UserKey> keys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, UserDataKey> keys = new(StringComparer.Ordinal);
 
         public InMemoryUserKeys(IEnumerable<string> waIds)
         {
             foreach (var waId in waIds.Distinct(StringComparer.Ordinal))
             {
                 var reference = UserReferences.For(waId);
-                keys[reference] = new UserKey(reference, Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32));
+                keys[reference] = new UserDataKey(reference, Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32));
             }
         }
 
-        public ValueTask<UserKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken) =>
+        public ValueTask<UserDataKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken) =>
             ValueTask.FromResult(keys[UserReferences.For(waId)]);
 
-        public ValueTask<UserKey?> FindAsync(string userReference, CancellationToken cancellationToken) =>
+        public ValueTask<UserDataKey?> FindAsync(string userReference, CancellationToken cancellationToken) =>
             ValueTask.FromResult(keys.TryGetValue(userReference, out var key) ? key : null);
     }
 }

@@ -9,5 +9,5 @@ namespace AstroBot.Continuity.Availability;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(WebhookEnvelope))]
-[JsonSerializable(typeof(BotInboundMessage))]
+[JsonSerializable(typeof(BotQueueMessage))]
 internal sealed partial class AvailabilityJsonContext : JsonSerializerContext;

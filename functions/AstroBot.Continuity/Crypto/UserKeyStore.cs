@@ -33,7 +33,7 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
     /// The user's key, created (and the table with it) on first use. Concurrent callers for one user all get the
     /// same key: only one insert wins, and the others read what it stored.
     /// </summary>
-    public async Task<UserKey> GetOrCreateAsync(string waId, CancellationToken ct)
+    public async Task<UserDataKey> GetOrCreateAsync(string waId, CancellationToken ct)
     {
         var reference = UserReferences.For(waId);
         var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
             try
             {
                 await table.AddEntityAsync(row, ct).ConfigureAwait(false);
-                return new UserKey(reference, keyId, material);
+                return new UserDataKey(reference, keyId, material);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -72,7 +72,7 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
 
     /// <summary>The key of the user with this reference, or null when none was created or it was destroyed.</summary>
     /// <exception cref="ArgumentException"><paramref name="userReference"/> is not what <see cref="UserReferences.For"/> returns.</exception>
-    public async Task<UserKey?> FindAsync(string userReference, CancellationToken ct)
+    public async Task<UserDataKey?> FindAsync(string userReference, CancellationToken ct)
     {
         if (!UserReferences.IsWellFormed(userReference))
         {
@@ -85,15 +85,15 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
     }
 
     /// <summary>Every user's key, keyed by user reference: one scan of the table, for a backup run.</summary>
-    public async Task<IReadOnlyDictionary<string, UserKey>> LoadAllAsync(CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, UserDataKey>> LoadAllAsync(CancellationToken ct)
     {
         var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
         await EnsureTableAsync(ct).ConfigureAwait(false);
-        var keys = new Dictionary<string, UserKey>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, UserDataKey>(StringComparer.Ordinal);
         var rows = table.QueryAsync<TableEntity>(filter: (string?)null, select: [nameof(TableEntity.RowKey), .. KeyFields], cancellationToken: ct);
         await foreach (var row in rows.ConfigureAwait(false))
         {
-            keys[row.RowKey] = ToUserKey(row.RowKey, row, ring);
+            keys[row.RowKey] = ToUserDataKey(row.RowKey, row, ring);
         }
 
         return keys;
@@ -156,14 +156,14 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
 
     private static string PartitionOf(string reference) => reference[..2];
 
-    private async Task<UserKey?> ReadAsync(string reference, KeyRing ring, CancellationToken ct)
+    private async Task<UserDataKey?> ReadAsync(string reference, KeyRing ring, CancellationToken ct)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(reference), reference, KeyFields, ct).ConfigureAwait(false);
-        return row.HasValue ? ToUserKey(reference, row.Value!, ring) : null;
+        return row.HasValue ? ToUserDataKey(reference, row.Value!, ring) : null;
     }
 
     // The reference is passed in because a projected point read does not return the RowKey.
-    private static UserKey ToUserKey(string reference, TableEntity row, KeyRing ring)
+    private static UserDataKey ToUserDataKey(string reference, TableEntity row, KeyRing ring)
     {
         var keyId = row.GetString(KeyIdField) ?? throw Incomplete(KeyIdField);
         return new(reference, keyId, KeyWrapping.Unwrap(ring, WrappedOf(row), Purpose(reference, keyId)));

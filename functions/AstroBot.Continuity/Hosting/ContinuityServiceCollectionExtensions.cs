@@ -3,6 +3,7 @@ using AstroBot.Continuity.Availability.Health;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Observability;
 using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Storage;
@@ -26,6 +27,7 @@ public static class ContinuityServiceCollectionExtensions
             .AddContinuityStorage(configuration)
             .AddBotData(configuration)
             .AddWhatsApp(configuration)
+            .AddIdentity(configuration)
             .AddFrontDoor(configuration)
             .AddContinuityCrypto(configuration)
             .AddBackups(configuration)

@@ -15,4 +15,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
         Message = "Graph API did not accept a {MessageType} message (HTTP {HttpStatus}, error code {ErrorCode}, transient {IsTransient})")]
     internal static partial void GraphSendFailed(ILogger logger, string messageType, int? httpStatus, int? errorCode, bool isTransient);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning,
+        Message = "Graph API will not send this {MessageType} to a BSUID (131062) and no phone number is known; the user was not reached")]
+    public static partial void GraphBsuidRecipientRefused(ILogger logger, string messageType);
 }

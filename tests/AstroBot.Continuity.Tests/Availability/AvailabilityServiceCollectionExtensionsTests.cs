@@ -1,3 +1,5 @@
+using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
@@ -74,7 +76,9 @@ public sealed class AvailabilityServiceCollectionExtensionsTests
         return new ServiceCollection()
             .AddLogging()
             .AddContinuityStorage(configuration)
+            .AddBotData(configuration)
             .AddWhatsApp(configuration)
+            .AddIdentity(configuration)
             .AddFrontDoor(configuration)
             .BuildServiceProvider();
     }

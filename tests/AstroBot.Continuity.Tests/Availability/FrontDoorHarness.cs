@@ -1,3 +1,5 @@
+using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Storage;
@@ -83,6 +85,10 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         ["FrontDoor:PoisonQueueName"] = EmulatorEndpoints.UniqueName("poison"),
         ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
         ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
+        ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
+        ["Cosmos:Endpoint"] = EmulatorEndpoints.CosmosEndpoint,
+        ["Cosmos:Key"] = EmulatorEndpoints.CosmosKey,
+        ["Cosmos:DatabaseName"] = "frontdoor", // never created: nobody has history from before the directory
         ["FrontDoor:RetryDelay"] = "00:00:00",
     };
 
@@ -100,7 +106,9 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddContinuityStorage(configuration)
+            .AddBotData(configuration)
             .AddWhatsApp(configuration)
+            .AddIdentity(configuration)
             .AddFrontDoor(configuration)
             .BuildServiceProvider();
         return new FrontDoorHarness(services, sink);
@@ -123,6 +131,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         await PoisonQueue.DeleteIfExistsAsync();
         await ClaimCheckContainer.DeleteIfExistsAsync();
         await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Options.LedgerTableName);
+        await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Get<IOptions<IdentityOptions>>().Value.DirectoryTableName);
         await Services.DisposeAsync();
         await Sink.DisposeAsync();
     }

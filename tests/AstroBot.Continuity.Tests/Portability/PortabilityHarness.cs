@@ -1,3 +1,6 @@
+using AstroBot.Continuity.WhatsApp;
+using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Data.Seed;
 using AstroBot.Continuity.Portability;
@@ -18,14 +21,18 @@ public sealed class PortabilityHarness : EmulatorBotHarness
     public static readonly SeedRequest Seed = new(Users: 8, ReadingsPerUser: 6, Seed: 4711, new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
 
     public PortabilityHarness()
-        : base(Seed, namePrefix: "p") =>
+        : base(Seed, namePrefix: "p")
+    {
         Settings["Portability:AuditTableName"] = Table("paudit");
+        Settings["FrontDoor:LedgerTableName"] = Table("pledger");
+        Settings["Identity:DirectoryTableName"] = Table("pidentities");
+    }
 
     protected override async Task PrepareDatabaseAsync() =>
         Database.Options.DatabaseName = await CreateDatabaseAsync(); // one the emulator routes to (see there)
 
     protected override IServiceCollection AddOwnServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddPortability(configuration);
+        services.AddWhatsApp(configuration).AddIdentity(configuration).AddFrontDoor(configuration).AddPortability(configuration);
 
     /// <summary>
     /// A new database with every container and nothing in them, and a provider pointed at it with an audit table

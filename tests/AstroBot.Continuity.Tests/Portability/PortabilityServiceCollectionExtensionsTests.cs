@@ -1,3 +1,6 @@
+using AstroBot.Continuity.WhatsApp;
+using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
@@ -66,6 +69,9 @@ public sealed class PortabilityServiceCollectionExtensionsTests
             .AddBotData(configuration)
             .AddContinuityCrypto(configuration)
             .AddBackups(configuration)
+            .AddWhatsApp(configuration)
+            .AddIdentity(configuration)
+            .AddFrontDoor(configuration)
             .AddPortability(configuration)
             .BuildServiceProvider();
     }

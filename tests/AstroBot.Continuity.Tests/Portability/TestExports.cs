@@ -26,7 +26,7 @@ public static class TestExports
     public static JsonObject Json(BotDocument document) =>
         JsonNode.Parse(CanonicalItem.Parse(Encoding.UTF8.GetBytes(Newtonsoft.Json.JsonConvert.SerializeObject(document))).Json)!.AsObject();
 
-    public static UserData DataOf(UserDataSet user, IReadOnlyList<JsonObject>? audit = null) =>
+    public static UserData DataOf(UserDataSet user, IReadOnlyList<JsonObject>? audit = null, IReadOnlyList<JsonObject>? identifiers = null) =>
         new(
             user.WaId,
             BotDataModel.Containers.ToDictionary(
@@ -34,7 +34,8 @@ public static class TestExports
                 container => (IReadOnlyList<JsonObject>)[.. user.Documents.Where(document => document.Type == container.DocumentType)
                     .Select(Json).OrderBy(item => (string?)item["id"], StringComparer.Ordinal)],
                 StringComparer.Ordinal),
-            audit ?? []);
+            audit ?? [],
+            identifiers ?? []);
 
     /// <summary>A user's data with every document changed by <paramref name="change"/> first.</summary>
     public static UserData With(UserData data, string container, Action<JsonObject> change)

@@ -1,70 +1,61 @@
-using System.Text.Json;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 
 namespace AstroBot.Continuity.Availability.Inbox;
 
-/// <summary>
-/// One user message handed to the bot on the <c>bot-inbound</c> queue. This is a published contract:
-/// docs/bot-queue-contract.md describes every field; change it only by adding fields or raising <see cref="V"/>.
-/// </summary>
-/// <param name="V">The contract version, 1.</param>
-/// <param name="Wamid">Meta's message id; the bot must be idempotent by it (delivery is at least once).</param>
-/// <param name="From">The user's wa_id.</param>
-/// <param name="PhoneNumberId">The business phone number the user wrote to.</param>
-/// <param name="Timestamp">When the user sent it (Meta's clock).</param>
-/// <param name="ReceivedAt">When the front door accepted the webhook that carried it.</param>
-/// <param name="Type">Meta's message type (<c>text</c>, <c>interactive</c>, <c>button</c>, <c>image</c>, ...).</param>
-/// <param name="Text">The text, or the title of the tapped button or list row; null for other types.</param>
-/// <param name="ReplyId">The id or payload of the tapped button or list row.</param>
-/// <param name="ProfileName">The user's WhatsApp profile name, when Meta sent it.</param>
-public sealed record BotInboundMessage(
-    int V,
-    string Wamid,
-    string From,
-    string PhoneNumberId,
-    DateTimeOffset Timestamp,
-    DateTimeOffset ReceivedAt,
-    string Type,
-    string? Text,
-    string? ReplyId,
-    string? ProfileName)
+/// <summary>One user message handed to the bot (<c>"kind":"message"</c>); see docs/bot-queue-contract.md.</summary>
+public sealed record BotInboundMessage : BotQueueMessage
 {
-    /// <summary>The contract version this code writes.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The phone number, when this webhook carried it (Meta leaves it out for some username users).</summary>
+    public string? From { get; init; }
 
-    /// <summary>The contract message for a parsed inbound message.</summary>
-    public static BotInboundMessage Create(InboundMessage message, DateTimeOffset receivedAt)
+    /// <summary>The business-scoped user ID (BSUID), when this webhook carried it.</summary>
+    public string? FromUserId { get; init; }
+
+    /// <summary>The parent BSUID, for businesses enrolled in them.</summary>
+    public string? FromParentUserId { get; init; }
+
+    /// <summary>The user's WhatsApp username, when they adopted one.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>The business phone number the user wrote to.</summary>
+    public required string PhoneNumberId { get; init; }
+
+    /// <summary>When the user sent it (Meta's clock).</summary>
+    public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Meta's message type (<c>text</c>, <c>interactive</c>, <c>button</c>, <c>image</c>, ...).</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The text, or the title of the tapped button or list row; null for other types.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The id or payload of the tapped button or list row.</summary>
+    public string? ReplyId { get; init; }
+
+    /// <summary>The user's WhatsApp profile name, when Meta sent it.</summary>
+    public string? ProfileName { get; init; }
+
+    /// <summary>The contract message for a parsed inbound message from the person <paramref name="sender"/> resolved to.</summary>
+    public static BotInboundMessage Create(InboundMessage message, MessageSender sender, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new(
-            CurrentVersion,
-            message.Wamid,
-            message.From,
-            message.PhoneNumberId,
-            message.Timestamp,
-            receivedAt,
-            message.Type,
-            message.Text,
-            message.ReplyId,
-            message.ProfileName);
-    }
-
-    /// <summary>The queue message text: Base64 of the JSON.</summary>
-    public string ToQueueText() =>
-        Base64QueueText.Encode(JsonSerializer.SerializeToUtf8Bytes(this, AvailabilityJsonContext.Default.BotInboundMessage));
-
-    /// <summary>Reads a contract message from queue message text.</summary>
-    /// <exception cref="InvalidDataException">Not a contract message.</exception>
-    public static BotInboundMessage FromQueueText(string text)
-    {
-        try
+        ArgumentNullException.ThrowIfNull(sender);
+        return new()
         {
-            return JsonSerializer.Deserialize(Base64QueueText.Decode(text), AvailabilityJsonContext.Default.BotInboundMessage)
-                ?? throw new InvalidDataException("The bot queue message is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException("The bot queue message is not a contract message.", ex);
-        }
+            Wamid = message.Wamid,
+            UserKey = sender.UserKey,
+            ReplyTo = BotReplyAddress.From(sender.ReplyTo),
+            From = message.Sender.Phone,
+            FromUserId = message.Sender.Bsuid,
+            FromParentUserId = message.Sender.ParentBsuid,
+            Username = message.Sender.Username,
+            PhoneNumberId = message.PhoneNumberId,
+            Timestamp = message.Timestamp,
+            ReceivedAt = receivedAt,
+            Type = message.Type,
+            Text = message.Text,
+            ReplyId = message.ReplyId,
+            ProfileName = message.ProfileName,
+        };
     }
 }

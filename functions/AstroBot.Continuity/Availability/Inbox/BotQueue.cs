@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Availability.Inbox;
 
-/// <summary>The bot's queue (<see cref="FrontDoorOptions.BotQueueName"/>): every user message that is not a continuity command.</summary>
+/// <summary>The bot's queue (<see cref="FrontDoorOptions.BotQueueName"/>): every user message that is not a continuity command, and every change of a person's identifiers.</summary>
 public sealed class BotQueue(StorageClients storage, IOptions<FrontDoorOptions> options)
 {
     private readonly QueueClient queue = storage.Queues.GetQueueClient(options.Value.BotQueueName);
@@ -13,8 +13,8 @@ public sealed class BotQueue(StorageClients storage, IOptions<FrontDoorOptions> 
     /// <summary>Creates the queue when it is missing; called once at start-up.</summary>
     public Task EnsureCreatedAsync(CancellationToken ct) => queue.CreateIfNotExistsAsync(cancellationToken: ct);
 
-    /// <summary>Hands one message to the bot.</summary>
-    public Task EnqueueAsync(BotInboundMessage message, CancellationToken ct)
+    /// <summary>Hands one message or identity change to the bot.</summary>
+    public Task EnqueueAsync(BotQueueMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         return queue.SendMessageAsync(message.ToQueueText(), ct);

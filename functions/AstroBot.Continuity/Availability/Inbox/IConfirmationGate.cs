@@ -16,9 +16,10 @@ public interface IConfirmationGate
     /// when the inbox must route it as usual (to a command or to the bot). Throwing makes the inbox retry the webhook.
     /// </summary>
     /// <param name="message">The user's message.</param>
+    /// <param name="sender">The person who sent it: their key, and where replies go.</param>
     /// <param name="lastInboundAt">When the user last wrote, for the 24 h window of replies.</param>
     /// <param name="ct">Cancels the work.</param>
-    Task<ConfirmationGateResult> InspectAsync(InboundMessage message, DateTimeOffset lastInboundAt, CancellationToken ct);
+    Task<ConfirmationGateResult> InspectAsync(InboundMessage message, MessageSender sender, DateTimeOffset lastInboundAt, CancellationToken ct);
 }
 
 /// <summary>What an <see cref="IConfirmationGate"/> did with a message.</summary>

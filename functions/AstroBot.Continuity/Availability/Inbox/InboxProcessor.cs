@@ -1,13 +1,17 @@
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace AstroBot.Continuity.Availability.Inbox;
 
 /// <summary>
-/// Processes one recorded webhook from the inbox queue: user messages go to a confirmation gate (an answer the
-/// backend asked for), a continuity command handler or the bot's queue, each once per wamid; delivery statuses
-/// move forward in the ledger. Called by the Functions queue trigger and by the local <see cref="QueueInboxPump"/>.
+/// Processes one recorded webhook from the inbox queue: each user message is resolved to a person by the identity
+/// directory and goes to a confirmation gate (an answer the backend asked for), a continuity command handler or the
+/// bot's queue; each change of identifiers is applied to the directory and told to the bot; each once per wamid.
+/// Delivery statuses move forward in the ledger. The directory is consulted here, after the front door's durable
+/// acknowledgement, so its being slow or down never costs a message: the queue retries. Called by the Functions queue trigger and by the local <see cref="QueueInboxPump"/>.
 /// Any failure throws, so the queue retries the whole webhook; what was already done is skipped on the retry.
 /// </summary>
 public sealed class InboxProcessor
@@ -15,6 +19,8 @@ public sealed class InboxProcessor
     private readonly ClaimCheckStore claimChecks;
     private readonly MessageLedger ledger;
     private readonly BotQueue botQueue;
+    private readonly IdentityResolver identities;
+    private readonly IdentityChangeApplier identityChanges;
     private readonly Dictionary<ContinuityCommand, IContinuityCommandHandler> handlers;
     private readonly IConfirmationGate[] gates;
     private readonly ILogger<InboxProcessor> logger;
@@ -23,6 +29,8 @@ public sealed class InboxProcessor
         ClaimCheckStore claimChecks,
         MessageLedger ledger,
         BotQueue botQueue,
+        IdentityResolver identities,
+        IdentityChangeApplier identityChanges,
         IEnumerable<IContinuityCommandHandler> handlers,
         IEnumerable<IConfirmationGate> gates,
         ILogger<InboxProcessor> logger)
@@ -30,6 +38,8 @@ public sealed class InboxProcessor
         this.claimChecks = claimChecks;
         this.ledger = ledger;
         this.botQueue = botQueue;
+        this.identities = identities;
+        this.identityChanges = identityChanges;
         this.logger = logger;
         this.gates = [.. gates];
 
@@ -59,6 +69,11 @@ public sealed class InboxProcessor
             await ProcessMessageAsync(message, envelope.ReceivedAt, ct).ConfigureAwait(false);
         }
 
+        foreach (var change in batch.IdentityChanges)
+        {
+            await ProcessIdentityChangeAsync(change, envelope.ReceivedAt, ct).ConfigureAwait(false);
+        }
+
         foreach (var status in batch.Statuses)
         {
             var change = await ledger.ApplyStatusAsync(status, ct).ConfigureAwait(false);
@@ -85,8 +100,16 @@ public sealed class InboxProcessor
             return;
         }
 
-        var lastInboundAt = await ledger.RecordInboundAsync(message.From, message.Timestamp, ct).ConfigureAwait(false);
-        await RouteAsync(message, receivedAt, lastInboundAt, ct).ConfigureAwait(false);
+        var person = await identities.ResolveAsync(message.Sender, message.Timestamp, ct).ConfigureAwait(false);
+        if (message.Sender.Bsuid is { } bsuid && !BsuidFormat.IsDocumented(bsuid))
+        {
+            LogMessages.IdentityUndocumentedBsuid(logger, message.Wamid);
+        }
+
+        // What this message says wins; the directory fills in a phone number Meta left out (Meta advises sending to it).
+        var sender = new MessageSender(person.UserKey, message.Sender.Merge(person.Current).ReplyAddress!);
+        var lastInboundAt = await ledger.RecordInboundAsync(sender.UserKey, message.Timestamp, ct).ConfigureAwait(false);
+        await RouteAsync(message, sender, receivedAt, lastInboundAt, ct).ConfigureAwait(false);
 
         // Marked only after routing succeeded. Marking first would lose the message if we crashed before
         // routing it; this order can route it twice instead (crash between route and mark, or two deliveries
@@ -97,12 +120,29 @@ public sealed class InboxProcessor
         }
     }
 
-    private async Task RouteAsync(InboundMessage message, DateTimeOffset receivedAt, DateTimeOffset lastInboundAt, CancellationToken ct)
+    private async Task ProcessIdentityChangeAsync(IdentityChange change, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        if (await ledger.IsProcessedAsync(change.Wamid, ct).ConfigureAwait(false))
+        {
+            LogMessages.InboxMessageDuplicate(logger, change.Wamid);
+            return;
+        }
+
+        // A redelivery after a crash re-applies (changing nothing) and tells the bot again: it dedupes by wamid.
+        if (await identityChanges.ApplyAsync(change, ct).ConfigureAwait(false) is { } applied)
+        {
+            await botQueue.EnqueueAsync(BotIdentityChanged.Create(change, applied.Person, receivedAt), ct).ConfigureAwait(false);
+        }
+
+        await ledger.MarkProcessedAsync(change.Wamid, ct).ConfigureAwait(false);
+    }
+
+    private async Task RouteAsync(InboundMessage message, MessageSender sender, DateTimeOffset receivedAt, DateTimeOffset lastInboundAt, CancellationToken ct)
     {
         // An answer the backend asked for (YES to EXPORT) is taken before parsing; anything else passes on.
         foreach (var gate in gates)
         {
-            if (await gate.InspectAsync(message, lastInboundAt, ct).ConfigureAwait(false) == ConfirmationGateResult.Consumed)
+            if (await gate.InspectAsync(message, sender, lastInboundAt, ct).ConfigureAwait(false) == ConfirmationGateResult.Consumed)
             {
                 return;
             }
@@ -110,12 +150,12 @@ public sealed class InboxProcessor
 
         if (ContinuityCommandParser.Parse(message) is { } command && handlers.TryGetValue(command, out var handler))
         {
-            await handler.HandleAsync(new ContinuityCommandRequest(command, message, lastInboundAt), ct).ConfigureAwait(false);
+            await handler.HandleAsync(new ContinuityCommandRequest(command, message, sender, lastInboundAt), ct).ConfigureAwait(false);
             LogMessages.InboxCommandHandled(logger, message.Wamid, command);
             return;
         }
 
-        await botQueue.EnqueueAsync(BotInboundMessage.Create(message, receivedAt), ct).ConfigureAwait(false);
+        await botQueue.EnqueueAsync(BotInboundMessage.Create(message, sender, receivedAt), ct).ConfigureAwait(false);
         LogMessages.InboxMessageRoutedToBot(logger, message.Wamid, message.Type);
     }
 }

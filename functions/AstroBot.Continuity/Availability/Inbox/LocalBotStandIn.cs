@@ -50,8 +50,11 @@ public sealed class LocalBotStandIn : BackgroundService
 
     private async Task ReplyAsync(string queueMessageText, CancellationToken ct)
     {
-        var message = BotInboundMessage.FromQueueText(queueMessageText);
-        await replies.SendTextAsync(message.From, StandInText, message.Timestamp, ct).ConfigureAwait(false);
-        LogMessages.StandInReplied(logger, message.Wamid);
+        // Identity changes need no answer: the bot would note the person's new identifiers.
+        if (BotQueueMessage.FromQueueText(queueMessageText) is BotInboundMessage message)
+        {
+            await replies.SendTextAsync(message.ReplyTo.ToRecipient(), StandInText, message.Timestamp, ct).ConfigureAwait(false);
+            LogMessages.StandInReplied(logger, message.Wamid);
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// The inbox's memory, one table with three kinds of rows, each partitioned by its own id:
 /// <list type="bullet">
 /// <item><c>(wamid, "inbound")</c>: the user's message was routed; a replayed webhook skips it.</item>
-/// <item><c>(wa_id, "contact")</c>: when the user last wrote, for WhatsApp's 24 h customer service window.</item>
+/// <item><c>(user key, "contact")</c>: when the person last wrote, for WhatsApp's 24 h customer service window.</item>
 /// <item><c>(wamid, "outbound")</c>: the furthest delivery status of a message the bot sent.</item>
 /// </list>
 /// Rows that only move forward are updated under the row's ETag, so concurrent webhooks never move them back.
@@ -71,6 +71,19 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
                 : new TableEntity(LedgerKey.Escape(waId), ContactRow) { [LastInboundAtField] = at },
             ct).ConfigureAwait(false);
         return row?.GetDateTimeOffset(LastInboundAtField) ?? at;
+    }
+
+    /// <summary>Forgets when <paramref name="waId"/> last wrote (erasure).</summary>
+    public async Task ForgetContactAsync(string waId, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(LedgerKey.Escape(waId), ContactRow, ETag.All, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Never wrote, or already forgotten.
+        }
     }
 
     /// <summary>When <paramref name="waId"/> last wrote, or null when the ledger has never seen them.</summary>

@@ -6,8 +6,8 @@ namespace AstroBot.Continuity.Backup.Format;
 public interface IUserKeySource
 {
     /// <summary>The user's key, created on first use.</summary>
-    ValueTask<UserKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken);
+    ValueTask<UserDataKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken);
 
     /// <summary>The key with this reference, or null when it was destroyed (the user was erased) or never existed.</summary>
-    ValueTask<UserKey?> FindAsync(string userReference, CancellationToken cancellationToken);
+    ValueTask<UserDataKey?> FindAsync(string userReference, CancellationToken cancellationToken);
 }

@@ -11,12 +11,12 @@ namespace AstroBot.Continuity.Backup.Runs;
 public sealed class RunUserKeys : IUserKeySource
 {
     private readonly UserKeyStore store;
-    private readonly ConcurrentDictionary<string, UserKey> keys;
+    private readonly ConcurrentDictionary<string, UserDataKey> keys;
 
-    private RunUserKeys(UserKeyStore store, IReadOnlyDictionary<string, UserKey> loaded)
+    private RunUserKeys(UserKeyStore store, IReadOnlyDictionary<string, UserDataKey> loaded)
     {
         this.store = store;
-        keys = new ConcurrentDictionary<string, UserKey>(loaded, StringComparer.Ordinal);
+        keys = new ConcurrentDictionary<string, UserDataKey>(loaded, StringComparer.Ordinal);
     }
 
     public static async Task<RunUserKeys> LoadAsync(UserKeyStore store, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class RunUserKeys : IUserKeySource
         return new RunUserKeys(store, await store.LoadAllAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    public async ValueTask<UserKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken)
+    public async ValueTask<UserDataKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken)
     {
         var reference = UserReferences.For(waId);
         if (keys.TryGetValue(reference, out var key))
@@ -38,6 +38,6 @@ public sealed class RunUserKeys : IUserKeySource
     }
 
     /// <summary>From the snapshot taken at the start: a key destroyed since is still known here only if it was loaded before.</summary>
-    public ValueTask<UserKey?> FindAsync(string userReference, CancellationToken cancellationToken) =>
+    public ValueTask<UserDataKey?> FindAsync(string userReference, CancellationToken cancellationToken) =>
         ValueTask.FromResult(keys.TryGetValue(userReference, out var key) ? key : null);
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Portability.Audit;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
@@ -10,13 +12,23 @@ using Microsoft.Extensions.Options;
 namespace AstroBot.Continuity.Portability.Erasure;
 
 /// <summary>
-/// Erases a user for good (invariant 4): first the erasure journal (so even if this stops half-way, no restore
-/// brings the user back and a rerun finishes the job), then every live item in every container, then the user's
-/// backup key (their items in every existing backup become unreadable: crypto-shredding), then their audit trail.
+/// Erases a person for good (invariant 4), by their stable key, so whichever phone number or BSUID they asked from,
+/// everything they ever had goes: first the erasure journal (so even if this stops half-way, no restore brings them
+/// back and a rerun finishes the job), then every live item in every container, then their backup key (their items
+/// in every existing backup become unreadable: crypto-shredding), their audit trail and the ledger's note of when
+/// they last wrote, and last their identity directory record and links (last, so a rerun still finds the same key).
 /// </summary>
 public sealed class UserEraser(
-    CosmosClient cosmos, IOptions<CosmosOptions> options, ErasureJournal journal, UserKeyStore userKeys, AuditTrail audit)
+    CosmosClient cosmos,
+    IOptions<CosmosOptions> options,
+    ErasureJournal journal,
+    UserKeyStore userKeys,
+    AuditTrail audit,
+    MessageLedger ledger,
+    IdentityEraser identities)
 {
+    /// <param name="waId">The person's stable key (the <c>wa_id</c> of their data).</param>
+    /// <param name="cancellationToken">Cancels the work; a rerun finishes it.</param>
     public async Task<ErasureReport> EraseAsync(string waId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waId);
@@ -29,7 +41,9 @@ public sealed class UserEraser(
 
         var keyDestroyed = await userKeys.DestroyAsync(waId, cancellationToken).ConfigureAwait(false);
         var auditDeleted = await audit.DeleteAllAsync(waId, cancellationToken).ConfigureAwait(false);
-        return new ErasureReport(deleted, keyDestroyed, auditDeleted);
+        await ledger.ForgetContactAsync(waId, cancellationToken).ConfigureAwait(false);
+        var identifiers = await identities.EraseAsync(waId, cancellationToken).ConfigureAwait(false);
+        return new ErasureReport(deleted, keyDestroyed, auditDeleted, identifiers);
     }
 
     private static async Task<int> DeleteItemsAsync(Container container, string waId, CancellationToken cancellationToken)

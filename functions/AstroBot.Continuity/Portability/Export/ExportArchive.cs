@@ -29,6 +29,7 @@ public static class ExportArchive
         }
 
         files.Add(("audit.csv", CsvTables.Write(data.Audit)));
+        files.Add(("identifiers.csv", CsvTables.Write(data.Identifiers)));
         var manifest = new JsonObject
         {
             ["schema_version"] = ExportDocument.SchemaVersion,

@@ -36,6 +36,7 @@ public static class ExportDocument
             ["schema_version"] = SchemaVersion,
             ["generated_at"] = generatedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["wa_id"] = data.WaId,
+            ["identifiers"] = new JsonArray([.. data.Identifiers.Select(record => record.DeepClone())]),
         };
         foreach (var (property, container, single) in Collections)
         {

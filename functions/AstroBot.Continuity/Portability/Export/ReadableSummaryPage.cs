@@ -30,6 +30,7 @@ public static class ReadableSummaryPage
         Section(html, "Conversation history", [.. data.ItemsOf(BotDataModel.Messages.Name).OrderBy(item => Text(item, "at"), StringComparer.Ordinal)], ["at", "direction", "text", "conversation_id"]);
         Section(html, "Consents", account?["consents"] is JsonArray consents ? [.. consents.OfType<JsonObject>()] : [], ["purpose", "granted", "at"]);
         Section(html, "Export history", data.Audit, ["at", "event", "channel"]);
+        Section(html, "Your WhatsApp identifiers", data.Identifiers, ["kind", "value", "since", "retired_at"]);
         html.Append("</body></html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }

@@ -73,6 +73,8 @@ public sealed class ImportEndpoint(UserImporter importer, ILogger<ImportEndpoint
                     containers,
                     total = ImportCounts.Total(containers.Values),
                     audit_records = report.AuditRecords,
+                    identifiers_linked = report.IdentifiersLinked,
+                    identifiers_held_elsewhere = report.IdentifiersHeldElsewhere,
                     changes = report.Changes,
                 },
                 Json);

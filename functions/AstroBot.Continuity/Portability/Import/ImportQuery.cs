@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.WhatsApp;
 using Microsoft.AspNetCore.Http;
 
@@ -35,9 +36,9 @@ public static class ImportQuery
         }
 
         string? asUser = query["as"];
-        if (asUser is not null && !WaIdFormat.IsValid(asUser))
+        if (asUser is not null && !UserKey.IsMinted(asUser) && !Identifier.TryParse(asUser, out _))
         {
-            return (null, "as takes a WhatsApp id: digits only, as WhatsApp sends it.");
+            return (null, "as takes a person: their key, or any of their WhatsApp identifiers (a phone number, a BSUID such as US.1349..., or @username).");
         }
 
         ImportConflict? onConflict = (string?)query["on_conflict"] switch

@@ -12,7 +12,7 @@ public enum ImportConflict
 
 /// <summary>How to import an archive.</summary>
 /// <param name="ForUser">When given, the archive must be this user's unless <paramref name="As"/> says to import it as them.</param>
-/// <param name="As">Import the archive's data as this user (a migration to a new number): every record's wa_id is rewritten.</param>
+/// <param name="As">Import the archive's data as this person (their key or any identifier the directory knows them by): every record's wa_id is rewritten to their key.</param>
 /// <param name="AllowErased">Import an archive made before its user was erased here (only when the user asked for exactly that).</param>
 public sealed record ImportRequest(
     string? ForUser = null, string? As = null, ImportConflict OnConflict = ImportConflict.Skip, bool DryRun = false, bool AllowErased = false);

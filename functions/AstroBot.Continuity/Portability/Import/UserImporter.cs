@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Portability.Audit;
+using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.Portability.Export;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
@@ -16,9 +18,19 @@ namespace AstroBot.Continuity.Portability.Import;
 /// left alone, a new one is created, a different one is skipped or overwritten as asked. Ids are kept, so a
 /// reading still points at its profile and a message at its conversation. A dry run reports the same decisions
 /// and writes nothing. The database must exist (an import never creates one), and an archive made before its user
-/// was erased here is refused unless <see cref="ImportRequest.AllowErased"/> says the user asked for it.
+/// was erased here is refused unless <see cref="ImportRequest.AllowErased"/> says the user asked for it. An archive
+/// lands on the person the identity directory knows by any of its identifiers (one made under an older number
+/// lands on the person who has a newer one), and the identifiers nobody else holds are linked to that person.
 /// </summary>
-public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> options, AuditTrail audit, ErasureJournal erasures)
+public sealed class UserImporter(
+    CosmosClient cosmos,
+    IOptions<CosmosOptions> options,
+    AuditTrail audit,
+    ErasureJournal erasures,
+    IdentityDirectory directory,
+    IdentityClaims claims,
+    IdentityLinker linker,
+    IdentityLookup lookup)
 {
     private const int RecordsInFlight = 8;
 
@@ -29,13 +41,17 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
     {
         ArgumentNullException.ThrowIfNull(archive);
         ArgumentNullException.ThrowIfNull(request);
-        var target = request.As ?? archive.WaId;
+        var identifiers = IdentifierRecords.Read(archive.Data);
+        var target = request.As is { } asWhom
+            ? (await lookup.FindAsync(asWhom, cancellationToken).ConfigureAwait(false))?.UserKey
+                ?? throw new ImportRefusedException($"Nobody here is known as {asWhom}: give a person's key or one of their identifiers.")
+            : await PersonOfAsync(archive, identifiers, cancellationToken).ConfigureAwait(false);
         if (request.ForUser is { } forUser && forUser != target)
         {
             throw new ImportRefusedException("The archive holds the data of another user; import it as this user explicitly (--as) if that is intended.");
         }
 
-        var data = request.As is null ? archive.Data : Reassign(archive.Data, archive.WaId, request.As);
+        var data = target == archive.WaId ? archive.Data : Reassign(archive.Data, archive.WaId, target);
         await CheckDatabaseAsync(cancellationToken).ConfigureAwait(false);
         if (!request.AllowErased)
         {
@@ -67,12 +83,40 @@ public sealed class UserImporter(CosmosClient cosmos, IOptions<CosmosOptions> op
         }
 
         var auditRecords = (data["audit"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var (linked, heldElsewhere) = (0, 0);
         if (!request.DryRun)
         {
             await audit.ImportAsync(target, auditRecords, cancellationToken).ConfigureAwait(false);
+
+            // Imported as someone else on purpose (--as): the archive's identifiers are not theirs to take.
+            if (request.As is null)
+            {
+                (linked, heldElsewhere) = await linker.AdoptAsync(target, identifiers, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        return new ImportReport(target, request.DryRun, changes, auditRecords.Count);
+        return new ImportReport(target, request.DryRun, changes, auditRecords.Count) { IdentifiersLinked = linked, IdentifiersHeldElsewhere = heldElsewhere };
+    }
+
+    /// <summary>
+    /// Whose the archive is here: the person keyed by its <c>wa_id</c>, else the person the directory knows by one of
+    /// its identifiers (by <see cref="Identifier.Precedence"/>), else its own key.
+    /// </summary>
+    private async Task<string> PersonOfAsync(ImportArchive archive, IReadOnlyList<IdentifierEntry> identifiers, CancellationToken cancellationToken)
+    {
+        if (await directory.GetPersonAsync(archive.WaId, cancellationToken).ConfigureAwait(false) is { IsActive: true })
+        {
+            return archive.WaId;
+        }
+
+        var candidates = identifiers.Select(entry => entry.Identifier).ToList();
+        if (WaIdFormat.IsValid(archive.WaId))
+        {
+            candidates.Add(new Identifier(IdentifierKind.Phone, archive.WaId));
+        }
+
+        var owners = await claims.OwnersAsync(candidates, cancellationToken).ConfigureAwait(false);
+        return owners.OrderBy(pair => pair.Key.Precedence).Select(pair => pair.Value.UserKey).FirstOrDefault() ?? archive.WaId;
     }
 
     private async Task CheckDatabaseAsync(CancellationToken cancellationToken)

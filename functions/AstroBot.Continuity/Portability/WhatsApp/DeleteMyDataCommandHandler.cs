@@ -22,9 +22,9 @@ public sealed class DeleteMyDataCommandHandler(
     public async Task HandleAsync(ContinuityCommandRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await confirmations.AskAsync(request.Message.From, Command, request.Message.Wamid, ct).ConfigureAwait(false);
+        await confirmations.AskAsync(request.Sender.UserKey, Command, request.Message.Wamid, ct).ConfigureAwait(false);
         LogMessages.ConfirmationAsked(logger, Command, request.Message.Wamid);
-        await replies.SendTextAsync(request.Message.From, PortabilityReplies.AskDelete(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
+        await replies.SendTextAsync(request.Sender.ReplyTo, PortabilityReplies.AskDelete(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
             .ConfigureAwait(false);
     }
 }

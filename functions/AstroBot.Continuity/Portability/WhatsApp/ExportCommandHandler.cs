@@ -23,16 +23,16 @@ public sealed class ExportCommandHandler(
     public async Task HandleAsync(ContinuityCommandRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var waId = request.Message.From;
-        if (await exports.LatestInCooldownAsync(waId, ct).ConfigureAwait(false) is { } latest)
+        var sender = request.Sender;
+        if (await exports.LatestInCooldownAsync(sender.UserKey, ct).ConfigureAwait(false) is { } latest)
         {
-            await exports.AnswerRepeatAsync(waId, latest, request.LastInboundAt, ct).ConfigureAwait(false);
+            await exports.AnswerRepeatAsync(sender, latest, request.LastInboundAt, ct).ConfigureAwait(false);
             return;
         }
 
-        await confirmations.AskAsync(waId, Command, request.Message.Wamid, ct).ConfigureAwait(false);
+        await confirmations.AskAsync(sender.UserKey, Command, request.Message.Wamid, ct).ConfigureAwait(false);
         LogMessages.ConfirmationAsked(logger, Command, request.Message.Wamid);
-        await replies.SendTextAsync(waId, PortabilityReplies.AskExport(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
+        await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.AskExport(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
             .ConfigureAwait(false);
     }
 }

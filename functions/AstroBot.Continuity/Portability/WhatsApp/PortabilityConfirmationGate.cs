@@ -29,12 +29,13 @@ public sealed class PortabilityConfirmationGate(
     private const int MaxRounds = 4;
 
     /// <inheritdoc />
-    public async Task<ConfirmationGateResult> InspectAsync(InboundMessage message, DateTimeOffset lastInboundAt, CancellationToken ct)
+    public async Task<ConfirmationGateResult> InspectAsync(InboundMessage message, MessageSender sender, DateTimeOffset lastInboundAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(sender);
         for (var round = 0; round < MaxRounds; round++)
         {
-            var pending = await confirmations.GetAsync(message.From, ct).ConfigureAwait(false);
+            var pending = await confirmations.GetAsync(sender.UserKey, ct).ConfigureAwait(false);
             if (pending is null)
             {
                 return ConfirmationGateResult.PassThrough;
@@ -44,7 +45,7 @@ public sealed class PortabilityConfirmationGate(
             {
                 // The same YES again (redelivered after a crash): repeat the idempotent steps.
                 LogMessages.ConfirmationRedelivered(logger, pending.Command, message.Wamid);
-                await CarryOutAsync(message, pending, lastInboundAt, ct).ConfigureAwait(false);
+                await CarryOutAsync(sender, pending, lastInboundAt, ct).ConfigureAwait(false);
                 return ConfirmationGateResult.Consumed;
             }
 
@@ -58,7 +59,7 @@ public sealed class PortabilityConfirmationGate(
             var answeredAt = Min(message.Timestamp, time.GetUtcNow());
             if (answeredAt >= pending.ExpiresAt)
             {
-                await confirmations.RemoveAsync(message.From, pending.ETag, ct).ConfigureAwait(false);
+                await confirmations.RemoveAsync(sender.UserKey, pending.ETag, ct).ConfigureAwait(false);
                 LogMessages.ConfirmationExpired(logger, pending.Command, message.Wamid);
                 return ConfirmationGateResult.PassThrough;
             }
@@ -66,13 +67,13 @@ public sealed class PortabilityConfirmationGate(
             if (ConfirmationAnswer.IsYes(message))
             {
                 var exportId = pending.Command == ContinuityCommand.Export ? ExportRecord.IdFor(time.GetUtcNow()) : null;
-                if (await confirmations.ConfirmAsync(message.From, pending, message.Wamid, exportId, ct).ConfigureAwait(false) is not { } confirmed)
+                if (await confirmations.ConfirmAsync(sender.UserKey, pending, message.Wamid, exportId, ct).ConfigureAwait(false) is not { } confirmed)
                 {
                     continue;
                 }
 
                 LogMessages.ConfirmationAccepted(logger, pending.Command, message.Wamid);
-                await CarryOutAsync(message, confirmed, lastInboundAt, ct).ConfigureAwait(false);
+                await CarryOutAsync(sender, confirmed, lastInboundAt, ct).ConfigureAwait(false);
                 return ConfirmationGateResult.Consumed;
             }
 
@@ -82,33 +83,33 @@ public sealed class PortabilityConfirmationGate(
                 return ConfirmationGateResult.PassThrough;
             }
 
-            if (!await confirmations.RemoveAsync(message.From, pending.ETag, ct).ConfigureAwait(false))
+            if (!await confirmations.RemoveAsync(sender.UserKey, pending.ETag, ct).ConfigureAwait(false))
             {
                 continue;
             }
 
             LogMessages.ConfirmationCancelled(logger, pending.Command, message.Wamid);
             var cancelled = pending.Command == ContinuityCommand.Export ? PortabilityReplies.ExportCancelled : PortabilityReplies.DeleteCancelled;
-            await replies.SendTextAsync(message.From, cancelled, lastInboundAt, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(sender.ReplyTo, cancelled, lastInboundAt, ct).ConfigureAwait(false);
             return ConfirmationGateResult.PassThrough;
         }
 
         throw new InvalidOperationException($"The confirmation row kept changing under {MaxRounds} conditional writes; the queue will retry.");
     }
 
-    private async Task CarryOutAsync(InboundMessage message, PendingConfirmation confirmed, DateTimeOffset lastInboundAt, CancellationToken ct)
+    private async Task CarryOutAsync(MessageSender sender, PendingConfirmation confirmed, DateTimeOffset lastInboundAt, CancellationToken ct)
     {
         if (confirmed.Command == ContinuityCommand.Export)
         {
-            await exportRequests.SubmitAsync(message.From, confirmed.ExportId!, time.GetUtcNow(), ct).ConfigureAwait(false);
-            await replies.SendTextAsync(message.From, PortabilityReplies.ExportStarted, lastInboundAt, ct).ConfigureAwait(false);
+            await exportRequests.SubmitAsync(sender.UserKey, confirmed.ExportId!, time.GetUtcNow(), ct).ConfigureAwait(false);
+            await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.ExportStarted, lastInboundAt, ct).ConfigureAwait(false);
             return;
         }
 
-        await erasure.EraseAsync(message.From, lastInboundAt, ct).ConfigureAwait(false);
+        await erasure.EraseAsync(sender, lastInboundAt, ct).ConfigureAwait(false);
 
         // Last: until the user has been told, a redelivered YES finds the question and finishes the job.
-        await confirmations.RemoveAsync(message.From, ETag.All, ct).ConfigureAwait(false);
+        await confirmations.RemoveAsync(sender.UserKey, ETag.All, ct).ConfigureAwait(false);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

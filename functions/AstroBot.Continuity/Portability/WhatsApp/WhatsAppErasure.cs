@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Portability.Erasure;
 using AstroBot.Continuity.Portability.Links;
 using AstroBot.Continuity.WhatsApp.Graph;
@@ -6,15 +7,17 @@ using Microsoft.Extensions.Logging;
 namespace AstroBot.Continuity.Portability.WhatsApp;
 
 /// <summary>
-/// DELETE MY DATA, confirmed: erases the user (<see cref="UserEraser"/>: journal, live items, backup key, audit),
-/// then their export archives and export rows, then tells them. Every step is idempotent, so a redelivered YES
-/// finishes what a crash interrupted.
+/// DELETE MY DATA, confirmed: erases the person whichever identifier they wrote from (<see cref="UserEraser"/>: journal,
+/// live items, backup key, audit, identity directory), then their export archives and export rows, then tells them
+/// at the address they wrote from. Every step is idempotent, so a redelivered YES finishes what a crash interrupted.
 /// </summary>
 public sealed class WhatsAppErasure(
     UserEraser eraser, ExportRecords records, ExportBlobs blobs, ReplySender replies, ILogger<WhatsAppErasure> logger)
 {
-    public async Task EraseAsync(string waId, DateTimeOffset lastInboundAt, CancellationToken ct)
+    public async Task EraseAsync(MessageSender sender, DateTimeOffset lastInboundAt, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(sender);
+        var waId = sender.UserKey;
         var report = await eraser.EraseAsync(waId, ct).ConfigureAwait(false);
         var exports = 0;
         foreach (var record in await records.ListAsync(waId, ct).ConfigureAwait(false))
@@ -30,6 +33,6 @@ public sealed class WhatsAppErasure(
         }
 
         LogMessages.UserErasedThroughWhatsApp(logger, report.TotalItemsDeleted, report.BackupKeyDestroyed, report.AuditRecordsDeleted, exports);
-        await replies.SendTextAsync(waId, PortabilityReplies.DataDeleted, lastInboundAt, ct).ConfigureAwait(false);
+        await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.DataDeleted, lastInboundAt, ct).ConfigureAwait(false);
     }
 }

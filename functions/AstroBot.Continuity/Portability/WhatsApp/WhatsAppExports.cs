@@ -1,4 +1,5 @@
 using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Portability.Audit;
 using AstroBot.Continuity.Portability.Export;
 using AstroBot.Continuity.Portability.Links;
@@ -11,7 +12,8 @@ namespace AstroBot.Continuity.Portability.WhatsApp;
 /// <summary>
 /// Exports through WhatsApp: the work of the export orchestration's activities (build, deliver, fail) and the
 /// answer to a repeated EXPORT (the latest link again). Every step can run twice (activity retries, redelivered
-/// messages) without making a second archive.
+/// messages) without making a second archive. An export belongs to the person (their stable key); the link goes
+/// wherever the identity directory says they can be reached when it is sent, so a number changed meanwhile still gets it.
 /// </summary>
 public sealed class WhatsAppExports(
     UserExporter exporter,
@@ -20,6 +22,7 @@ public sealed class WhatsAppExports(
     ExportLinkSigner signer,
     AuditTrail audit,
     MessageLedger ledger,
+    IdentityLookup identities,
     ReplySender replies,
     IOptions<PortabilityOptions> options,
     TimeProvider time,
@@ -80,8 +83,14 @@ public sealed class WhatsAppExports(
             return false;
         }
 
+        if (await identities.ReplyAddressAsync(ready.Request.WaId, ct).ConfigureAwait(false) is not { } to)
+        {
+            return false; // erased since: nobody to send it to
+        }
+
         var lastInboundAt = await ledger.GetLastInboundAtAsync(ready.Request.WaId, ct).ConfigureAwait(false);
-        return await SendLinkAsync(ready.Request.WaId, ready.Request.ExportId, ready.BlobName, ready.ExpiresAt, lastInboundAt, ct).ConfigureAwait(false);
+        var sender = new MessageSender(ready.Request.WaId, to);
+        return await SendLinkAsync(sender, ready.Request.ExportId, ready.BlobName, ready.ExpiresAt, lastInboundAt, ct).ConfigureAwait(false);
     }
 
     /// <summary>The export could not be built or sent: a built one stays available (EXPORT sends it again); otherwise it is marked failed.</summary>
@@ -102,8 +111,13 @@ public sealed class WhatsAppExports(
         }
 
         LogMessages.ExportFailed(logger, request.ExportId);
+        if (await identities.ReplyAddressAsync(request.WaId, ct).ConfigureAwait(false) is not { } to)
+        {
+            return false;
+        }
+
         var lastInboundAt = await ledger.GetLastInboundAtAsync(request.WaId, ct).ConfigureAwait(false);
-        await replies.SendTextAsync(request.WaId, PortabilityReplies.ExportFailed, lastInboundAt, ct).ConfigureAwait(false);
+        await replies.SendTextAsync(to, PortabilityReplies.ExportFailed, lastInboundAt, ct).ConfigureAwait(false);
         return true;
     }
 
@@ -123,43 +137,44 @@ public sealed class WhatsAppExports(
     /// Answers a repeated EXPORT inside the cooldown: the pending status, a fresh link to the same blob with the
     /// same expiry, or when the next export is allowed.
     /// </summary>
-    public async Task AnswerRepeatAsync(string waId, ExportRecord latest, DateTimeOffset lastInboundAt, CancellationToken ct)
+    public async Task AnswerRepeatAsync(MessageSender sender, ExportRecord latest, DateTimeOffset lastInboundAt, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(latest);
         var now = time.GetUtcNow();
         if (latest.State == ExportState.Requested)
         {
-            await replies.SendTextAsync(waId, PortabilityReplies.ExportPending, lastInboundAt, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.ExportPending, lastInboundAt, ct).ConfigureAwait(false);
         }
         else if (latest.IsDownloadable(now))
         {
             LogMessages.ExportLinkResent(logger, latest.ExportId);
-            await SendLinkAsync(waId, latest.ExportId, latest.BlobName!, latest.ExpiresAt!.Value, lastInboundAt, ct).ConfigureAwait(false);
+            await SendLinkAsync(sender, latest.ExportId, latest.BlobName!, latest.ExpiresAt!.Value, lastInboundAt, ct).ConfigureAwait(false);
         }
         else
         {
-            await replies.SendTextAsync(waId, PortabilityReplies.LinkExpired(latest.RequestedAt + options.Value.ExportCooldown), lastInboundAt, ct)
+            await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.LinkExpired(latest.RequestedAt + options.Value.ExportCooldown), lastInboundAt, ct)
                 .ConfigureAwait(false);
         }
     }
 
     private async Task<bool> SendLinkAsync(
-        string waId, string exportId, string blobName, DateTimeOffset expiresAt, DateTimeOffset? lastInboundAt, CancellationToken ct)
+        MessageSender sender, string exportId, string blobName, DateTimeOffset expiresAt, DateTimeOffset? lastInboundAt, CancellationToken ct)
     {
         if (!CustomerServiceWindow.IsOpen(lastInboundAt, time.GetUtcNow()))
         {
             // Free-form messages are refused outside the window: no link is made; the template invites the user
             // to write again, and EXPORT then sends the link (the export stays ready until it expires).
-            await replies.SendTextAsync(waId, PortabilityReplies.ExportPending, lastInboundAt, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.ExportPending, lastInboundAt, ct).ConfigureAwait(false);
             LogMessages.ExportLinkHeldBack(logger, exportId);
             return false;
         }
 
         var link = await signer.SignAsync(blobName, expiresAt, ct).ConfigureAwait(false);
-        await audit.RecordAsync(waId, AuditEvent.ExportLinkCreated, AuditChannel.WhatsApp, ct).ConfigureAwait(false);
-        await replies.SendDocumentAsync(waId, link, ExportBlobName.FileNameOf(blobName), PortabilityReplies.ExportCaption, lastInboundAt, ct)
+        await audit.RecordAsync(sender.UserKey, AuditEvent.ExportLinkCreated, AuditChannel.WhatsApp, ct).ConfigureAwait(false);
+        await replies.SendDocumentAsync(sender.ReplyTo, link, ExportBlobName.FileNameOf(blobName), PortabilityReplies.ExportCaption, lastInboundAt, ct)
             .ConfigureAwait(false);
-        await replies.SendTextAsync(waId, PortabilityReplies.LinkExpiry(expiresAt), lastInboundAt, ct).ConfigureAwait(false);
+        await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.LinkExpiry(expiresAt), lastInboundAt, ct).ConfigureAwait(false);
         LogMessages.ExportLinkSent(logger, exportId);
         return true;
     }

@@ -1,11 +1,11 @@
 namespace AstroBot.Continuity.WhatsApp.Graph;
 
 /// <summary>A document Meta downloads from <see cref="Link"/> and delivers (the data export, for one).</summary>
-/// <param name="To">The recipient's <c>wa_id</c>.</param>
+/// <param name="To">The recipient: phone number or BSUID.</param>
 /// <param name="Link">Absolute https link Meta can reach; plain http only to a loopback host (local sink, Azurite).</param>
 /// <param name="FileName">The file name shown to the user.</param>
 /// <param name="Caption">Optional text under the document.</param>
-public sealed record DocumentMessage(string To, Uri Link, string FileName, string? Caption) : OutboundMessage(To)
+public sealed record DocumentMessage(MessageRecipient To, Uri Link, string FileName, string? Caption) : OutboundMessage(To)
 {
     /// <summary>The document's link: https, or http to a loopback host.</summary>
     public Uri Link { get; init => field = Require(value); } = Require(Link);

@@ -6,8 +6,11 @@ internal static class GraphApiErrorClassification
     /// <summary>Rate limits: 4 (app), 80007 (WABA), 130429 (throughput), 131056 (business-user pair).</summary>
     private static readonly HashSet<int> RateLimitCodes = [4, 80007, 130429, 131056];
 
-    /// <summary>Permanent for this message: 131026 (undeliverable), 131047 (outside the 24 h window).</summary>
-    private static readonly HashSet<int> PermanentCodes = [131026, 131047];
+    /// <summary>
+    /// Permanent for this message: 131026 (undeliverable), 131047 (outside the 24 h window), 131062 (this kind of
+    /// message cannot go to a BSUID recipient).
+    /// </summary>
+    private static readonly HashSet<int> PermanentCodes = [131026, 131047, 131062];
 
     /// <param name="httpStatus">The HTTP status, or null when no answer came (network failure, timeout).</param>
     /// <param name="errorCode">Graph's <c>error.code</c>, when the answer carried one.</param>

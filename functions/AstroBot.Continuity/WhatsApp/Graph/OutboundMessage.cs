@@ -1,15 +1,15 @@
 namespace AstroBot.Continuity.WhatsApp.Graph;
 
 /// <summary>A message the bot sends through the Graph API.</summary>
-/// <param name="To">The recipient's <c>wa_id</c>.</param>
-public abstract record OutboundMessage(string To)
+/// <param name="To">The recipient: a phone number, or a BSUID where the phone number is not known.</param>
+public abstract record OutboundMessage(MessageRecipient To)
 {
-    /// <summary>The recipient's <c>wa_id</c>; never empty.</summary>
-    public string To { get; init => field = Require(value); } = Require(To);
+    /// <summary>The recipient; never null.</summary>
+    public MessageRecipient To { get; init => field = Require(value); } = Require(To);
 
-    private static string Require(string to)
+    private static MessageRecipient Require(MessageRecipient to)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(to, nameof(To));
+        ArgumentNullException.ThrowIfNull(to, nameof(To));
         return to;
     }
 }

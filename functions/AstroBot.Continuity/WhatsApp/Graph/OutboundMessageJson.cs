@@ -5,7 +5,9 @@ namespace AstroBot.Continuity.WhatsApp.Graph;
 
 /// <summary>
 /// Writes the body of <c>POST /{version}/{phone-number-id}/messages</c>:
-/// <c>{"messaging_product":"whatsapp","recipient_type":"individual","to","type", &lt;type&gt;: {...}}</c>.
+/// <c>{"messaging_product":"whatsapp","recipient_type":"individual","to","type", &lt;type&gt;: {...}}</c>, with
+/// <c>"recipient"</c> (a BSUID) in place of <c>"to"</c> for a user whose phone number is not known. Never both:
+/// Meta takes <c>to</c> when both are present.
 /// </summary>
 internal static class OutboundMessageJson
 {
@@ -18,7 +20,7 @@ internal static class OutboundMessageJson
             writer.WriteStartObject();
             writer.WriteString("messaging_product", "whatsapp");
             writer.WriteString("recipient_type", "individual");
-            writer.WriteString("to", message.To);
+            writer.WriteString(message.To.Phone is not null ? "to" : "recipient", message.To.Value);
             switch (message)
             {
                 case TextMessage text:

@@ -1,11 +1,11 @@
 namespace AstroBot.Continuity.WhatsApp.Graph;
 
 /// <summary>An approved message template; the only kind allowed outside the 24 h customer service window.</summary>
-/// <param name="To">The recipient's <c>wa_id</c>.</param>
+/// <param name="To">The recipient: phone number or BSUID.</param>
 /// <param name="Name">The template's name.</param>
 /// <param name="LanguageCode">The template's language code, e.g. <c>en</c>.</param>
 /// <param name="BodyParameters">Values of the body's <c>{{1}}</c>, <c>{{2}}</c>, ... placeholders, in order.</param>
-public sealed record TemplateMessage(string To, string Name, string LanguageCode, IReadOnlyList<string>? BodyParameters = null)
+public sealed record TemplateMessage(MessageRecipient To, string Name, string LanguageCode, IReadOnlyList<string>? BodyParameters = null)
     : OutboundMessage(To)
 {
     /// <summary>The template's name; never empty.</summary>

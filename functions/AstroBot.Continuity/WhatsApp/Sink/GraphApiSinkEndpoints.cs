@@ -67,12 +67,18 @@ internal sealed class GraphApiSinkEndpoints(SinkMessageLog log, SinkFaultPlan fa
             new
             {
                 messaging_product = "whatsapp",
-                contacts = new[] { new { input = message.To, wa_id = message.To } },
+                contacts = new[] { SinkContact(message) },
                 messages = new[] { new { id = message.Wamid } },
             },
             Json,
             context.RequestAborted).ConfigureAwait(false);
     }
+
+    // Graph answers a send to a BSUID with {input, user_id} and no wa_id.
+    private static Dictionary<string, string> SinkContact(SinkMessage message) =>
+        message.ToBsuid
+            ? new() { ["input"] = message.To, ["user_id"] = message.To }
+            : new() { ["input"] = message.To, ["wa_id"] = message.To };
 
     private Task ListAsync(HttpContext context)
     {

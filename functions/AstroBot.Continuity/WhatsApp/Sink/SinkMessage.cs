@@ -5,7 +5,7 @@ namespace AstroBot.Continuity.WhatsApp.Sink;
 /// <param name="Wamid">The id the sink answered: <c>wamid.sink-&lt;Sequence&gt;</c>.</param>
 /// <param name="GraphApiVersion">The version segment of the URL, e.g. <c>v21.0</c>.</param>
 /// <param name="PhoneNumberId">The sending phone number id from the URL.</param>
-/// <param name="To">The recipient's <c>wa_id</c>.</param>
+/// <param name="To">The address the message went to: <c>to</c> (a phone number), else <c>recipient</c> (a BSUID).</param>
 /// <param name="Type"><c>text</c>, <c>document</c>, <c>template</c>, ...</param>
 /// <param name="Text">The text body of a text message.</param>
 /// <param name="DocumentLink">The link of a document message.</param>
@@ -14,6 +14,7 @@ namespace AstroBot.Continuity.WhatsApp.Sink;
 /// <param name="TemplateName">The name of a template message.</param>
 /// <param name="TemplateLanguage">The language code of a template message.</param>
 /// <param name="RawJson">The request body as received.</param>
+/// <param name="ToBsuid">True when the message was addressed by <c>recipient</c> (a BSUID) rather than <c>to</c>.</param>
 public sealed record SinkMessage(
     long Sequence,
     string Wamid,
@@ -27,4 +28,5 @@ public sealed record SinkMessage(
     string? Caption,
     string? TemplateName,
     string? TemplateLanguage,
-    string RawJson);
+    string RawJson,
+    bool ToBsuid = false);

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace AstroBot.Continuity.WhatsApp.Sink;
 
 /// <summary>
-/// Checks a send request the way Graph would (<c>messaging_product</c>, <c>to</c>, <c>type</c> and the
-/// type's object) and extracts what the sink records.
+/// Checks a send request the way Graph would (<c>messaging_product</c>, <c>to</c> or <c>recipient</c>, <c>type</c>
+/// and the type's object) and extracts what the sink records. Like Graph, <c>to</c> (a phone number) wins when a
+/// request carries both it and <c>recipient</c> (a BSUID).
 /// </summary>
 internal static class SinkRequestReader
 {
@@ -25,11 +26,12 @@ internal static class SinkRequestReader
                 return null;
             }
 
-            var to = String(root, "to");
+            var phone = String(root, "to");
+            var to = phone ?? String(root, "recipient");
             var type = String(root, "type");
             if (to is null || type is null || !root.TryGetProperty(type, out var content) || content.ValueKind != JsonValueKind.Object)
             {
-                error = "to, type and the object named by type are required";
+                error = "to or recipient, type and the object named by type are required";
                 return null;
             }
 
@@ -49,7 +51,8 @@ internal static class SinkRequestReader
                 isDocument ? String(content, "caption") : null,
                 isTemplate ? String(content, "name") : null,
                 isTemplate ? language : null,
-                System.Text.Encoding.UTF8.GetString(body));
+                System.Text.Encoding.UTF8.GetString(body),
+                ToBsuid: phone is null);
         }
         catch (JsonException)
         {
@@ -58,6 +61,7 @@ internal static class SinkRequestReader
         }
     }
 
+    // An empty string counts as absent, as Graph treats it.
     private static string? String(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }

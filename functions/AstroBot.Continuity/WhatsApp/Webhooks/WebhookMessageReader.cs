@@ -5,19 +5,27 @@ namespace AstroBot.Continuity.WhatsApp.Webhooks;
 /// <summary>Reads <c>value.messages[]</c>: what users sent to the bot.</summary>
 internal static class WebhookMessageReader
 {
-    public static InboundMessage Read(
-        JsonElement message,
-        string path,
-        string phoneNumberId,
-        IReadOnlyDictionary<string, string> profileNames)
+    /// <summary>
+    /// The message. Its sender is <c>from</c> (the phone number) and/or <c>from_user_id</c> (the BSUID), completed
+    /// from the matching contact; a message with neither is the one malformed sender.
+    /// </summary>
+    public static InboundMessage Read(JsonElement message, string path, string phoneNumberId, WebhookContacts contacts)
     {
         var wamid = WebhookJsonFields.RequiredString(message, "id", path);
-        var from = WebhookJsonFields.RequiredString(message, "from", path);
+        var named = new UserIdentifiers(
+            WebhookIdentifierFields.Optional(message, "from", path),
+            WebhookIdentifierFields.Optional(message, "from_user_id", path),
+            WebhookIdentifierFields.Optional(message, "from_parent_user_id", path));
+        if (named.IsAnonymous)
+        {
+            throw new WebhookPayloadException($"{path} has neither from nor from_user_id");
+        }
+
         var timestamp = WebhookJsonFields.RequiredUnixSeconds(message, "timestamp", path);
         var type = WebhookJsonFields.RequiredString(message, "type", path);
         var (text, replyId) = ReadContent(message, type, path);
-        return new InboundMessage(
-            wamid, from, phoneNumberId, timestamp, type, text, replyId, profileNames.GetValueOrDefault(from));
+        var (contact, profileName) = contacts.Find(named);
+        return new InboundMessage(wamid, named.Merge(contact), phoneNumberId, timestamp, type, text, replyId, profileName);
     }
 
     // Only the types a user can answer the bot with carry text; media, locations, reactions and types Meta

@@ -11,6 +11,7 @@ namespace AstroBot.Continuity.WhatsApp.Webhooks;
 public static class WebhookPayloadParser
 {
     private const string ExpectedObject = "whatsapp_business_account";
+    private const string SystemType = "system";
 
     // Meta caps payloads at 3 MB; its JSON is a few levels deep.
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
@@ -54,26 +55,19 @@ public static class WebhookPayloadParser
             throw new WebhookPayloadException($"$.object is not \"{ExpectedObject}\"");
         }
 
-        var messages = new List<InboundMessage>();
-        var statuses = new List<MessageStatusUpdate>();
-        var errors = new List<WebhookError>();
+        var batch = new Collected();
         foreach (var (entry, entryPath) in WebhookJsonFields.RequiredArray(root, "entry", "$"))
         {
             foreach (var (change, changePath) in WebhookJsonFields.RequiredArray(entry, "changes", entryPath))
             {
-                ReadChange(change, changePath, messages, statuses, errors);
+                ReadChange(change, changePath, batch);
             }
         }
 
-        return new WebhookBatch(messages, statuses, errors);
+        return new WebhookBatch(batch.Messages, batch.Statuses, batch.IdentityChanges, batch.Errors);
     }
 
-    private static void ReadChange(
-        JsonElement change,
-        string path,
-        List<InboundMessage> messages,
-        List<MessageStatusUpdate> statuses,
-        List<WebhookError> errors)
+    private static void ReadChange(JsonElement change, string path, Collected batch)
     {
         // Other subscribed fields (template status, account updates, ...) are valid webhooks with nothing for us.
         var field = WebhookJsonFields.OptionalString(change, "field", path);
@@ -86,17 +80,40 @@ public static class WebhookPayloadParser
         var value = WebhookJsonFields.OptionalObject(change, "value", path)
             ?? throw new WebhookPayloadException($"{valuePath} is missing");
 
-        var profileNames = ReadProfileNames(value, valuePath);
+        var contacts = WebhookContacts.Read(value, valuePath);
         var inbound = WebhookJsonFields.OptionalArray(value, "messages", valuePath).ToList();
         if (inbound.Count > 0)
         {
             var phoneNumberId = ReadPhoneNumberId(value, valuePath);
-            messages.AddRange(inbound.Select(m => WebhookMessageReader.Read(m.Item, m.Path, phoneNumberId, profileNames)));
+            foreach (var (message, messagePath) in inbound)
+            {
+                ReadMessage(message, messagePath, phoneNumberId, contacts, batch);
+            }
         }
 
-        statuses.AddRange(WebhookJsonFields.OptionalArray(value, "statuses", valuePath)
-            .Select(s => WebhookStatusReader.Read(s.Item, s.Path)));
-        errors.AddRange(WebhookErrorReader.ReadAll(value, valuePath));
+        batch.Statuses.AddRange(WebhookJsonFields.OptionalArray(value, "statuses", valuePath)
+            .Select(s => WebhookStatusReader.Read(s.Item, s.Path, contacts)));
+        batch.Errors.AddRange(WebhookErrorReader.ReadAll(value, valuePath));
+    }
+
+    private static void ReadMessage(JsonElement message, string path, string phoneNumberId, WebhookContacts contacts, Collected batch)
+    {
+        if (WebhookJsonFields.OptionalString(message, "type", path) == SystemType)
+        {
+            if (WebhookSystemMessageReader.Read(message, path) is { } change)
+            {
+                batch.IdentityChanges.Add(change);
+                return;
+            }
+
+            // Other system notices carry no user content; one without a sender has nobody to route to.
+            if (!message.TryGetProperty("from", out _) && !message.TryGetProperty("from_user_id", out _))
+            {
+                return;
+            }
+        }
+
+        batch.Messages.Add(WebhookMessageReader.Read(message, path, phoneNumberId, contacts));
     }
 
     private static string ReadPhoneNumberId(JsonElement value, string path) =>
@@ -104,20 +121,15 @@ public static class WebhookPayloadParser
             ? WebhookJsonFields.RequiredString(metadata, "phone_number_id", $"{path}.metadata")
             : throw new WebhookPayloadException($"{path}.metadata is missing");
 
-    private static Dictionary<string, string> ReadProfileNames(JsonElement value, string path)
+    /// <summary>What the entries and changes of one webhook hold, gathered while reading.</summary>
+    private sealed class Collected
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (contact, contactPath) in WebhookJsonFields.OptionalArray(value, "contacts", path))
-        {
-            var waId = WebhookJsonFields.OptionalString(contact, "wa_id", contactPath);
-            var profile = WebhookJsonFields.OptionalObject(contact, "profile", contactPath);
-            var name = profile is { } p ? WebhookJsonFields.OptionalString(p, "name", $"{contactPath}.profile") : null;
-            if (waId is not null && name is not null)
-            {
-                names[waId] = name;
-            }
-        }
+        public List<InboundMessage> Messages { get; } = [];
 
-        return names;
+        public List<MessageStatusUpdate> Statuses { get; } = [];
+
+        public List<IdentityChange> IdentityChanges { get; } = [];
+
+        public List<WebhookError> Errors { get; } = [];
     }
 }

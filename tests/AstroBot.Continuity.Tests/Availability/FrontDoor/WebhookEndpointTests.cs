@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Tests.WhatsApp.Webhooks;
+using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -188,6 +191,110 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Null(envelope.Body);
         var blob = await harness.ClaimCheckContainer.GetBlobClient(envelope.Blob).DownloadContentAsync();
         Assert.Equal(body, blob.Value.Content.ToArray());
+    }
+
+    public static TheoryData<string> ValidBsuidFixtures => BsuidFixtures.Valid;
+
+    [Theory]
+    [MemberData(nameof(ValidBsuidFixtures))]
+    public async Task HandleDeliveryAsync_SignedBsuidFixture_Returns200AndQueueHoldsTheBody(string fixture)
+    {
+        var body = BsuidFixtures.Read(fixture);
+
+        var result = await sut.HandleDeliveryAsync(HttpRequests.Post(body, harness.Signature.Sign(body)), CancellationToken.None);
+
+        Assert.Equal(StatusCodes.Status200OK, StatusOf(result));
+        var envelope = WebhookEnvelope.FromQueueText(Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue)));
+        Assert.Equal(body, envelope.Body);
+    }
+
+    [Fact]
+    public async Task HandleDeliveryAsync_SignedMalformedNoSenderFixture_Returns400NamingTheMessageAndRecordsNothing()
+    {
+        var body = BsuidFixtures.Read(BsuidFixtures.MalformedNoSender);
+
+        var result = await sut.HandleDeliveryAsync(HttpRequests.Post(body, harness.Signature.Sign(body)), CancellationToken.None);
+
+        var problem = Assert.IsType<ProblemHttpResult>(result);
+        Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
+        Assert.Equal("$.entry[0].changes[0].value.messages[0] has neither from nor from_user_id", problem.ProblemDetails.Detail);
+        Assert.Empty(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue));
+    }
+
+    [Theory]
+    [InlineData("13491208655302741918")]
+    [InlineData("us.13491208655302741918")]
+    [InlineData("US.1349120865530274191800000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")]
+    public async Task HandleDeliveryAsync_BsuidOutsideDocumentedShape_Returns200AndRecords(string bsuid)
+    {
+        Assert.False(BsuidFormat.IsDocumented(bsuid));
+        var body = WithBsuid("text-bsuid-only-username.json", bsuid);
+
+        var result = await sut.HandleDeliveryAsync(HttpRequests.Post(body, harness.Signature.Sign(body)), CancellationToken.None);
+
+        Assert.Equal(StatusCodes.Status200OK, StatusOf(result));
+        Assert.Equal(body, WebhookEnvelope.FromQueueText(Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue))).Body);
+    }
+
+    [Fact]
+    public async Task HandleDeliveryAsync_BsuidOf200Characters_Returns200AndRecords()
+    {
+        var bsuid = "US." + new string('9', 197);
+        Assert.Equal(200, bsuid.Length);
+        var body = WithBsuid("status-delivered-bsuid-only.json", bsuid);
+
+        var result = await sut.HandleDeliveryAsync(HttpRequests.Post(body, harness.Signature.Sign(body)), CancellationToken.None);
+
+        Assert.Equal(StatusCodes.Status200OK, StatusOf(result));
+        Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue));
+    }
+
+    [Theory]
+    [InlineData("text-bsuid-only-username.json", "from_user_id", "messages[0].from_user_id")]
+    [InlineData("text-bsuid-only-username.json", "user_id", "contacts[0].user_id")]
+    [InlineData("text-bsuid-with-parent.json", "from_parent_user_id", "messages[0].from_parent_user_id")]
+    [InlineData("text-phone-and-bsuid.json", "from", "messages[0].from")]
+    [InlineData("status-failed-bsuid-only.json", "recipient_user_id", "statuses[0].recipient_user_id")]
+    [InlineData("system-user-changed-user-id.json", "previous_user_id", "messages[0].system.previous_user_id")]
+    [InlineData("system-user-changed-number.json", "user_id", "messages[0].system.user_id")]
+    public async Task HandleDeliveryAsync_IdentifierOf1025Characters_Returns400NamingTheFieldAndRecordsNothing(string fixture, string key, string field)
+    {
+        var body = WithField(fixture, key, new string('7', BsuidFormat.MaxAcceptedLength + 1));
+
+        var result = await sut.HandleDeliveryAsync(HttpRequests.Post(body, harness.Signature.Sign(body)), CancellationToken.None);
+
+        var problem = Assert.IsType<ProblemHttpResult>(result);
+        Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
+        Assert.Equal($"$.entry[0].changes[0].value.{field} is longer than 1024 characters", problem.ProblemDetails.Detail);
+        Assert.Empty(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue));
+    }
+
+    [Fact]
+    public async Task HandleDeliveryAsync_IdentifierOf1024Characters_Returns200AndRecords()
+    {
+        var body = WithField("text-bsuid-only-username.json", "from_user_id", new string('7', BsuidFormat.MaxAcceptedLength));
+
+        var result = await sut.HandleDeliveryAsync(HttpRequests.Post(body, harness.Signature.Sign(body)), CancellationToken.None);
+
+        Assert.Equal(StatusCodes.Status200OK, StatusOf(result));
+        Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue));
+    }
+
+    /// <summary>The fixture with Meta's example BSUID replaced everywhere by <paramref name="bsuid"/>.</summary>
+    private static byte[] WithBsuid(string fixture, string bsuid)
+    {
+        var json = Encoding.UTF8.GetString(BsuidFixtures.Read(fixture));
+        Assert.Contains(BsuidFixtures.Bsuid, json, StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(json.Replace(BsuidFixtures.Bsuid, bsuid, StringComparison.Ordinal));
+    }
+
+    /// <summary>The fixture with the string value of <paramref name="key"/> (each occurrence) set to <paramref name="value"/>.</summary>
+    private static byte[] WithField(string fixture, string key, string value)
+    {
+        var json = Encoding.UTF8.GetString(BsuidFixtures.Read(fixture));
+        var pattern = new Regex($"\"{Regex.Escape(key)}\": \"[^\"]*\"");
+        Assert.Matches(pattern, json);
+        return Encoding.UTF8.GetBytes(pattern.Replace(json, $"\"{key}\": \"{value}\""));
     }
 
     private static int? StatusOf(IResult result) => Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode;

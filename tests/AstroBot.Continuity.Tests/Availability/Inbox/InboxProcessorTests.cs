@@ -2,7 +2,14 @@ using System.Text;
 using System.Text.Json;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.WhatsApp.Graph;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 
 namespace AstroBot.Continuity.Tests.Availability.Inbox;
@@ -30,8 +37,12 @@ public sealed class InboxProcessorTests : IAsyncLifetime
         var text = Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
         using var json = JsonDocument.Parse(Convert.FromBase64String(text));
         var root = json.RootElement;
-        Assert.Equal(1, root.GetProperty("v").GetInt32());
+        Assert.Equal("message", root.GetProperty("kind").GetString());
+        Assert.Equal(2, root.GetProperty("v").GetInt32());
         Assert.Equal("wamid.chat1", root.GetProperty("wamid").GetString());
+        Assert.Equal(WebhookJson.UserWaId, root.GetProperty("userKey").GetString());
+        Assert.Equal(WebhookJson.UserWaId, root.GetProperty("replyTo").GetProperty("to").GetString());
+        Assert.False(root.GetProperty("replyTo").TryGetProperty("recipient", out _));
         Assert.Equal(WebhookJson.UserWaId, root.GetProperty("from").GetString());
         Assert.Equal(FrontDoorHarness.PhoneNumberId, root.GetProperty("phoneNumberId").GetString());
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), root.GetProperty("timestamp").GetDateTimeOffset());
@@ -157,6 +168,40 @@ public sealed class InboxProcessorTests : IAsyncLifetime
         (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     private static long RecentUnixSeconds() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+
+    [Fact]
+    public async Task ProcessAsync_IdentityDirectoryUnreachable_ThrowsSoTheQueueRetriesAndTheRetryDeliversIt()
+    {
+        // The front door recorded (and so acknowledged) the webhook without the directory; only processing needs it.
+        await harness.Get<WebhookInbox>().RecordAsync(WebhookJson.Text("wamid.directory-down", "hello"), CancellationToken.None);
+        var recorded = Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue));
+        await using var broken = new ServiceCollection()
+            .AddLogging()
+            .AddContinuityStorage(Settings(EmulatorEndpoints.UnreachableStorageConnectionString))
+            .AddBotData(Settings(EmulatorEndpoints.UnreachableStorageConnectionString))
+            .AddIdentity(Settings(EmulatorEndpoints.UnreachableStorageConnectionString))
+            .BuildServiceProvider();
+        var withoutDirectory = ActivatorUtilities.CreateInstance<InboxProcessor>(
+            harness.Services, broken.GetRequiredService<IdentityResolver>(), broken.GetRequiredService<IdentityChangeApplier>());
+
+        var failure = await Record.ExceptionAsync(() => withoutDirectory.ProcessAsync(recorded, CancellationToken.None));
+
+        Assert.True(failure is not null && StorageFailure.Is(failure), failure?.ToString());
+        Assert.Empty(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+        Assert.False(await harness.Get<MessageLedger>().IsProcessedAsync("wamid.directory-down", CancellationToken.None));
+
+        await sut.ProcessAsync(recorded, CancellationToken.None);
+
+        Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+    }
+
+    private IConfiguration Settings(string storage)
+    {
+        var settings = FrontDoorHarness.Settings(harness.Sink.BaseUri);
+        settings["Storage:ConnectionString"] = storage;
+        settings["Identity:DirectoryTableName"] = harness.Get<IOptions<IdentityOptions>>().Value.DirectoryTableName;
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
 
     private static string Envelope(byte[] body) => WebhookEnvelope.Inline(body, ReceivedAt).ToQueueText();
 }

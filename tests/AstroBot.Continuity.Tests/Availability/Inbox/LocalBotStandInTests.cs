@@ -1,3 +1,4 @@
+using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +26,9 @@ public sealed class LocalBotStandInTests : IAsyncLifetime
     public async Task DrainOnceAsync_MessageForTheBot_RepliesWithTheStandInTextAndDeletesIt()
     {
         var message = new InboundMessage(
-            "wamid.standin", WebhookJson.UserWaId, FrontDoorHarness.PhoneNumberId, TimeProvider.System.GetUtcNow(), "text", "hi", null, null);
-        await harness.Get<BotQueue>().EnqueueAsync(BotInboundMessage.Create(message, TimeProvider.System.GetUtcNow()), CancellationToken.None);
+            "wamid.standin", new UserIdentifiers(WebhookJson.UserWaId, null), FrontDoorHarness.PhoneNumberId, TimeProvider.System.GetUtcNow(), "text", "hi", null, null);
+        var sender = new MessageSender(WebhookJson.UserWaId, MessageRecipient.ToPhone(WebhookJson.UserWaId));
+        await harness.Get<BotQueue>().EnqueueAsync(BotInboundMessage.Create(message, sender, TimeProvider.System.GetUtcNow()), CancellationToken.None);
 
         await sut.DrainOnceAsync(CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 
@@ -46,7 +47,7 @@ public sealed class MessageLedgerTests : IAsyncLifetime
         // Many writers race on one row: only ETag-guarded writes keep the furthest status.
         var updates = Enumerable.Range(0, 24)
             .Select(i => (MessageStatus)((i % 3) + 1))
-            .Select(status => new MessageStatusUpdate("wamid.race", "15550001111", status, Monday, []));
+            .Select(status => new MessageStatusUpdate("wamid.race", new UserIdentifiers("15550001111", null), status, Monday, []));
 
         await Task.WhenAll(updates.Select(update => sut.ApplyStatusAsync(update, CancellationToken.None)));
 
@@ -56,7 +57,7 @@ public sealed class MessageLedgerTests : IAsyncLifetime
     [Fact]
     public async Task ApplyStatusAsync_SameStatusAgain_IsNotApplied()
     {
-        var delivered = new MessageStatusUpdate("wamid.twice", "15550001111", MessageStatus.Delivered, Monday, []);
+        var delivered = new MessageStatusUpdate("wamid.twice", new UserIdentifiers("15550001111", null), MessageStatus.Delivered, Monday, []);
         await sut.ApplyStatusAsync(delivered, CancellationToken.None);
 
         var change = await sut.ApplyStatusAsync(delivered, CancellationToken.None);
@@ -69,7 +70,7 @@ public sealed class MessageLedgerTests : IAsyncLifetime
     {
         await sut.MarkProcessedAsync("wamid.old", CancellationToken.None);
         await sut.RecordInboundAsync("15550009999", DateTimeOffset.UnixEpoch, CancellationToken.None);
-        await sut.ApplyStatusAsync(new MessageStatusUpdate("wamid.out", "15550009999", MessageStatus.Read, DateTimeOffset.UnixEpoch, []), CancellationToken.None);
+        await sut.ApplyStatusAsync(new MessageStatusUpdate("wamid.out", new UserIdentifiers("15550009999", null), MessageStatus.Read, DateTimeOffset.UnixEpoch, []), CancellationToken.None);
 
         var pruned = await sut.PruneAsync(DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None);
 

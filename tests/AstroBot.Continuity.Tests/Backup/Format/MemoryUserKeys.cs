@@ -8,18 +8,18 @@ namespace AstroBot.Continuity.Tests.Backup.Format;
 /// <summary>Per-user keys in memory, for the chunk format's own tests (the key table is tested with Azurite elsewhere).</summary>
 internal sealed class MemoryUserKeys : IUserKeySource
 {
-    private readonly ConcurrentDictionary<string, UserKey> keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UserDataKey> keys = new(StringComparer.Ordinal);
 
-    public ValueTask<UserKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken)
+    public ValueTask<UserDataKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken)
     {
         var reference = UserReferences.For(waId);
-        return ValueTask.FromResult(keys.GetOrAdd(reference, _ => new UserKey(reference, Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32))));
+        return ValueTask.FromResult(keys.GetOrAdd(reference, _ => new UserDataKey(reference, Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32))));
     }
 
-    public ValueTask<UserKey?> FindAsync(string userReference, CancellationToken cancellationToken) =>
+    public ValueTask<UserDataKey?> FindAsync(string userReference, CancellationToken cancellationToken) =>
         ValueTask.FromResult(keys.TryGetValue(userReference, out var key) ? key : null);
 
-    public UserKey For(string waId) => keys[UserReferences.For(waId)];
+    public UserDataKey For(string waId) => keys[UserReferences.For(waId)];
 
     public void Destroy(string waId) => keys.TryRemove(UserReferences.For(waId), out _);
 }

@@ -10,10 +10,10 @@ namespace AstroBot.Continuity.Tests.Portability.Export;
 public sealed class ExportArchiveTests
 {
     private static readonly string[] ExpectedFiles =
-        ["data.json", "index.html", "account.csv", "profiles.csv", "preferences.csv", "subscriptions.csv", "readings.csv", "messages.csv", "audit.csv", "manifest.json"];
+        ["data.json", "index.html", "account.csv", "profiles.csv", "preferences.csv", "subscriptions.csv", "readings.csv", "messages.csv", "audit.csv", "identifiers.csv", "manifest.json"];
 
     [Fact]
-    public void Build_SeededUser_HoldsExactlyTheTenFilesAtTheRoot()
+    public void Build_SeededUser_HoldsExactlyTheElevenFilesAtTheRoot()
     {
         var sut = ExportArchive.Build(TestExports.DataOf(TestExports.Users[0]), TestExports.GeneratedAt);
 

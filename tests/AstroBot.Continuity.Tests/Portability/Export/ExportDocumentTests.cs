@@ -17,7 +17,7 @@ public sealed class ExportDocumentTests
         var sut = ExportDocument.Build(data, TestExports.GeneratedAt);
 
         Assert.Equal(
-            ["$schema", "schema_version", "generated_at", "wa_id", "account", "profiles", "preferences", "subscriptions", "readings", "messages", "audit"],
+            ["$schema", "schema_version", "generated_at", "wa_id", "identifiers", "account", "profiles", "preferences", "subscriptions", "readings", "messages", "audit"],
             sut.Select(property => property.Key));
         Assert.Equal((ExportDocument.SchemaId, 1, user.WaId), ((string?)sut["$schema"], (int)sut["schema_version"]!, (string?)sut["wa_id"]));
         Assert.Equal(user.Account.Id, (string?)sut["account"]!["id"]);
@@ -54,7 +54,7 @@ public sealed class ExportDocumentTests
     [Fact]
     public void Build_UserWithNoData_HasNullSinglesEmptyCollectionsAndValidates()
     {
-        var data = new UserData("15550000000", new Dictionary<string, IReadOnlyList<JsonObject>>(), []);
+        var data = new UserData("15550000000", new Dictionary<string, IReadOnlyList<JsonObject>>(), [], []);
 
         var sut = ExportDocument.Build(data, TestExports.GeneratedAt);
 

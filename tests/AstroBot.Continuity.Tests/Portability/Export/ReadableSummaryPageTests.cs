@@ -92,9 +92,9 @@ public sealed class ReadableSummaryPageTests
     [Fact]
     public void Write_NoData_SaysNoneForEachSection()
     {
-        var sut = Page(new UserData("15550000000", new Dictionary<string, IReadOnlyList<System.Text.Json.Nodes.JsonObject>>(), []));
+        var sut = Page(new UserData("15550000000", new Dictionary<string, IReadOnlyList<System.Text.Json.Nodes.JsonObject>>(), [], []));
 
-        Assert.Equal(7, Count(sut, "<p>None.</p>"));
+        Assert.Equal(8, Count(sut, "<p>None.</p>"));
         Assert.Contains("Your account", sut, StringComparison.Ordinal);
     }
 

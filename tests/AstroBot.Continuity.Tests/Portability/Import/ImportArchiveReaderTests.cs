@@ -48,7 +48,7 @@ public sealed class ImportArchiveReaderTests
         var sut = Refusal(TestExports.Zip(entries));
 
         Assert.Contains("zip bomb", sut.Message, StringComparison.Ordinal);
-        Assert.Contains("50 entries", sut.Message, StringComparison.Ordinal);
+        Assert.Contains($"{entries.Count} entries", sut.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class ImportEndpointTests(PortabilityHarness harness) : IClassFixt
     [InlineData("?dryrun=true", "Unknown query parameter 'dryrun'")]
     [InlineData("?dry_run=yes", "dry_run and allow_erased take true or false")]
     [InlineData("?allow_erased=1", "dry_run and allow_erased take true or false")]
-    [InlineData("?as=not-a-number", "as takes a WhatsApp id")]
+    [InlineData("?as=not-a-number", "as takes a person")]
     [InlineData("?on_conflict=replace", "on_conflict takes skip or overwrite")]
     [InlineData("?dry_run=true&dry_run=false", "'dry_run' is given more than once")]
     public async Task PostAsync_BadQuery_Answers400AndWritesNothing(string query, string expected)

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.Portability.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 
@@ -23,5 +24,5 @@ public sealed class ConfirmationAnswerTests
     public void IsYes_TappedButtonWithIdYes_IsTrue() => Assert.True(ConfirmationAnswer.IsYes(Message("Sure", "yes")));
 
     private static InboundMessage Message(string? text, string? replyId) =>
-        new("wamid.1", "15550001111", "100200300", DateTimeOffset.UnixEpoch, replyId is null ? "text" : "interactive", text, replyId, null);
+        new("wamid.1", new UserIdentifiers("15550001111", null), "100200300", DateTimeOffset.UnixEpoch, replyId is null ? "text" : "interactive", text, replyId, null);
 }

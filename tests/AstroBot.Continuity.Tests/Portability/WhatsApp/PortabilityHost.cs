@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Identity;
 using System.Security.Cryptography;
 using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.FrontDoor;
@@ -118,6 +119,7 @@ internal sealed class PortabilityHost : IAsyncDisposable
             .AddContinuityStorage(configuration)
             .AddBotData(configuration)
             .AddWhatsApp(configuration)
+            .AddIdentity(configuration)
             .AddFrontDoor(configuration)
             .AddContinuityCrypto(configuration)
             .AddBackups(configuration)
@@ -163,6 +165,18 @@ internal sealed class PortabilityHost : IAsyncDisposable
         return wamid;
     }
 
+    /// <summary>Processes a text message from <paramref name="sender"/> (any mix of phone number, BSUID and username) sent now.</summary>
+    /// <returns>Its wamid.</returns>
+    public async Task<string> SendAsAsync(UserIdentifiers sender, string text)
+    {
+        var wamid = NextWamid();
+        await ProcessAsync(Identity.IdentityWebhooks.Text(sender, wamid, text, Now));
+        return wamid;
+    }
+
+    /// <summary>Processes one inbox queue message, as the inbox does.</summary>
+    public Task ProcessAsync(string envelope) => Get<InboxProcessor>().ProcessAsync(envelope, CancellationToken.None);
+
     /// <summary>Runs the local host's export request pump over what is queued, once.</summary>
     /// <returns>How many requests it received.</returns>
     public Task<int> DrainExportRequestsAsync() =>
@@ -195,11 +209,14 @@ internal sealed class PortabilityHost : IAsyncDisposable
         return names;
     }
 
-    /// <summary>Every message text on the bot's queue, decoded, left in place.</summary>
-    public async Task<List<BotInboundMessage>> BotMessagesAsync()
+    /// <summary>Every user message on the bot's queue, decoded, left in place.</summary>
+    public async Task<List<BotInboundMessage>> BotMessagesAsync() => [.. (await BotQueueAsync()).OfType<BotInboundMessage>()];
+
+    /// <summary>Everything on the bot's queue (messages and identity changes), decoded, left in place.</summary>
+    public async Task<List<BotQueueMessage>> BotQueueAsync()
     {
         var peeked = await BotQueue.PeekMessagesAsync(32);
-        return [.. peeked.Value.Select(message => BotInboundMessage.FromQueueText(message.Body.ToString()))];
+        return [.. peeked.Value.Select(message => BotQueueMessage.FromQueueText(message.Body.ToString()))];
     }
 
     public async Task<int> ExportRequestCountAsync() =>
@@ -231,7 +248,7 @@ internal sealed class PortabilityHost : IAsyncDisposable
         var backup = Get<IOptions<BackupOptions>>().Value;
         foreach (var table in new[]
                  {
-                     frontDoor.LedgerTableName, Options.AuditTableName, Options.ExportTableName, Options.ConfirmationTableName,
+                     frontDoor.LedgerTableName, Options.AuditTableName, Options.ExportTableName, Options.ConfirmationTableName, Get<IOptions<IdentityOptions>>().Value.DirectoryTableName,
                      Get<IOptions<CryptoOptions>>().Value.UserKeyTableName, backup.CatalogTableName, backup.RestoreTableName, backup.ErasureTableName,
                  })
         {

@@ -14,6 +14,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     private const string AccessToken = "test-access-token";
     private const string PhoneNumberId = "106540352242922";
     private const string WaId = "16315551181";
+    private const string Bsuid = "US.13491208655302741918";
 
     private readonly List<HttpClient> httpClients = [];
     private GraphApiSink sink = null!;
@@ -31,7 +32,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     {
         var sut = CreateSut();
 
-        var receipt = await sut.SendAsync(new TextMessage(WaId, "Your horoscope is ready"), CancellationToken.None);
+        var receipt = await sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "Your horoscope is ready"), CancellationToken.None);
 
         Assert.Equal("wamid.sink-1", receipt.Wamid);
         var message = Assert.Single(sink.Messages);
@@ -44,7 +45,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     {
         var sut = CreateSut();
 
-        await sut.SendAsync(new TextMessage(WaId, "Caf\u00e9 \U0001F52E \"quoted\"", PreviewUrl: true), CancellationToken.None);
+        await sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "Caf\u00e9 \U0001F52E \"quoted\"", PreviewUrl: true), CancellationToken.None);
 
         var json = RequestJson();
         Assert.Equal("whatsapp", (string?)json["messaging_product"]);
@@ -61,7 +62,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         var sut = CreateSut();
         var link = new Uri("https://example.blob.core.windows.net/exports/a1b2.zip?sv=2025&sig=abc%2B");
 
-        await sut.SendAsync(new DocumentMessage(WaId, link, "astrobot-export.zip", "Your data export"), CancellationToken.None);
+        await sut.SendAsync(new DocumentMessage(MessageRecipient.ToPhone(WaId), link, "astrobot-export.zip", "Your data export"), CancellationToken.None);
 
         var json = RequestJson();
         Assert.Equal("document", (string?)json["type"]);
@@ -77,7 +78,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     {
         var sut = CreateSut();
 
-        await sut.SendAsync(new TemplateMessage(WaId, "astrobot_reconnect", "en", ["Leo", "today"]), CancellationToken.None);
+        await sut.SendAsync(new TemplateMessage(MessageRecipient.ToPhone(WaId), "astrobot_reconnect", "en", ["Leo", "today"]), CancellationToken.None);
 
         var json = RequestJson();
         Assert.Equal("template", (string?)json["type"]);
@@ -96,10 +97,25 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     {
         var sut = CreateSut();
 
-        await sut.SendAsync(new TemplateMessage(WaId, "astrobot_reconnect", "en"), CancellationToken.None);
+        await sut.SendAsync(new TemplateMessage(MessageRecipient.ToPhone(WaId), "astrobot_reconnect", "en"), CancellationToken.None);
 
         Assert.Null(RequestJson()["template"]!["components"]);
         Assert.Equal(("astrobot_reconnect", "en"), (sink.Messages[0].TemplateName, sink.Messages[0].TemplateLanguage));
+    }
+
+    [Fact]
+    public async Task SendAsync_TemplateToBsuid_PostsRecipientAndReturnsWamidFromAnswerWithoutWaId()
+    {
+        var sut = CreateSut();
+
+        var receipt = await sut.SendAsync(new TemplateMessage(MessageRecipient.ToBsuid(Bsuid), "astrobot_reconnect", "en"), CancellationToken.None);
+
+        Assert.Equal("wamid.sink-1", receipt.Wamid);
+        var json = RequestJson().AsObject();
+        Assert.Equal(Bsuid, (string?)json["recipient"]);
+        Assert.False(json.ContainsKey("to"));
+        var message = Assert.Single(sink.Messages);
+        Assert.Equal((Bsuid, true, "template"), (message.To, message.ToBsuid, message.Type));
     }
 
     [Theory]
@@ -115,7 +131,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         var sut = CreateSut();
         sink.FailNext(status, code);
 
-        var receipt = await sut.SendAsync(new TextMessage(WaId, "hello"), CancellationToken.None);
+        var receipt = await sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), CancellationToken.None);
 
         Assert.Equal("wamid.sink-1", receipt.Wamid);
         Assert.Equal(2, sink.RequestCount);
@@ -127,7 +143,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         var sut = CreateSut(attemptTimeout: TimeSpan.FromMilliseconds(300));
         sink.DelayNext(TimeSpan.FromMinutes(1));
 
-        var receipt = await sut.SendAsync(new TextMessage(WaId, "hello"), CancellationToken.None);
+        var receipt = await sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), CancellationToken.None);
 
         Assert.Equal("wamid.sink-1", receipt.Wamid);
         Assert.Equal(2, sink.RequestCount);
@@ -136,6 +152,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     [Theory]
     [InlineData(400, 131026)]
     [InlineData(400, 131047)]
+    [InlineData(400, 131062)]
     [InlineData(400, 100)]
     [InlineData(404, null)]
     public async Task SendAsync_PermanentFailure_NotRetried(int status, int? code)
@@ -143,7 +160,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         var sut = CreateSut();
         sink.FailNext(status, code);
 
-        var failure = await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(WaId, "hello"), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), CancellationToken.None));
 
         Assert.Equal((status, code, false), (failure.HttpStatus, failure.ErrorCode, failure.IsTransient));
         Assert.StartsWith("sink-", failure.FbTraceId, StringComparison.Ordinal);
@@ -157,7 +174,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         var sut = CreateSut(maxAttempts: 3);
         sink.FailNext(503, null, times: 10);
 
-        var failure = await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(WaId, "hello"), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), CancellationToken.None));
 
         Assert.Equal((503, (int?)null, true), (failure.HttpStatus, failure.ErrorCode, failure.IsTransient));
         Assert.Equal(3, sink.RequestCount);
@@ -169,7 +186,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         var sut = CreateSut(maxAttempts: 1);
         sink.FailNext(429, 130429);
 
-        await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(WaId, "hello"), CancellationToken.None));
+        await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), CancellationToken.None));
 
         Assert.Equal(1, sink.RequestCount);
     }
@@ -179,7 +196,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     {
         var sut = CreateSut(accessToken: "wrong-token");
 
-        var failure = await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(WaId, "hello"), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), CancellationToken.None));
 
         // The sink answers like Graph to a bad token; the right token succeeds in every other test.
         Assert.Equal((401, 190, false), (failure.HttpStatus, failure.ErrorCode, failure.IsTransient));
@@ -194,7 +211,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         var sut = CreateSut(time: time, logger: logger);
         sink.FailNext(429, 130429, retryAfter: TimeSpan.FromSeconds(20));
 
-        var sending = sut.SendAsync(new TextMessage(WaId, "hello"), CancellationToken.None);
+        var sending = sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), CancellationToken.None);
         var retry = await WaitForRetryLogAsync(logger);
         // The retry's timer starts just after the log entry: keep the fake clock moving until the send completes.
         await WaitUntilAsync(() =>
@@ -215,7 +232,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         sink.DelayNext(TimeSpan.FromMinutes(1));
         using var cancellation = new CancellationTokenSource();
 
-        var sending = sut.SendAsync(new TextMessage(WaId, "hello"), cancellation.Token);
+        var sending = sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), cancellation.Token);
         await WaitUntilAsync(() => sink.RequestCount == 1);
         await cancellation.CancelAsync();
 
@@ -231,7 +248,7 @@ public sealed class GraphApiClientTests : IAsyncLifetime
         await stopped.DisposeAsync();
         var sut = CreateSut(maxAttempts: 2, baseUri: address);
 
-        var failure = await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(WaId, "hello"), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<GraphApiException>(() => sut.SendAsync(new TextMessage(MessageRecipient.ToPhone(WaId), "hello"), CancellationToken.None));
 
         Assert.Equal(((int?)null, true), (failure.HttpStatus, failure.IsTransient));
         Assert.IsType<HttpRequestException>(failure.InnerException);

@@ -22,12 +22,14 @@ public class GraphApiErrorClassificationTests
     [Theory]
     [InlineData(400, 131026)]
     [InlineData(400, 131047)]
+    [InlineData(400, 131062)]
     [InlineData(500, 131026)]
+    [InlineData(500, 131062)]
     [InlineData(400, 100)]
     [InlineData(401, 190)]
     [InlineData(403, null)]
     [InlineData(404, null)]
-    public void IsTransient_UndeliverableOutsideWindowOrOther4xx_False(int? httpStatus, int? errorCode)
+    public void IsTransient_UndeliverableOutsideWindowBsuidRefusedOrOther4xx_False(int? httpStatus, int? errorCode)
     {
         Assert.False(GraphApiErrorClassification.IsTransient(httpStatus, errorCode));
     }

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Graph;
 
 namespace AstroBot.Continuity.Tests.WhatsApp.Graph;
@@ -11,7 +12,7 @@ public class OutboundMessageTests
     [InlineData(4096)]
     public void TextMessage_BodyWithinLimit_Created(int length)
     {
-        var sut = new TextMessage(WaId, new string('a', length));
+        var sut = new TextMessage(MessageRecipient.ToPhone(WaId), new string('a', length));
 
         Assert.Equal(length, sut.Body.Length);
     }
@@ -21,13 +22,13 @@ public class OutboundMessageTests
     [InlineData(4097)]
     public void TextMessage_BodyEmptyOrTooLong_Throws(int length)
     {
-        Assert.ThrowsAny<ArgumentException>(() => new TextMessage(WaId, new string('a', length)));
+        Assert.ThrowsAny<ArgumentException>(() => new TextMessage(MessageRecipient.ToPhone(WaId), new string('a', length)));
     }
 
     [Fact]
     public void TextMessage_WithTooLongBody_Throws()
     {
-        var sut = new TextMessage(WaId, "ok");
+        var sut = new TextMessage(MessageRecipient.ToPhone(WaId), "ok");
 
         Assert.ThrowsAny<ArgumentException>(() => sut with { Body = new string('a', 4097) });
     }
@@ -35,7 +36,7 @@ public class OutboundMessageTests
     [Fact]
     public void TextMessage_EmptyRecipient_Throws()
     {
-        Assert.ThrowsAny<ArgumentException>(() => new TextMessage(" ", "hello"));
+        Assert.ThrowsAny<ArgumentException>(() => MessageRecipient.ToPhone(" "));
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public class OutboundMessageTests
     [InlineData("http://[::1]:10000/devstoreaccount1/exports/a.zip")]
     public void DocumentMessage_HttpsOrLoopbackHttpLink_Created(string link)
     {
-        var sut = new DocumentMessage(WaId, new Uri(link), "a.zip", null);
+        var sut = new DocumentMessage(MessageRecipient.ToPhone(WaId), new Uri(link), "a.zip", null);
 
         Assert.Equal(new Uri(link), sut.Link);
     }
@@ -56,24 +57,46 @@ public class OutboundMessageTests
     [InlineData("file:///tmp/a.zip")]
     public void DocumentMessage_OtherLink_Throws(string link)
     {
-        Assert.Throws<ArgumentException>(() => new DocumentMessage(WaId, new Uri(link), "a.zip", null));
+        Assert.Throws<ArgumentException>(() => new DocumentMessage(MessageRecipient.ToPhone(WaId), new Uri(link), "a.zip", null));
     }
 
     [Fact]
     public void DocumentMessage_RelativeLink_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new DocumentMessage(WaId, new Uri("/exports/a.zip", UriKind.Relative), "a.zip", null));
+        Assert.Throws<ArgumentException>(() => new DocumentMessage(MessageRecipient.ToPhone(WaId), new Uri("/exports/a.zip", UriKind.Relative), "a.zip", null));
     }
 
     [Fact]
     public void DocumentMessage_EmptyFileName_Throws()
     {
-        Assert.ThrowsAny<ArgumentException>(() => new DocumentMessage(WaId, new Uri("https://example.com/a.zip"), "", null));
+        Assert.ThrowsAny<ArgumentException>(() => new DocumentMessage(MessageRecipient.ToPhone(WaId), new Uri("https://example.com/a.zip"), "", null));
+    }
+
+    [Fact]
+    public void TextMessage_ToBsuid_KeepsTheRecipient()
+    {
+        var sut = new TextMessage(MessageRecipient.ToBsuid("US.13491208655302741918"), "hi");
+
+        Assert.Equal(("US.13491208655302741918", (string?)null), (sut.To.Bsuid, sut.To.Phone));
+    }
+
+    [Fact]
+    public void TextMessage_NullRecipient_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => new TextMessage(null!, "hi"));
+    }
+
+    [Fact]
+    public void TemplateMessage_WithNullRecipient_Throws()
+    {
+        var sut = new TemplateMessage(MessageRecipient.ToBsuid("US.13491208655302741918"), "astrobot_reconnect", "en");
+
+        Assert.Throws<ArgumentNullException>(() => sut with { To = null! });
     }
 
     [Fact]
     public void TemplateMessage_EmptyName_Throws()
     {
-        Assert.ThrowsAny<ArgumentException>(() => new TemplateMessage(WaId, "", "en"));
+        Assert.ThrowsAny<ArgumentException>(() => new TemplateMessage(MessageRecipient.ToPhone(WaId), "", "en"));
     }
 }

@@ -9,11 +9,16 @@ namespace AstroBot.Continuity.Tests.WhatsApp.Graph;
 public class ReplySenderTests
 {
     private const string WaId = "16315551181";
+    private const string Bsuid = "US.13491208655302741918";
+    private const int BsuidRefusedEventId = 1003;
+    private static readonly MessageRecipient Recipient = MessageRecipient.ToPhone(WaId);
+    private static readonly MessageRecipient BsuidRecipient = MessageRecipient.ToBsuid(Bsuid);
     private static readonly Uri Link = new("https://example.blob.core.windows.net/exports/a1b2.zip?sig=x");
 
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
     private readonly Mock<IGraphApiClient> graph = new();
     private readonly List<OutboundMessage> sent = [];
+    private readonly RecordingLogger<ReplySender> logger = new();
     private readonly ReplySender sut;
 
     public ReplySenderTests()
@@ -22,16 +27,16 @@ public class ReplySenderTests
             .Callback<OutboundMessage, CancellationToken>((message, _) => sent.Add(message))
             .ReturnsAsync(new SendReceipt("wamid.1"));
         var options = Options.Create(new WhatsAppOptions { ReconnectTemplateName = "astrobot_reconnect_v2", ReconnectTemplateLanguage = "es" });
-        sut = new ReplySender(graph.Object, options, time);
+        sut = new ReplySender(graph.Object, options, time, logger);
     }
 
     [Fact]
     public async Task SendTextAsync_InsideWindow_SendsText()
     {
-        var receipt = await sut.SendTextAsync(WaId, "Your reading", time.GetUtcNow().AddHours(-23), CancellationToken.None);
+        var receipt = await sut.SendTextAsync(Recipient, "Your reading", time.GetUtcNow().AddHours(-23), CancellationToken.None);
 
-        Assert.Equal(new TextMessage(WaId, "Your reading"), Assert.Single(sent));
-        Assert.Equal("wamid.1", receipt.Wamid);
+        Assert.Equal(new TextMessage(MessageRecipient.ToPhone(WaId), "Your reading"), Assert.Single(sent));
+        Assert.Equal("wamid.1", receipt?.Wamid);
     }
 
     [Fact]
@@ -40,15 +45,15 @@ public class ReplySenderTests
         var lastInbound = time.GetUtcNow();
         time.Advance(TimeSpan.FromHours(24));
 
-        await sut.SendTextAsync(WaId, "Your reading", lastInbound, CancellationToken.None);
+        await sut.SendTextAsync(Recipient, "Your reading", lastInbound, CancellationToken.None);
 
-        Assert.Equal(new TemplateMessage(WaId, "astrobot_reconnect_v2", "es"), Assert.Single(sent));
+        Assert.Equal(new TemplateMessage(MessageRecipient.ToPhone(WaId), "astrobot_reconnect_v2", "es"), Assert.Single(sent));
     }
 
     [Fact]
     public async Task SendTextAsync_NoInboundKnown_SendsReconnectTemplate()
     {
-        await sut.SendTextAsync(WaId, "Your reading", null, CancellationToken.None);
+        await sut.SendTextAsync(Recipient, "Your reading", null, CancellationToken.None);
 
         Assert.IsType<TemplateMessage>(Assert.Single(sent));
     }
@@ -56,17 +61,17 @@ public class ReplySenderTests
     [Fact]
     public async Task SendDocumentAsync_InsideWindow_SendsDocument()
     {
-        await sut.SendDocumentAsync(WaId, Link, "export.zip", "Your data", time.GetUtcNow().AddMinutes(-5), CancellationToken.None);
+        await sut.SendDocumentAsync(Recipient, Link, "export.zip", "Your data", time.GetUtcNow().AddMinutes(-5), CancellationToken.None);
 
-        Assert.Equal(new DocumentMessage(WaId, Link, "export.zip", "Your data"), Assert.Single(sent));
+        Assert.Equal(new DocumentMessage(MessageRecipient.ToPhone(WaId), Link, "export.zip", "Your data"), Assert.Single(sent));
     }
 
     [Fact]
     public async Task SendDocumentAsync_OutsideWindow_SendsReconnectTemplate()
     {
-        await sut.SendDocumentAsync(WaId, Link, "export.zip", null, time.GetUtcNow().AddDays(-2), CancellationToken.None);
+        await sut.SendDocumentAsync(Recipient, Link, "export.zip", null, time.GetUtcNow().AddDays(-2), CancellationToken.None);
 
-        Assert.Equal(new TemplateMessage(WaId, "astrobot_reconnect_v2", "es"), Assert.Single(sent));
+        Assert.Equal(new TemplateMessage(MessageRecipient.ToPhone(WaId), "astrobot_reconnect_v2", "es"), Assert.Single(sent));
     }
 
     [Fact]
@@ -74,8 +79,74 @@ public class ReplySenderTests
     {
         using var cancellation = new CancellationTokenSource();
 
-        await sut.SendTextAsync(WaId, "hi", time.GetUtcNow(), cancellation.Token);
+        await sut.SendTextAsync(Recipient, "hi", time.GetUtcNow(), cancellation.Token);
 
         graph.Verify(g => g.SendAsync(It.IsAny<OutboundMessage>(), cancellation.Token), Times.Once);
     }
+
+    [Fact]
+    public async Task SendTextAsync_InsideWindowToBsuid_SendsTextToTheBsuid()
+    {
+        await sut.SendTextAsync(BsuidRecipient, "Your reading", time.GetUtcNow().AddHours(-1), CancellationToken.None);
+
+        Assert.Equal(new TextMessage(MessageRecipient.ToBsuid(Bsuid), "Your reading"), Assert.Single(sent));
+    }
+
+    [Fact]
+    public async Task SendTextAsync_TemplateToBsuidRefused131062_ReturnsNullAndLogs1003()
+    {
+        FailSends(ReplySender.BsuidRecipientNotSupported);
+
+        var receipt = await sut.SendTextAsync(BsuidRecipient, "Your reading", lastInboundAt: null, CancellationToken.None);
+
+        Assert.Null(receipt);
+        Assert.Equal(new TemplateMessage(MessageRecipient.ToBsuid(Bsuid), "astrobot_reconnect_v2", "es"), Assert.Single(sent));
+        var entry = Assert.Single(logger.Entries, e => e.EventId.Id == BsuidRefusedEventId);
+        Assert.Equal("template", entry.Values["MessageType"]);
+        Assert.DoesNotContain(Bsuid, entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendDocumentAsync_DocumentToBsuidRefused131062_ReturnsNullAndLogs1003()
+    {
+        FailSends(ReplySender.BsuidRecipientNotSupported);
+
+        var receipt = await sut.SendDocumentAsync(BsuidRecipient, Link, "export.zip", null, time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Null(receipt);
+        Assert.Equal("document", Assert.Single(logger.Entries, e => e.EventId.Id == BsuidRefusedEventId).Values["MessageType"]);
+    }
+
+    [Fact]
+    public async Task SendTextAsync_TemplateToPhoneRefused131062_Rethrows()
+    {
+        FailSends(ReplySender.BsuidRecipientNotSupported);
+
+        var failure = await Assert.ThrowsAsync<GraphApiException>(
+            () => sut.SendTextAsync(Recipient, "Your reading", lastInboundAt: null, CancellationToken.None));
+
+        Assert.Equal(ReplySender.BsuidRecipientNotSupported, failure.ErrorCode);
+        Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == BsuidRefusedEventId);
+    }
+
+    [Theory]
+    [InlineData(131047)]
+    [InlineData(131026)]
+    [InlineData(100)]
+    [InlineData(null)]
+    public async Task SendTextAsync_OtherErrorToBsuid_Rethrows(int? code)
+    {
+        FailSends(code);
+
+        var failure = await Assert.ThrowsAsync<GraphApiException>(
+            () => sut.SendTextAsync(BsuidRecipient, "Your reading", lastInboundAt: null, CancellationToken.None));
+
+        Assert.Equal(code, failure.ErrorCode);
+        Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == BsuidRefusedEventId);
+    }
+
+    private void FailSends(int? errorCode) =>
+        graph.Setup(g => g.SendAsync(It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<OutboundMessage, CancellationToken>((message, _) => sent.Add(message))
+            .ThrowsAsync(new GraphApiException("The Graph API answered 400.", 400, errorCode, isTransient: false));
 }

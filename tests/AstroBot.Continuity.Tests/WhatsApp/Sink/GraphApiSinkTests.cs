@@ -9,6 +9,9 @@ namespace AstroBot.Continuity.Tests.WhatsApp.Sink;
 /// <summary>The sink over plain HTTP, as <c>continuity chat</c> and the local host use it.</summary>
 public sealed class GraphApiSinkTests : IAsyncLifetime
 {
+    private const string Phone = "16505551234";
+    private const string Bsuid = "US.13491208655302741918";
+
     private readonly HttpClient http = new();
     private GraphApiSink sut = null!;
 
@@ -73,6 +76,73 @@ public sealed class GraphApiSinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostMessages_Recipient_RecordedAsBsuidAndAnswerCarriesUserIdWithoutWaId()
+    {
+        using var response = await PostAsync(new { messaging_product = "whatsapp", recipient_type = "individual", recipient = Bsuid, type = "text", text = new { body = "hello" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var contact = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["contacts"]![0]!.AsObject();
+        Assert.Equal((Bsuid, Bsuid), ((string?)contact["input"], (string?)contact["user_id"]));
+        Assert.False(contact.ContainsKey("wa_id"));
+        var message = Assert.Single(sut.Messages);
+        Assert.Equal((Bsuid, true, "hello"), (message.To, message.ToBsuid, message.Text));
+    }
+
+    [Fact]
+    public async Task PostMessages_To_RecordedAsPhoneAndAnswerCarriesWaIdWithoutUserId()
+    {
+        using var response = await SendTextAsync(Phone, "hello");
+
+        var contact = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["contacts"]![0]!.AsObject();
+        Assert.Equal((Phone, Phone), ((string?)contact["input"], (string?)contact["wa_id"]));
+        Assert.False(contact.ContainsKey("user_id"));
+        Assert.Equal((Phone, false), (sut.Messages[0].To, sut.Messages[0].ToBsuid));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PostMessages_ToAndRecipient_ToWins(bool toFirst)
+    {
+        var body = toFirst
+            ? $$"""{"messaging_product":"whatsapp","to":"{{Phone}}","recipient":"{{Bsuid}}","type":"text","text":{"body":"both"} }"""
+            : $$"""{"messaging_product":"whatsapp","recipient":"{{Bsuid}}","to":"{{Phone}}","type":"text","text":{"body":"both"} }""";
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await http.PostAsync("v21.0/106540352242922/messages", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Phone, (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["contacts"]![0]!["wa_id"]);
+        var message = Assert.Single(sut.Messages);
+        Assert.Equal((Phone, false), (message.To, message.ToBsuid));
+    }
+
+    [Fact]
+    public async Task PostMessages_NeitherToNorRecipient_Answers400NamingBoth()
+    {
+        using var response = await PostAsync(new { messaging_product = "whatsapp", recipient_type = "individual", type = "text", text = new { body = "to nobody" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal(100, (int?)error["code"]);
+        Assert.Contains("to or recipient", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Empty(sut.Messages);
+    }
+
+    [Fact]
+    public async Task GetMessages_ToBsuid_ReturnsTheMessagesSentToIt()
+    {
+        (await SendTextAsync(Phone, "to the phone")).Dispose();
+        (await PostAsync(new { messaging_product = "whatsapp", recipient = Bsuid, type = "text", text = new { body = "to the bsuid" } })).Dispose();
+
+        var messages = await http.GetFromJsonAsync<List<SinkMessage>>($"_sink/messages?to={Uri.EscapeDataString(Bsuid)}");
+
+        var message = Assert.Single(messages!);
+        Assert.Equal((2L, Bsuid, true, "to the bsuid"), (message.Sequence, message.To, message.ToBsuid, message.Text));
+        Assert.Equal(Bsuid, Assert.Single(sut.MessagesTo(Bsuid)).To);
+    }
+
+    [Fact]
     public async Task PostFail_Times_NextSendsAnswerThatError()
     {
         using var fail = await http.PostAsJsonAsync("_sink/fail", new { status = 429, code = 130429, times = 2, retryAfterSeconds = 3 });
@@ -134,6 +204,8 @@ public sealed class GraphApiSinkTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(190, (int?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]);
     }
+
+    private Task<HttpResponseMessage> PostAsync(object body) => http.PostAsJsonAsync("v21.0/106540352242922/messages", body);
 
     private Task<HttpResponseMessage> SendTextAsync(string to, string body) =>
         http.PostAsJsonAsync("v21.0/106540352242922/messages", new { messaging_product = "whatsapp", to, type = "text", text = new { body } });

@@ -4,4 +4,4 @@ namespace AstroBot.Continuity.Crypto;
 /// <param name="UserReference">The user's pseudonym (<see cref="UserReferences.For"/>), never the phone number.</param>
 /// <param name="KeyId">Names this key; a user whose key was destroyed gets a new key with a new id.</param>
 /// <param name="Material">The 32 key bytes.</param>
-public sealed record UserKey(string UserReference, string KeyId, byte[] Material);
+public sealed record UserDataKey(string UserReference, string KeyId, byte[] Material);
