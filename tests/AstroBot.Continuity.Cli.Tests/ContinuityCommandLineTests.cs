@@ -12,7 +12,15 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["backup", "chat", "erase", "export", "import", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "erase", "export", "identity", "import", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
+    }
+
+    [Fact]
+    public void Create_IdentityHasItsVerbs()
+    {
+        var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "identity");
+
+        Assert.Equal(["conflicts", "link", "show"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -32,6 +40,34 @@ public class ContinuityCommandLineTests
         Assert.Equal(CliHarness.SeededUsers[0].WaId, sut.GetValue<string>("--as"));
     }
 
+    [Fact]
+    public void Chat_UsernameWithAt_IsTheUsernameNotAResponseFile()
+    {
+        var sut = ContinuityCommandLine.Create().Parse(["chat", "--username", "@sheena.nelson"], ContinuityCommandLine.Parsing);
+
+        Assert.Empty(sut.Errors);
+        Assert.Equal("sheena.nelson", sut.GetValue<string>("--username"));
+    }
+
+    [Theory]
+    [InlineData("15550000001")]
+    [InlineData("u-0123456789abcdef01234567")]
+    [InlineData("US.13491208655302741918")]
+    [InlineData("US.ENT.11815799212886844830")]
+    [InlineData("@sheena.nelson")]
+    [InlineData("phone:15550000001")]
+    [InlineData("bsuid:US.13491208655302741918")]
+    [InlineData("parent_bsuid:US.ENT.11815799212886844830")]
+    [InlineData("username:sheena.nelson")]
+    public void Parse_UserOption_TakesAKeyOrAnyIdentifier(string user)
+    {
+        var sut = ContinuityCommandLine.Create();
+
+        var result = sut.Parse(["export", "--user", user, "--out", "user.zip"], ContinuityCommandLine.Parsing);
+
+        Assert.Empty(result.Errors);
+    }
+
     [Theory]
     [InlineData("seed --users 0", "--users must be between 1 and")]
     [InlineData("seed --users 5 --readings-per-user -1", "--readings-per-user cannot be negative")]
@@ -46,12 +82,24 @@ public class ContinuityCommandLineTests
     [InlineData("export --out x.zip", "Choose whom to export")]
     [InlineData("import", "Name what to import")]
     [InlineData("import --all . --as 15550000001", "--as imports one archive as another user")]
-    [InlineData("erase --user 555-0100", "--user takes a WhatsApp id")]
+    [InlineData("erase --user 555-0100", "--user takes a user key or any identifier")]
+    [InlineData("export --user phone:abc --out x.zip", "--user takes a user key or any identifier")]
+    [InlineData("export --user u-ABC --out x.zip", "--user takes a user key or any identifier")]
+    [InlineData("restore --user 555-0100", "--user takes a user key or any identifier")]
+    [InlineData("chat --as 555-0100", "--as takes a phone number")]
+    [InlineData("chat --bsuid 12345", "--bsuid takes a business-scoped user ID")]
+    [InlineData("chat --bsuid US.ENT.11815799212886844830", "--bsuid takes a business-scoped user ID")]
+    [InlineData("chat --username a!b", "--username takes a WhatsApp username")]
+    [InlineData("chat --as 15550000001 --username sheena", "--as and --username cannot be combined")]
+    [InlineData("identity show not-an-id", "is no user key or identifier")]
+    [InlineData("identity link u-0123456789abcdef01234567 --to 15550000001", "is no identifier")]
+    [InlineData("identity link 15550000001 --to 555-0100", "--to takes a user key or any identifier")]
+    [InlineData("identity link 15550000001", "--to")]
     public void Parse_BadInput_ReportsWhatIsWrong(string commandLine, string expected)
     {
         var sut = ContinuityCommandLine.Create();
 
-        var result = sut.Parse(commandLine);
+        var result = sut.Parse(commandLine, ContinuityCommandLine.Parsing);
 
         Assert.Contains(result.Errors, error => error.Message.Contains(expected, StringComparison.Ordinal));
     }
@@ -109,6 +157,11 @@ public class ContinuityCommandLineTests
     [InlineData("export", "export-help.txt")]
     [InlineData("import", "import-help.txt")]
     [InlineData("erase", "erase-help.txt")]
+    [InlineData("chat", "chat-help.txt")]
+    [InlineData("identity", "identity-help.txt")]
+    [InlineData("identity show", "identity-show-help.txt")]
+    [InlineData("identity link", "identity-link-help.txt")]
+    [InlineData("identity conflicts", "identity-conflicts-help.txt")]
     public async Task InvokeAsync_HelpOfAnOperatorVerb_MatchesTheSnapshot(string verb, string snapshot)
     {
         var sut = ContinuityCommandLine.Create();
@@ -116,7 +169,7 @@ public class ContinuityCommandLineTests
         ((HelpAction)sut.Options.OfType<HelpOption>().Single().Action!).MaxWidth = 120;
         using var output = new StringWriter();
 
-        var exitCode = await sut.Parse([verb, "--help"]).InvokeAsync(new InvocationConfiguration { Output = output });
+        var exitCode = await sut.Parse([.. verb.Split(' '), "--help"]).InvokeAsync(new InvocationConfiguration { Output = output });
 
         Assert.Equal(0, exitCode);
         // The root command is named after the running executable: the test host here, continuity for operators.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using AstroBot.Continuity.Cli.Commands;
 using AstroBot.Continuity.Cli.Commands.Backup;
+using AstroBot.Continuity.Cli.Commands.Identity;
 using AstroBot.Continuity.Cli.Commands.Portability;
 using AstroBot.Continuity.Cli.Commands.Restore;
 using Microsoft.Extensions.Options;
@@ -28,8 +29,15 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(EraseCommand.Create());
+        root.Subcommands.Add(IdentityCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// How the command line is read: without response files, because <c>@name</c> is a WhatsApp username here
+    /// (<c>identity show @sheena.nelson</c>), not a file of arguments.
+    /// </summary>
+    public static ParserConfiguration Parsing { get; } = new() { ResponseFileTokenReplacer = null };
 
     /// <summary>
     /// Parses and runs <paramref name="args"/>, writing to the invocation's output and error writers (so tests run
@@ -39,7 +47,7 @@ internal static class ContinuityCommandLine
     {
         ArgumentNullException.ThrowIfNull(invocation);
         invocation.EnableDefaultExceptionHandler = false;
-        var parseResult = Create().Parse(args);
+        var parseResult = Create().Parse(args, Parsing);
         if (parseResult.Action is ParseErrorAction parseError && parseResult.GetValue(GlobalOptions.Json))
         {
             parseError.ShowHelp = false; // stdout is for the JSON a script reads; the error goes to stderr

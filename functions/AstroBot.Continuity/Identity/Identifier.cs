@@ -44,8 +44,8 @@ public readonly record struct Identifier(IdentifierKind Kind, string Value)
     }
 
     /// <summary>
-    /// Reads what an operator typed: <c>phone:</c>, <c>bsuid:</c>, <c>parent_bsuid:</c> or <c>username:</c> and a
-    /// value; or, without a prefix, digits (a phone number), <c>CC.ENT.x</c> (a parent BSUID), <c>CC.x</c> (a BSUID)
+    /// Reads what an operator typed: <c>phone:</c> (digits only), <c>bsuid:</c>, <c>parent_bsuid:</c> or <c>username:</c>
+    /// and a value; or, without a prefix, digits (a phone number), <c>CC.ENT.x</c> (a parent BSUID), <c>CC.x</c> (a BSUID)
     /// or <c>@name</c> (a username).
     /// </summary>
     public static bool TryParse(string? text, out Identifier identifier)
@@ -64,7 +64,7 @@ public readonly record struct Identifier(IdentifierKind Kind, string Value)
             {
                 var value = text[prefix.Length..];
                 identifier = new Identifier(kind, value);
-                return value.Length > 0;
+                return value.Length > 0 && (kind != IdentifierKind.Phone || WaIdFormat.IsValid(value));
             }
         }
 

@@ -1,3 +1,5 @@
+using AstroBot.Continuity.WhatsApp;
+
 namespace AstroBot.Continuity.Identity;
 
 /// <summary>
@@ -73,6 +75,19 @@ public sealed class IdentityLinker(IdentityDirectory directory, IdentityClaims c
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         ArgumentNullException.ThrowIfNull(entries);
+
+        // A phone-number key is its own number, whatever the archive lists (archives made before identities were exported list none).
+        var ownNumber = new Identifier(IdentifierKind.Phone, userKey);
+        if (WaIdFormat.IsValid(userKey) && !entries.Any(entry => entry.Identifier == ownNumber))
+        {
+            entries = [new IdentifierEntry(ownNumber, entries.Select(entry => entry.Since).DefaultIfEmpty(time.GetUtcNow()).Min()), .. entries];
+        }
+
+        if (entries.Count == 0)
+        {
+            return (0, 0);
+        }
+
         for (var round = 0; round < MaxRounds; round++)
         {
             var person = await directory.GetPersonAsync(userKey, ct).ConfigureAwait(false)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json;
+using AstroBot.Continuity.Cli.Commands;
+using AstroBot.Continuity.Cli.Configuration;
 using AstroBot.Continuity.Cli.Tests.LocalHost;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Data.Seed;
@@ -8,6 +10,7 @@ using AstroBot.Continuity.Tests.Fixtures;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AstroBot.Continuity.Cli.Tests.Commands;
 
@@ -43,6 +46,8 @@ public sealed class CliHarness : IAsyncLifetime
             ["Backup:ScratchDatabasePrefix"] = Unique("scratch") + "-",
             ["Crypto:UserKeyTableName"] = EmulatorEndpoints.UniqueName("userkeys"),
             ["Portability:AuditTableName"] = EmulatorEndpoints.UniqueName("audit"),
+            ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
+            ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
             ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
     }
@@ -86,6 +91,9 @@ public sealed class CliHarness : IAsyncLifetime
         var exitCode = await ContinuityCommandLine.InvokeAsync(commandLine, new InvocationConfiguration { Output = output, Error = error }, timeout.Token);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>The backend's services in this world, built as a command builds them, for what a test sets up directly (people in the identity directory).</summary>
+    public ServiceProvider BuildServices() => BackendServices.Build(CliConfiguration.Build(Settings.Select(setting => $"{setting.Key}={setting.Value}")));
 
     /// <summary>Seeds a tiny bot database through <c>continuity seed</c>.</summary>
     public async Task SeedAsync()
@@ -154,7 +162,7 @@ public sealed class CliHarness : IAsyncLifetime
 
         await Archives.DeleteIfExistsAsync();
         var tables = new TableServiceClient(EmulatorEndpoints.StorageConnectionString);
-        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName" })
+        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName", "Identity:DirectoryTableName", "FrontDoor:LedgerTableName" })
         {
             await tables.DeleteTableAsync(Settings[key]);
         }

@@ -3,6 +3,7 @@ using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Cli.LocalHost;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
@@ -99,6 +100,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Portability:AuditTableName"] = EmulatorEndpoints.UniqueName("audit"),
             ["Portability:ConfirmationTableName"] = EmulatorEndpoints.UniqueName("confirmations"),
             ["Portability:ExportRequestQueueName"] = EmulatorEndpoints.UniqueName("exportrequests"),
+            ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
         };
         // Schedules that never fire (there is no 31 February), so a catch-up backup at start never races a test's
         // own run for the backup lease; the schedules themselves are ScheduledJobRunner's tests' business.
@@ -130,7 +132,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         var portability = services.GetRequiredService<IOptions<PortabilityOptions>>().Value;
         await storage.Blobs.GetBlobContainerClient(portability.ExportContainerName).DeleteIfExistsAsync();
         await storage.Queues.GetQueueClient(portability.ExportRequestQueueName).DeleteIfExistsAsync();
-        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName })
+        var identities = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName })
         {
             await storage.Tables.DeleteTableAsync(table);
         }

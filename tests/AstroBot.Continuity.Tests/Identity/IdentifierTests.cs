@@ -11,7 +11,7 @@ public class IdentifierTests
     [InlineData("US.ENT.11815799212886844830", IdentifierKind.ParentBsuid, "US.ENT.11815799212886844830")]
     [InlineData("@realsheenanelson", IdentifierKind.Username, "realsheenanelson")]
     [InlineData("bsuid:odd-shape", IdentifierKind.Bsuid, "odd-shape")]
-    [InlineData("phone:+1 555", IdentifierKind.Phone, "+1 555")]
+    [InlineData("phone:15551234567", IdentifierKind.Phone, "15551234567")]
     [InlineData(" username:sheena ", IdentifierKind.Username, "sheena")]
     public void TryParse_EveryWrittenForm_ReadsKindAndValue(string text, IdentifierKind kind, string value)
     {
@@ -25,6 +25,8 @@ public class IdentifierTests
     [InlineData("someone")]
     [InlineData("@")]
     [InlineData("bsuid:")]
+    [InlineData("phone:abc")]
+    [InlineData("phone:+1 555")]
     public void TryParse_NotAnIdentifier_IsFalse(string? text)
     {
         Assert.False(Identifier.TryParse(text, out _));

@@ -45,6 +45,7 @@ public sealed class PortabilityHarness : EmulatorBotHarness
         {
             ["Cosmos:DatabaseName"] = name,
             ["Portability:AuditTableName"] = Table("pauditb"),
+            ["Identity:DirectoryTableName"] = Table("pidentitiesb"),
         }));
     }
 

@@ -1,12 +1,17 @@
 using AstroBot.Continuity.Cli.Commands;
+using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Sink;
 using Spectre.Console;
 
 namespace AstroBot.Continuity.Cli.Chat;
 
-/// <summary>The terminal side of <c>continuity chat</c>: one line in, the bot's replies out, until end of input or <c>/quit</c>.</summary>
+/// <summary>
+/// The terminal side of <c>continuity chat</c>: one line in, the bot's replies out, until end of input or <c>/quit</c>;
+/// <c>/number NEW</c> changes the user's phone number as WhatsApp does.
+/// </summary>
 internal sealed class ChatConsole(ChatSession session, TextReader input, IAnsiConsole output)
 {
+    private const string NumberCommand = "/number";
     private static readonly TimeSpan LateReplyPoll = TimeSpan.FromSeconds(1);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -21,7 +26,7 @@ internal sealed class ChatConsole(ChatSession session, TextReader input, IAnsiCo
             return ExitCodes.Unreachable;
         }
 
-        output.MarkupLine("[grey]Talking to AstroBot as a WhatsApp user. Try HELP. /quit or end of input leaves.[/]");
+        output.MarkupLineInterpolated($"[grey]Talking to AstroBot as {session.User.Describe()}. Try HELP. /number NEW changes your phone number; /quit or end of input leaves.[/]");
         // Console.In reads synchronously: on its own thread, so replies that come later (an export's link) are
         // shown while the person is still to type.
         var nextLine = Task.Run(() => input.ReadLine(), cancellationToken);
@@ -41,7 +46,11 @@ internal sealed class ChatConsole(ChatSession session, TextReader input, IAnsiCo
                     return ExitCodes.Success;
                 }
 
-                if (line.Length > 0)
+                if (line == NumberCommand || line.StartsWith(NumberCommand + " ", StringComparison.Ordinal))
+                {
+                    await ChangeNumberAsync(line[NumberCommand.Length..].Trim(), cancellationToken).ConfigureAwait(false);
+                }
+                else if (line.Length > 0)
                 {
                     Show(await session.SayAsync(line, cancellationToken).ConfigureAwait(false));
                 }
@@ -53,6 +62,34 @@ internal sealed class ChatConsole(ChatSession session, TextReader input, IAnsiCo
         {
             output.MarkupLineInterpolated($"[red]The host does not answer ({exception.Message}). Is `continuity serve` running?[/]");
             return ExitCodes.Unreachable;
+        }
+    }
+
+    private async Task ChangeNumberAsync(string phone, CancellationToken cancellationToken)
+    {
+        if (!WaIdFormat.IsValid(phone))
+        {
+            output.MarkupLine("[red]/number takes the new phone number, digits only, country code first: /number 15550002002[/]");
+            return;
+        }
+
+        var change = await session.ChangeNumberAsync(phone, cancellationToken).ConfigureAwait(false);
+        switch (change.Outcome)
+        {
+            case ChatNumberChangeOutcome.Unchanged:
+                output.MarkupLineInterpolated($"[grey]{phone} is already your number; nothing changed.[/]");
+                break;
+            case ChatNumberChangeOutcome.Refused:
+                output.MarkupLineInterpolated($"[red]The host answered {change.WebhookStatus} to the {change.SystemMessage} message; your number stays as it was.[/]");
+                break;
+            case ChatNumberChangeOutcome.Changed when change.Before.HidesNumber:
+                output.MarkupLineInterpolated(
+                    $"[grey]Your number is now {phone}, which WhatsApp does not share: your BSUID changed from {change.Before.Identifiers.Bsuid} to {change.After.Identifiers.Bsuid} ({change.SystemMessage} sent).[/]");
+                break;
+            default:
+                output.MarkupLineInterpolated(
+                    $"[grey]Your number changed from {change.Before.Identifiers.Phone} to {phone}, your BSUID from {change.Before.Identifiers.Bsuid} to {change.After.Identifiers.Bsuid} ({change.SystemMessage} sent).[/]");
+                break;
         }
     }
 

@@ -1,22 +1,29 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using System.Security.Cryptography;
+using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.WhatsApp.Sink;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 
 namespace AstroBot.Continuity.Cli.Chat;
 
 /// <summary>
-/// Plays WhatsApp for one user: each line becomes a signed webhook posted to the host, and the replies the host
-/// sends through the Graph API are read back from the local sink.
+/// Plays WhatsApp for one user: each line becomes a signed webhook posted to the host, a change of phone number
+/// the system message WhatsApp sends for it, and the replies the host sends through the Graph API are read back
+/// from the local sink, for every address the user has had in this session.
 /// </summary>
 internal sealed class ChatSession(HttpClient http, ChatEndpoints endpoints, WebhookSignature signature, ChatUser user, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions SinkJson = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
-    private long lastSeenSequence;
+
+    // Unique per session, so two sessions started in the same millisecond never send the same wamid (the host
+    // would take the second for a redelivery of the first).
+    private readonly string session = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+    private readonly SinkReplies replies = new(http, endpoints.Sink);
     private int sent;
+
+    /// <summary>Who the chat writes as now; a change of number changes it.</summary>
+    public ChatUser User { get; private set; } = user;
 
     /// <summary>How long to wait for the first reply, and for more replies after one arrived.</summary>
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(15);
@@ -24,49 +31,72 @@ internal sealed class ChatSession(HttpClient http, ChatEndpoints endpoints, Webh
     public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(600);
 
     /// <summary>Skips replies sent before this session started.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var earlier = await ReadRepliesAsync(cancellationToken).ConfigureAwait(false);
-        lastSeenSequence = earlier.Count == 0 ? 0 : earlier[^1].Sequence;
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => replies.WatchAsync(User.Addresses, cancellationToken);
 
     public async Task<ChatExchange> SayAsync(string text, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var wamid = string.Create(CultureInfo.InvariantCulture, $"wamid.chat-{now.ToUnixTimeMilliseconds()}-{Interlocked.Increment(ref sent)}");
-        var body = InboundWebhookComposer.TextMessage(endpoints.PhoneNumberId, user.WaId, user.Name, wamid, text, now);
+        var body = InboundWebhookComposer.TextMessage(endpoints.PhoneNumberId, User.Identifiers, User.Name, NextWamid(), text, now);
+        var status = await PostAsync(body, cancellationToken).ConfigureAwait(false);
+        return status == 200
+            ? new ChatExchange(status, await AwaitRepliesAsync(cancellationToken).ConfigureAwait(false))
+            : new ChatExchange(status, []);
+    }
 
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoints.Webhook) { Content = content };
-        request.Headers.Add("X-Hub-Signature-256", signature.Sign(body));
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+    /// <summary>
+    /// Changes the user's phone number to <paramref name="phone"/> the way WhatsApp does: a signed
+    /// <c>user_changed_number</c> from the old number (or <c>user_changed_user_id</c> for a user who shares no number),
+    /// then the session writes with the new identifiers. When the host refuses it, nothing changes.
+    /// </summary>
+    public async Task<ChatNumberChange> ChangeNumberAsync(string phone, CancellationToken cancellationToken)
+    {
+        var before = User;
+        var after = before.WithNumber(phone);
+        if (after == before)
         {
-            return new ChatExchange((int)response.StatusCode, []);
+            return new ChatNumberChange(ChatNumberChangeOutcome.Unchanged, before, after);
         }
 
-        return new ChatExchange((int)response.StatusCode, await AwaitRepliesAsync(cancellationToken).ConfigureAwait(false));
+        var now = time.GetUtcNow();
+        var body = before.HidesNumber
+            ? InboundWebhookComposer.UserIdChanged(endpoints.PhoneNumberId, before.Identifiers.Bsuid!, after.Identifiers.Bsuid!, before.Name, NextWamid(), now)
+            : InboundWebhookComposer.NumberChanged(endpoints.PhoneNumberId, before.Identifiers, after.Identifiers, before.Name, NextWamid(), now);
+
+        // Watched before the change is posted: a reply the host sends to a new address at once (an export's link) is not missed.
+        var added = await replies.WatchAsync(after.Addresses, cancellationToken).ConfigureAwait(false);
+        var status = await PostAsync(body, cancellationToken).ConfigureAwait(false);
+        if (status != 200)
+        {
+            replies.Unwatch(added);
+            return new ChatNumberChange(ChatNumberChangeOutcome.Refused, before, after, status);
+        }
+
+        User = after;
+        return new ChatNumberChange(ChatNumberChangeOutcome.Changed, before, after, status);
     }
 
     /// <summary>
     /// Replies that arrived since the last exchange, such as an export's link, which comes seconds after the YES.
     /// Not to be called while <see cref="SayAsync"/> runs.
     /// </summary>
-    public async Task<IReadOnlyList<SinkMessage>> LateRepliesAsync(CancellationToken cancellationToken)
-    {
-        var fresh = await ReadRepliesAsync(cancellationToken).ConfigureAwait(false);
-        if (fresh.Count > 0)
-        {
-            lastSeenSequence = fresh[^1].Sequence;
-        }
+    public Task<IReadOnlyList<SinkMessage>> LateRepliesAsync(CancellationToken cancellationToken) => replies.NewAsync(cancellationToken);
 
-        return fresh;
+    private string NextWamid() =>
+        string.Create(CultureInfo.InvariantCulture, $"wamid.chat-{session}-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Interlocked.Increment(ref sent)}");
+
+    private async Task<int> PostAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoints.Webhook) { Content = content };
+        request.Headers.Add(WebhookEndpoint.SignatureHeader, signature.Sign(body));
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return (int)response.StatusCode;
     }
 
     private async Task<IReadOnlyList<SinkMessage>> AwaitRepliesAsync(CancellationToken cancellationToken)
     {
-        var replies = new List<SinkMessage>();
+        var received = new List<SinkMessage>();
         var deadline = time.GetUtcNow() + ReplyTimeout;
         while (time.GetUtcNow() < deadline)
         {
@@ -74,18 +104,12 @@ internal sealed class ChatSession(HttpClient http, ChatEndpoints endpoints, Webh
             var fresh = await LateRepliesAsync(cancellationToken).ConfigureAwait(false);
             if (fresh.Count > 0)
             {
-                replies.AddRange(fresh);
+                received.AddRange(fresh);
                 deadline = time.GetUtcNow() + QuietPeriod; // a command may answer in several messages
             }
         }
 
-        return replies;
-    }
-
-    private async Task<IReadOnlyList<SinkMessage>> ReadRepliesAsync(CancellationToken cancellationToken)
-    {
-        var url = new Uri(endpoints.Sink, string.Create(CultureInfo.InvariantCulture, $"_sink/messages?to={Uri.EscapeDataString(user.WaId)}&after={lastSeenSequence}"));
-        return await http.GetFromJsonAsync<List<SinkMessage>>(url, SinkJson, cancellationToken).ConfigureAwait(false) ?? [];
+        return received;
     }
 }
 
@@ -95,9 +119,6 @@ internal sealed record ChatEndpoints(Uri Webhook, Uri Sink, string PhoneNumberId
     /// <summary>The sink's base URL, with the trailing slash relative URLs need.</summary>
     public Uri Sink { get; } = Sink.AbsoluteUri.EndsWith('/') ? Sink : new Uri(Sink.AbsoluteUri + "/");
 }
-
-/// <summary>The WhatsApp user the chat plays.</summary>
-internal sealed record ChatUser(string WaId, string Name);
 
 /// <summary>The host's answer to one line, and the replies that reached the sink.</summary>
 internal sealed record ChatExchange(int WebhookStatus, IReadOnlyList<SinkMessage> Replies);

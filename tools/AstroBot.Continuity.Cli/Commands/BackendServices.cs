@@ -13,10 +13,11 @@ internal static class BackendServices
     /// Nothing is started (no hosted services): commands call the services they need. Settings are validated when a
     /// service first reads them, and a bad one surfaces as exit code 2.
     /// </summary>
-    public static ServiceProvider Build(ParseResult parseResult)
-    {
-        var configuration = GlobalOptions.Configuration(parseResult);
-        return new ServiceCollection()
+    public static ServiceProvider Build(ParseResult parseResult) => Build(GlobalOptions.Configuration(parseResult));
+
+    /// <summary>The services for <paramref name="configuration"/>; tests set up their world with the same registration.</summary>
+    public static ServiceProvider Build(IConfiguration configuration) =>
+        new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging
                 // Warnings only, and on stderr: progress bars stay readable and --json output stays parseable.
@@ -25,5 +26,4 @@ internal static class BackendServices
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddContinuityBackend(configuration)
             .BuildServiceProvider();
-    }
 }

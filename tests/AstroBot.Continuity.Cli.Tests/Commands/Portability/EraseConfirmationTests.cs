@@ -10,7 +10,7 @@ public class EraseConfirmationTests
     [InlineData("15550000002\n", false)]
     [InlineData("yes\n", false)]
     [InlineData("", false)]
-    public async Task AskAsync_WhatIsTyped_ConfirmsOnlyTheSameId(string typed, bool expected)
+    public async Task AskAsync_WhatIsTyped_ConfirmsOnlyTheSameKey(string typed, bool expected)
     {
         using var input = new StringReader(typed);
         using var prompt = new StringWriter();
@@ -30,6 +30,6 @@ public class EraseConfirmationTests
 
         Assert.Contains("15550000001", prompt.ToString(), StringComparison.Ordinal);
         Assert.Contains("no restore will ever bring them back", prompt.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Type the WhatsApp id again", prompt.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Type the user's key again", prompt.ToString(), StringComparison.Ordinal);
     }
 }

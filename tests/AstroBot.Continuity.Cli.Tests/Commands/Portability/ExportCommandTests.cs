@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using AstroBot.Continuity.Cli.Tests.Commands.Identity;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.WhatsApp;
 
 namespace AstroBot.Continuity.Cli.Tests.Commands.Portability;
 
@@ -26,7 +28,7 @@ public sealed class ExportCommandTests : IAsyncLifetime
         var run = await cli.InvokeAsync("export", "--user", user.WaId, "--out", archive);
 
         run.AssertExitCode(0);
-        string[] expected = ["account.csv", "audit.csv", "data.json", "index.html", "manifest.json", "messages.csv", "preferences.csv", "profiles.csv", "readings.csv", "subscriptions.csv"];
+        string[] expected = ["account.csv", "audit.csv", "data.json", "identifiers.csv", "index.html", "manifest.json", "messages.csv", "preferences.csv", "profiles.csv", "readings.csv", "subscriptions.csv"];
         Assert.Equal(expected, TestArchives.Entries(archive).Keys.Order(StringComparer.Ordinal));
         var data = TestArchives.Data(archive);
         Assert.Equal(user.WaId, data.GetProperty("wa_id").GetString());
@@ -85,6 +87,37 @@ public sealed class ExportCommandTests : IAsyncLifetime
 
         run.AssertExitCode(1);
         Assert.Contains("no data for that user", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(files.Path));
+    }
+
+    [Fact]
+    public async Task Invoke_ByUsername_ExportsThePersonItNames()
+    {
+        await cli.SeedAsync();
+        var user = CliHarness.SeededUsers[1];
+        await using (var people = new DirectoryPeople(cli))
+        {
+            await people.WriteAsync(new UserIdentifiers(user.WaId, "US.45600000000000000001", null, "export.me"));
+        }
+
+        var archive = files.File("user.zip");
+
+        var run = await cli.InvokeAsync("export", "--user", "@export.me", "--out", archive, "--json");
+
+        run.AssertExitCode(0);
+        Assert.Equal(user.WaId, run.Json().GetProperty("wa_id").GetString());
+        Assert.Equal(user.WaId, TestArchives.Data(archive).GetProperty("wa_id").GetString());
+    }
+
+    [Fact]
+    public async Task Invoke_Nobody_ExitsOneAndWritesNothing()
+    {
+        await cli.SeedAsync();
+
+        var run = await cli.InvokeAsync("export", "--user", "bsuid:US.45699999999999999999", "--out", files.File("nobody.zip"));
+
+        run.AssertExitCode(1);
+        Assert.Contains("Nobody matches 'bsuid:US.45699999999999999999'", run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(files.Path));
     }
 
@@ -166,7 +199,7 @@ public sealed class ExportCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("Choose whom to export", "--out", "x.zip")]
     [InlineData("Choose whom to export", "--user", "15550000001", "--all", "--out", "x.zip")]
-    [InlineData("--user takes a WhatsApp id", "--user", "+1 555 0100", "--out", "x.zip")]
+    [InlineData("--user takes a user key or any identifier", "--user", "+1 555 0100", "--out", "x.zip")]
     [InlineData("--out", "--user", "15550000001")]
     public async Task Invoke_BadCommandLine_ExitsTwoSayingWhatIsWrong(string expected, params string[] args)
     {

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Cli.Tests.Commands.Identity;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.WhatsApp;
 using Microsoft.Azure.Cosmos;
 
 namespace AstroBot.Continuity.Cli.Tests.Commands.Portability;
@@ -139,6 +141,33 @@ public sealed class ImportCommandTests(ExportedWorld world) : IClassFixture<Expo
     }
 
     [Fact]
+    public async Task Invoke_AsAUsernameUsersBsuid_ImportsUnderTheirKey()
+    {
+        // Merging: a person who writes with a username only gets the archive's data under their own minted key.
+        string key;
+        await using (var people = new DirectoryPeople(target))
+        {
+            key = (await people.WriteAsync(new UserIdentifiers(null, "US.78900000000000000001", null, "merge.me"))).UserKey;
+        }
+
+        var run = await target.InvokeAsync("import", Archive, "--as", "US.78900000000000000001", "--json");
+
+        run.AssertExitCode(0);
+        Assert.Equal(key, run.Json().GetProperty("wa_id").GetString());
+        Assert.Equal(User.Documents.Count(), (await target.ItemsOfAsync(target.Database, key)).Values.Sum(items => items.Count));
+    }
+
+    [Fact]
+    public async Task Invoke_AsNobody_ExitsOneAndWritesNothing()
+    {
+        var run = await target.InvokeAsync("import", Archive, "--as", "u-0123456789abcdef01234567");
+
+        run.AssertExitCode(1);
+        Assert.Contains("Nobody matches 'u-0123456789abcdef01234567'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await target.CountItemsAsync(target.Database));
+    }
+
+    [Fact]
     public async Task Invoke_ARecordChangedSince_SkipsItUnlessOverwriteIsAsked()
     {
         (await target.InvokeAsync("import", Archive)).AssertExitCode(0);
@@ -206,7 +235,7 @@ public sealed class ImportCommandTests(ExportedWorld world) : IClassFixture<Expo
     [Theory]
     [InlineData("Name what to import")]
     [InlineData("There is no archive", "nowhere.zip")]
-    [InlineData("--as takes a WhatsApp id", "{archive}", "--as", "not-a-number")]
+    [InlineData("--as takes a user key or any identifier", "{archive}", "--as", "not-a-number")]
     [InlineData("--as imports one archive as another user", "--all", "{directory}", "--as", "15550000001")]
     [InlineData("Name what to import", "{archive}", "--all", "{directory}")]
     [InlineData("overwrite", "{archive}", "--on-conflict", "replace")]

@@ -111,11 +111,23 @@ public sealed class RestoreCommandTests : IAsyncLifetime
         Assert.Contains("No key-encryption key is configured", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invoke_UserNobodyMatches_ExitsOneAndRestoresNothing()
+    {
+        var target = cli.NewDatabaseName("restored");
+
+        var run = await cli.InvokeAsync("restore", "--user", "bsuid:US.32199999999999999999", "--to-database", target);
+
+        run.AssertExitCode(1);
+        Assert.Contains("Restore refused: Nobody matches 'bsuid:US.32199999999999999999'", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out); // refused before a restore id was even given
+    }
+
     [Theory]
     [InlineData("--at", "not-a-time", "--at takes an ISO 8601 time")]
     [InlineData("--at", "11/27/2026", "--at takes an ISO 8601 time")]
     [InlineData("--container", "horoscopes", "'horoscopes' is not a container of the bot's data")]
-    [InlineData("--user", "+1 555 0100", "--user takes a WhatsApp id")]
+    [InlineData("--user", "+1 555 0100", "--user takes a user key or any identifier")]
     [InlineData("--restore-id", "a/b", "--restore-id takes")]
     public async Task Invoke_BadOption_ExitsTwoSayingWhatIsWrong(string option, string value, string expected)
     {

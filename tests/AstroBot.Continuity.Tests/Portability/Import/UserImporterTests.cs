@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Portability.Audit;
 using AstroBot.Continuity.Portability.Export;
 using AstroBot.Continuity.Portability.Import;
+using AstroBot.Continuity.WhatsApp;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -330,6 +332,96 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
     }
 
     /// <summary>A user's archive imported into an empty database, then the stored preferences changed to language "xx".</summary>
+    [Fact]
+    public async Task ImportAsync_ArchiveListingNoIdentifiers_LeavesThePersonFindableByTheirNumber()
+    {
+        var user = harness.Users[0];
+        var archive = await ArchiveOfAsync(user);
+        var (_, services) = await harness.EmptyDatabaseAsync();
+
+        await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        var found = await services.GetRequiredService<IdentityLookup>().FindAsync(user.WaId, CancellationToken.None);
+        Assert.Equal(user.WaId, found?.UserKey);
+        Assert.Equal(MessageRecipient.ToPhone(user.WaId), await services.GetRequiredService<IdentityLookup>().ReplyAddressAsync(user.WaId, CancellationToken.None));
+        Assert.Equal(user.WaId, (await services.GetRequiredService<IdentityResolver>().ResolveAsync(new UserIdentifiers(user.WaId, "US.80000000000000000001"), DateTimeOffset.UnixEpoch, CancellationToken.None)).UserKey);
+    }
+
+    [Fact]
+    public async Task ImportAsync_IntoAFreshDeployment_LinksTheArchivesIdentifiersToIt()
+    {
+        var user = harness.Users[1];
+        var archive = WithIdentifiers(await ArchiveOfAsync(user), ("phone", user.WaId), ("bsuid", "US.80000000000000000002"), ("username", "moonchild"));
+        var (_, services) = await harness.EmptyDatabaseAsync();
+
+        var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        Assert.Equal((3, 0), (sut.IdentifiersLinked, sut.IdentifiersHeldElsewhere));
+        var lookup = services.GetRequiredService<IdentityLookup>();
+        Assert.Equal(user.WaId, (await lookup.FindAsync("US.80000000000000000002", CancellationToken.None))?.UserKey);
+        Assert.Equal(user.WaId, (await lookup.FindAsync("@moonchild", CancellationToken.None))?.UserKey);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ArchiveMadeUnderAnOlderNumber_LandsOnThePersonKnownHereByItsBsuid()
+    {
+        var user = harness.Users[2];
+        var archive = WithIdentifiers(await ArchiveOfAsync(user), ("phone", user.WaId), ("bsuid", "US.80000000000000000003"));
+        var (database, services) = await harness.EmptyDatabaseAsync();
+        var here = await services.GetRequiredService<IdentityResolver>().ResolveAsync(new UserIdentifiers("14449990003", "US.80000000000000000003"), DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        Assert.Equal("14449990003", here.UserKey);
+        Assert.Equal(here.UserKey, sut.WaId);
+        Assert.Equal(user.Documents.Count(), sut.Created);
+        var items = await harness.AllItemsAsync(database);
+        Assert.All(items.Values.SelectMany(list => list), item => Assert.True(PortabilityHarness.Belongs(item, here.UserKey), item));
+    }
+
+    [Fact]
+    public async Task ImportAsync_IdentifierSomeoneElseHoldsHere_IsLeftWithThemAndCounted()
+    {
+        var user = harness.Users[3];
+        var archive = WithIdentifiers(await ArchiveOfAsync(user), ("phone", "14449990004"), ("bsuid", "US.80000000000000000004"));
+        var (_, services) = await harness.EmptyDatabaseAsync();
+        var resolver = services.GetRequiredService<IdentityResolver>();
+        var owner = await resolver.ResolveAsync(new UserIdentifiers(null, "US.80000000000000000004"), DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var numbersHolder = await resolver.ResolveAsync(new UserIdentifiers("14449990004", "US.80000000000000000098"), DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);
+
+        Assert.Equal(owner.UserKey, sut.WaId); // the BSUID says whose the archive is here
+        Assert.Equal((0, 1), (sut.IdentifiersLinked, sut.IdentifiersHeldElsewhere));
+        Assert.Equal(numbersHolder.UserKey, (await services.GetRequiredService<IdentityLookup>().FindAsync("14449990004", CancellationToken.None))?.UserKey);
+    }
+
+    [Fact]
+    public async Task ImportAsync_AsSomebodyNobodyKnows_IsRefusedAndWritesNothing()
+    {
+        var archive = await ArchiveOfAsync(harness.Users[4]);
+        var (database, services) = await harness.EmptyDatabaseAsync();
+
+        var refusal = await Assert.ThrowsAsync<ImportRefusedException>(() =>
+            services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(As: "US.80000000000000000005"), CancellationToken.None));
+
+        Assert.Contains("Nobody here is known as", refusal.Message, StringComparison.Ordinal);
+        Assert.All((await harness.AllItemsAsync(database)).Values, Assert.Empty);
+    }
+
+    private static ImportArchive WithIdentifiers(ImportArchive archive, params (string Kind, string Value)[] identifiers)
+    {
+        var data = archive.Data.DeepClone().AsObject();
+        data["identifiers"] = new JsonArray([.. identifiers.Select(identifier => new JsonObject
+        {
+            ["kind"] = identifier.Kind,
+            ["value"] = identifier.Value,
+            ["since"] = "2026-06-01T00:00:00.0000000+00:00",
+            ["retired_at"] = null,
+        })]);
+        return archive with { Data = data };
+    }
+
     private async Task<(UserDataSet User, ImportArchive Archive, string Database, UserImporter Sut)> ImportedThenChangedAsync()
     {
         var user = harness.Users[3];

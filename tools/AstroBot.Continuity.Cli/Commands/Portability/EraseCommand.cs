@@ -7,27 +7,29 @@ using Spectre.Console;
 namespace AstroBot.Continuity.Cli.Commands.Portability;
 
 /// <summary>
-/// <c>continuity erase --user WA_ID [--yes]</c>: erases a user for good (the core's <see cref="UserEraser"/>: the
-/// erasure journal first, then live items, the backup key and the audit trail). Exit 0 erased (rerunning finishes
-/// an erasure that stopped), 1 not confirmed or the database missing, 2 bad input.
+/// <c>continuity erase --user USER [--yes]</c>: erases a person for good, by their key whichever identifier names
+/// them (the core's <see cref="UserEraser"/>: the erasure journal first, then live items, the backup key, the audit
+/// trail and their identity directory record). Exit 0 erased (rerunning finishes an erasure that stopped), 1 nobody
+/// matches, not confirmed or the database missing, 2 bad input.
 /// </summary>
 internal static class EraseCommand
 {
     public static Command Create()
     {
-        var user = WhatsAppId.Option("--user", "The user to erase (the WhatsApp id, digits only)");
+        var user = UserReference.Option(
+            "--user", "The user to erase: their user key, or any identifier they have or had (phone number, BSUID, @username); the whole person goes, with every identifier");
         user.Required = true;
-        var yes = new Option<bool>("--yes") { Description = "Erase without asking; otherwise you type the WhatsApp id again (on an interactive terminal only)" };
+        var yes = new Option<bool>("--yes") { Description = "Erase without asking; otherwise you type the user's key again (on an interactive terminal only)" };
         var command = new Command(
             "erase",
-            "Erase a user for good: every item in the bot's database, their backup key (so no backup can be read for them, and no restore brings them back) and their audit trail")
+            "Erase a user for good: every item in the bot's database, their backup key (so no backup can be read for them, and no restore brings them back), their audit trail and every identifier the identity directory holds for them")
         {
             user, yes,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = CommandConsole.For(parseResult);
-            var waId = parseResult.GetRequiredValue(user)!;
+            var reference = parseResult.GetRequiredValue(user)!;
             var confirmed = parseResult.GetValue(yes);
             if (!confirmed && !IsInteractive(console))
             {
@@ -38,6 +40,11 @@ internal static class EraseCommand
             if (await BotDatabase.ProblemAsync(services, cancellationToken).ConfigureAwait(false) is { } problem)
             {
                 return console.Fail(ExitCodes.Failure, problem);
+            }
+
+            if (await ErasureTarget.FindAsync(services, reference, cancellationToken).ConfigureAwait(false) is not { } waId)
+            {
+                return console.Fail(ExitCodes.Failure, UserKeys.Nobody(reference));
             }
 
             if (!confirmed)
@@ -51,7 +58,7 @@ internal static class EraseCommand
 
             var report = await services.GetRequiredService<UserEraser>().EraseAsync(waId, cancellationToken).ConfigureAwait(false);
             var items = BotDataModel.Containers.ToDictionary(container => container.Name, container => report.ItemsDeleted.GetValueOrDefault(container.Name), StringComparer.Ordinal);
-            Report(console, new EraseResult(waId, items, report.TotalItemsDeleted, report.BackupKeyDestroyed, report.AuditRecordsDeleted));
+            Report(console, new EraseResult(waId, items, report.TotalItemsDeleted, report.BackupKeyDestroyed, report.AuditRecordsDeleted, report.IdentifiersForgotten));
             return ExitCodes.Success;
         });
         return command;
@@ -78,13 +85,14 @@ internal static class EraseCommand
 
         table.AddRow("audit records", Display.Count(result.AuditRecordsDeleted));
         table.AddRow("backup key", result.BackupKeyDestroyed ? "destroyed" : "none existed");
+        table.AddRow("identifiers forgotten", Display.Count(result.IdentifiersForgotten));
         console.Ansi.MarkupLineInterpolated($"[green]Erased {result.WaId}[/]: {Display.Count(result.TotalItemsDeleted)} items.");
         console.Ansi.Write(table);
         console.Ansi.MarkupLine(result.BackupKeyDestroyed
             ? "Backups can no longer be read for this user: their items in every existing backup were sealed under the key now destroyed."
             : "Backups can no longer be read for this user: they had no backup key, so no backup held their items readable.");
         console.Ansi.MarkupLine("Restores will never bring them back: every restore replays the erasure journal, where this erasure is recorded.");
-        if (result.TotalItemsDeleted == 0 && result.AuditRecordsDeleted == 0 && !result.BackupKeyDestroyed)
+        if (result.TotalItemsDeleted == 0 && result.AuditRecordsDeleted == 0 && !result.BackupKeyDestroyed && result.IdentifiersForgotten == 0)
         {
             console.Ansi.MarkupLine("Nothing was stored for this id (already erased, or mistyped?); the erasure is journaled all the same.");
         }

@@ -3,17 +3,18 @@ using System.CommandLine;
 namespace AstroBot.Continuity.Cli.Commands.Portability;
 
 /// <summary>
-/// <c>continuity export --user WA_ID --out FILE.zip [--force]</c> and <c>continuity export --all --out DIR [--force]</c>.
+/// <c>continuity export --user USER --out FILE.zip [--force]</c> and <c>continuity export --all --out DIR [--force]</c>.
 /// Exit 0 written, 1 refused (no data for that user, the file exists, the database is missing), 2 bad input.
 /// </summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
-        var user = WhatsAppId.Option("--user", "Export this user's data (the WhatsApp id, digits only) into the archive --out names");
+        var user = UserReference.Option(
+            "--user", "Export this user's data into the archive --out names: their user key, or any identifier they have or had (phone number, BSUID, @username)");
         var all = new Option<bool>("--all")
         {
-            Description = "Export every user (each account document), one archive per user named {wa_id}.zip, into the directory --out names",
+            Description = "Export every user (each account document), one archive per user named after their key ({wa_id}.zip), into the directory --out names",
         };
         var output = new Option<string>("--out")
         {
@@ -33,7 +34,7 @@ internal static class ExportCommand
             var everyone = result.GetValue(all);
             if ((result.GetValue(user) is not null) == everyone)
             {
-                result.AddError("Choose whom to export: --user WA_ID (one archive) or --all (a directory of them).");
+                result.AddError("Choose whom to export: --user USER (one archive) or --all (a directory of them).");
                 return;
             }
 

@@ -4,7 +4,7 @@ using AstroBot.Continuity.Portability.Import;
 namespace AstroBot.Continuity.Cli.Commands.Portability;
 
 /// <summary>
-/// <c>continuity import FILE.zip [--dry-run] [--as WA_ID] [--on-conflict skip|overwrite] [--allow-erased]</c> and
+/// <c>continuity import FILE.zip [--dry-run] [--as USER] [--on-conflict skip|overwrite] [--allow-erased]</c> and
 /// <c>continuity import --all DIR [--dry-run] [--on-conflict skip|overwrite] [--allow-erased]</c>. Exit 0 imported (or checked, with
 /// --dry-run), 1 an archive refused (the message says why; nothing of it written), 2 bad input.
 /// </summary>
@@ -26,9 +26,10 @@ internal static class ImportCommand
             HelpName = "DIR",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the archives and list what would change, record by record; write nothing" };
-        var asUser = WhatsAppId.Option(
+        var asUser = UserReference.Option(
             "--as",
-            "Import the archive's data as this user (a move to a new number): rewrites wa_id, the ids equal to the old wa_id (account, preferences) and partner_wa_id self-references");
+            "Import the archive's data as this user (a move to a new number, or another person's data merged into theirs): their user key or any identifier they " +
+            "have or had, which names their key; rewrites wa_id, the ids equal to the old wa_id (account, preferences) and partner_wa_id self-references");
         var onConflict = new Option<string>("--on-conflict")
         {
             Description = $"A record whose id is already stored with other content: '{Skip}' keeps what is stored, '{Overwrite}' replaces it with the archive's",

@@ -31,7 +31,7 @@ internal static class TenantExportRun
             services.GetRequiredService<UserExporter>(),
             services.GetRequiredService<AuditTrail>(),
             TimeProvider.System);
-        void InvalidId(string waId) => console.Notice($"Skipped the account '{waId}': its wa_id is not a WhatsApp id (digits only), so it cannot name a file; fix the account, then export again.");
+        void InvalidId(string waId) => console.Notice($"Skipped the account '{waId}': its wa_id is not a user key (a phone number in digits or u- and 24 hex digits), so it cannot name a file; fix the account, then export again.");
         var result = console.ShowsProgress
             ? await CountingProgress.RunAsync<TenantExportProgress, TenantExportResult>(
                 console.Ansi, "Exporting: reading the accounts", step => step.Describe(), progress => exporter.RunAsync(directory, progress, InvalidId, cancellationToken)).ConfigureAwait(false)

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Portability.Audit;
 using AstroBot.Continuity.Portability.Export;
 
@@ -20,7 +21,7 @@ internal sealed class TenantExporter(AccountFeed accounts, UserExporter exporter
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = usersInFlight, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(accounts.WaIdsAsync(cancellationToken), parallelism, async (waId, ct) =>
         {
-            if (!WhatsAppId.IsValid(waId))
+            if (!UserKey.IsValid(waId))
             {
                 tally.InvalidId(waId, invalidId);
                 return;

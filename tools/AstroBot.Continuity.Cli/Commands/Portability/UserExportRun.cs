@@ -6,10 +6,10 @@ using Spectre.Console;
 
 namespace AstroBot.Continuity.Cli.Commands.Portability;
 
-/// <summary>What <c>continuity export --user WA_ID --out FILE.zip</c> does once its command line parsed.</summary>
+/// <summary>What <c>continuity export --user USER --out FILE.zip</c> does once its command line parsed.</summary>
 internal static class UserExportRun
 {
-    public static async Task<int> InvokeAsync(ParseResult parseResult, string waId, string output, bool force, CancellationToken cancellationToken)
+    public static async Task<int> InvokeAsync(ParseResult parseResult, string user, string output, bool force, CancellationToken cancellationToken)
     {
         var console = CommandConsole.For(parseResult);
         var path = Path.GetFullPath(output);
@@ -22,6 +22,11 @@ internal static class UserExportRun
         if (await BotDatabase.ProblemAsync(services, cancellationToken).ConfigureAwait(false) is { } problem)
         {
             return console.Fail(ExitCodes.Failure, problem);
+        }
+
+        if (await UserKeys.FindAsync(services, user, cancellationToken).ConfigureAwait(false) is not { } waId)
+        {
+            return console.Fail(ExitCodes.Failure, UserKeys.Nobody(user));
         }
 
         var export = await services.GetRequiredService<UserExporter>().ExportAsync(waId, cancellationToken).ConfigureAwait(false);

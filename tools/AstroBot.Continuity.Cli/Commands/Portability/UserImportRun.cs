@@ -25,6 +25,15 @@ internal static class UserImportRun
 
         // The importer refuses a database that does not exist (never creates one) and an erased user's older archive.
         await using var services = BackendServices.Build(parseResult);
+        if (request.As is { } user)
+        {
+            if (await UserKeys.FindAsync(services, user, cancellationToken).ConfigureAwait(false) is not { } key)
+            {
+                return console.Fail(ExitCodes.Failure, $"Import refused: {UserKeys.Nobody(user)} Nothing was written.");
+            }
+
+            request = request with { As = key };
+        }
 
         ImportReport report;
         try
@@ -38,7 +47,8 @@ internal static class UserImportRun
 
         var containers = ImportCounts.PerContainer(report.Changes);
         Report(console, new UserImportResult(
-            path, report.WaId, archive.WaId, report.DryRun, request.OnConflict, containers, ImportCounts.Total(containers.Values), report.AuditRecords, report.Changes));
+            path, report.WaId, archive.WaId, report.DryRun, request.OnConflict, containers, ImportCounts.Total(containers.Values), report.AuditRecords,
+            report.IdentifiersLinked, report.IdentifiersHeldElsewhere, report.Changes));
         return ExitCodes.Success;
     }
 
@@ -66,6 +76,12 @@ internal static class UserImportRun
         console.Ansi.Write(ImportTable.Create(result.Containers, result.DryRun));
         console.Ansi.MarkupLineInterpolated(
             $"{Display.Count(result.AuditRecords)} audit records {(result.DryRun ? "would be written" : "written")} under their own ids (an import never duplicates them).");
+        if (result.IdentifiersLinked > 0 || result.IdentifiersHeldElsewhere > 0)
+        {
+            console.Ansi.MarkupLineInterpolated(
+                $"{Display.Count(result.IdentifiersLinked)} identifiers linked to {result.WaId} in the identity directory; {Display.Count(result.IdentifiersHeldElsewhere)} held by another person, left with them (continuity identity show says who).");
+        }
+
         if (ImportTable.Conflicts(result.Total.Skipped, result.DryRun) is { } conflicts)
         {
             console.Ansi.MarkupLineInterpolated($"[yellow]{conflicts}[/]");

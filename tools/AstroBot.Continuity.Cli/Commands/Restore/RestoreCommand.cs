@@ -7,7 +7,7 @@ using AstroBot.Continuity.Data;
 namespace AstroBot.Continuity.Cli.Commands.Restore;
 
 /// <summary>
-/// <c>continuity restore [BACKUP_ID|latest] [--at TIME] [--user WA_ID] [--container NAME]... [--to-database NAME]
+/// <c>continuity restore [BACKUP_ID|latest] [--at TIME] [--user USER] [--container NAME]... [--to-database NAME]
 /// [--force] [--restore-id ID]</c>. Exit 0 restored, 1 refused (the message says why), 2 bad input.
 /// </summary>
 internal static partial class RestoreCommand
@@ -22,7 +22,7 @@ internal static partial class RestoreCommand
                 HelpName = "TIME",
                 CustomParser = ParseTime,
             },
-            new Option<string?>("--user") { Description = "Restore only this user's items (the WhatsApp id, digits only)", HelpName = WhatsAppId.HelpName },
+            UserReference.Option("--user", "Restore only this user's items: their user key, or any identifier they have or had (phone number, BSUID, @username)"),
             new Option<string[]>("--container")
             {
                 Description = $"Restore only this container (repeatable; default all: {string.Join(", ", BotDataModel.Containers.Select(container => container.Name))})",
@@ -32,7 +32,6 @@ internal static partial class RestoreCommand
             new Option<string?>("--to-database") { Description = "The database to restore into (default: a new one named after the source and the time)", HelpName = "NAME" },
             new Option<bool>("--force") { Description = "Allow writing into the live database, or into containers that already hold items" },
             new Option<string?>("--restore-id") { Description = "Name the restore; rerunning with the same id resumes it where it stopped (default: a new id, printed)", HelpName = "ID" });
-        options.User.Validators.Add(WhatsAppId.Validate);
         options.RestoreId.Validators.Add(result => Check(result, RestoreIdPattern(), "--restore-id takes 1-100 letters, digits, '-' or '_'."));
         options.Containers.Validators.Add(result =>
         {

@@ -14,11 +14,15 @@ internal sealed record RestoreCommandOptions(
     Option<bool> Force,
     Option<string?> RestoreId)
 {
-    public RestoreRequest Request(ParseResult parseResult, string? targetDatabase, string restoreId) => new()
+    /// <param name="parseResult">The command line.</param>
+    /// <param name="userKey">The key of the person <see cref="User"/> names (null for everyone).</param>
+    /// <param name="targetDatabase">The database to restore into; null for a new one.</param>
+    /// <param name="restoreId">The restore's id.</param>
+    public RestoreRequest Request(ParseResult parseResult, string? userKey, string? targetDatabase, string restoreId) => new()
     {
         BackupId = parseResult.GetValue(BackupId) is { } id && id != BackupIdArgument.Latest ? id : null,
         At = parseResult.GetValue(At),
-        WaId = parseResult.GetValue(User),
+        WaId = userKey,
         Containers = parseResult.GetValue(Containers) ?? [],
         TargetDatabase = targetDatabase,
         Force = parseResult.GetValue(Force),

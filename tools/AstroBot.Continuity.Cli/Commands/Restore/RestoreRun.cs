@@ -27,8 +27,18 @@ internal static class RestoreRun
             target = earlier;
         }
 
+        string? userKey = null;
+        if (parseResult.GetValue(options.User) is { } user)
+        {
+            userKey = await UserKeys.FindAsync(services, user, cancellationToken).ConfigureAwait(false);
+            if (userKey is null)
+            {
+                return console.Fail(ExitCodes.Failure, $"Restore refused: {UserKeys.Nobody(user)}");
+            }
+        }
+
         restoreId ??= RestoreResumption.NewRestoreId(TimeProvider.System);
-        var request = options.Request(parseResult, target, restoreId);
+        var request = options.Request(parseResult, userKey, target, restoreId);
         if (!console.Json)
         {
             console.Ansi.MarkupLineInterpolated($"Restore [bold]{restoreId}[/] (if it stops, rerun with --restore-id {restoreId} to resume)");
