@@ -79,6 +79,26 @@ public sealed class IdentityClaims(IdentityDirectory directory)
         return new ClaimOutcome(current, claimed, lost);
     }
 
+    /// <summary>Marks <paramref name="identifier"/> no longer current for the person with <paramref name="userKey"/> (its link stays as it is).</summary>
+    public async Task RetireAsync(string userKey, Identifier identifier, DateTimeOffset at, CancellationToken ct)
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            if (await directory.GetPersonAsync(userKey, ct).ConfigureAwait(false) is not { } person || person.Find(identifier) is not { IsCurrent: true } entry)
+            {
+                return;
+            }
+
+            var retired = person with { Identifiers = [.. person.Identifiers.Select(e => e == entry ? e with { RetiredAt = at } : e)] };
+            if (await directory.TryReplacePersonAsync(retired, ct).ConfigureAwait(false) is not null)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("A person's identity record kept changing; the queue will retry.");
+    }
+
     /// <summary>Removes the links of <paramref name="identifiers"/> that point at <paramref name="userKey"/>.</summary>
     public async Task ReleaseAsync(string userKey, IEnumerable<Identifier> identifiers, CancellationToken ct)
     {

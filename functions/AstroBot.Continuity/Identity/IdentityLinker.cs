@@ -4,9 +4,12 @@ namespace AstroBot.Continuity.Identity;
 
 /// <summary>
 /// Support's manual link (<c>continuity identity link</c>): gives an identifier to a person, for a case the webhooks
-/// could not settle (a conflict, a number the user proves is theirs). An identifier another person holds, or a phone
+/// could not settle (a conflict, a number the user proves is theirs). The person keeps their current identifiers
+/// (replies go where they went) unless they had none of that kind or the operator makes it current (a change of
+/// number WhatsApp's message about never arrived). An identifier another person holds, or a phone
 /// number the bot keeps a history under, is refused unless the operator moves it on purpose; nothing is ever merged
-/// or copied here (docs/operations/identity.md says how to merge two people's data).
+/// or copied here (docs/operations/identity.md says how to merge two people's data). Linking closes the conflict
+/// over the identifier, also when it was linked already (the operator has decided).
 /// </summary>
 public sealed class IdentityLinker(IdentityDirectory directory, IdentityClaims claims, LegacyUserData legacyData, TimeProvider time)
 {
@@ -16,8 +19,9 @@ public sealed class IdentityLinker(IdentityDirectory directory, IdentityClaims c
     /// <param name="identifier">The identifier to give.</param>
     /// <param name="userKey">The person to give it to; they must be in the directory, or be a phone-number key from before it.</param>
     /// <param name="move">Take it from whoever holds it (they lose it), or link a number the bot holds another history under.</param>
+    /// <param name="makeCurrent">Make it the person's current identifier of its kind (replies go there from now on).</param>
     /// <param name="ct">Cancels the work.</param>
-    public async Task<ManualLinkResult> LinkAsync(Identifier identifier, string userKey, bool move, CancellationToken ct)
+    public async Task<ManualLinkResult> LinkAsync(Identifier identifier, string userKey, bool move, bool makeCurrent, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         for (var round = 0; round < MaxRounds; round++)
@@ -28,12 +32,14 @@ public sealed class IdentityLinker(IdentityDirectory directory, IdentityClaims c
                 return new ManualLinkResult(ManualLinkOutcome.NoSuchPerson, null);
             }
 
-            var holder = (await claims.OwnersAsync([identifier], ct).ConfigureAwait(false)).GetValueOrDefault(identifier);
-            if (holder?.UserKey == userKey)
+            var owner = (await claims.OwnersAsync([identifier], ct).ConfigureAwait(false)).GetValueOrDefault(identifier);
+            if (owner?.UserKey == userKey && !(makeCurrent && target.Find(identifier) is { IsCurrent: false }))
             {
+                await directory.RemoveConflictAsync(identifier, ct).ConfigureAwait(false);
                 return new ManualLinkResult(ManualLinkOutcome.AlreadyLinked, null);
             }
 
+            var holder = owner?.UserKey == userKey ? null : owner;
             var refusedBy = holder?.UserKey
                 ?? (identifier.Kind == IdentifierKind.Phone && identifier.Value != userKey && await HistoryUnderAsync(identifier.Value, ct).ConfigureAwait(false) ? identifier.Value : null);
             if (refusedBy is not null && !move)
@@ -46,7 +52,9 @@ public sealed class IdentityLinker(IdentityDirectory directory, IdentityClaims c
                 continue;
             }
 
-            var updated = await directory.TryReplacePersonAsync(target.WithCurrent([identifier], time.GetUtcNow()), ct).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var linked = makeCurrent ? target.WithCurrent([identifier], now) : target.WithFormer(identifier, now);
+            var updated = await directory.TryReplacePersonAsync(linked, ct).ConfigureAwait(false);
             if (updated is null)
             {
                 continue;
@@ -123,7 +131,8 @@ public sealed class IdentityLinker(IdentityDirectory directory, IdentityClaims c
         throw new InvalidOperationException($"The identity directory kept changing under {MaxRounds} rounds; run the import again.");
     }
 
-    // The target's record; a phone-number key the directory never recorded gets one now (it holds its own number).
+    // The target's record. A key the directory has no record of gets one now when it is a phone number (it holds
+    // its own number) or when the bot keeps data under it (a person the directory lost: linking reconnects them).
     private async Task<PersonRecord?> TargetAsync(string userKey, CancellationToken ct)
     {
         if (await directory.GetPersonAsync(userKey, ct).ConfigureAwait(false) is { } person)
@@ -131,14 +140,17 @@ public sealed class IdentityLinker(IdentityDirectory directory, IdentityClaims c
             return person.IsActive ? person : null;
         }
 
-        if (UserKey.IsMinted(userKey) || !UserKey.IsValid(userKey))
+        var isPhone = WaIdFormat.IsValid(userKey);
+        if (!isPhone && !(UserKey.IsMinted(userKey) && await legacyData.ExistsAsync(userKey, ct).ConfigureAwait(false)))
         {
             return null;
         }
 
-        var phone = new Identifier(IdentifierKind.Phone, userKey);
-        var created = await directory.TryAddPersonAsync(PersonRecord.Create(userKey, [phone], time.GetUtcNow(), time.GetUtcNow()), ct).ConfigureAwait(false);
-        return created is null ? await directory.GetPersonAsync(userKey, ct).ConfigureAwait(false) : (await claims.ClaimAsync(created, [phone], firstDecides: true, ct).ConfigureAwait(false)).Person;
+        Identifier[] own = isPhone ? [new Identifier(IdentifierKind.Phone, userKey)] : [];
+        var created = await directory.TryAddPersonAsync(PersonRecord.Create(userKey, own, time.GetUtcNow(), time.GetUtcNow()), ct).ConfigureAwait(false);
+        return created is null
+            ? await directory.GetPersonAsync(userKey, ct).ConfigureAwait(false)
+            : (await claims.ClaimAsync(created, own, firstDecides: true, ct).ConfigureAwait(false)).Person;
     }
 
     private async Task<bool> HistoryUnderAsync(string phone, CancellationToken ct) =>

@@ -8,15 +8,28 @@ namespace AstroBot.Continuity.Identity;
 /// </summary>
 public sealed class IdentityLookup(IdentityDirectory directory, IdentityClaims claims)
 {
+    /// <summary>The prefix that names a person by their key, even a phone-number key whose number now belongs to someone else.</summary>
+    public const string KeyPrefix = "key:";
+
     /// <summary>
-    /// The person <paramref name="text"/> names: a user key, or an identifier in any form
-    /// <see cref="Identifier.TryParse"/> reads. A phone number the directory never saw names the person keyed by it
-    /// (how everyone the bot knew before the directory is keyed), with no record. Null when it names nobody.
+    /// The person <paramref name="text"/> names: <c>key:</c> and a user key (that key, with its record if the directory
+    /// has one: the way to reach a person the directory lost, or one whose number was given to someone else), a minted
+    /// user key with a record, or an identifier in any form <see cref="Identifier.TryParse"/> reads. A phone number the
+    /// directory never saw names the person keyed by it (how everyone the bot knew before the directory is keyed), with
+    /// no record. Null when it names nobody.
     /// </summary>
     public async Task<PersonMatch?> FindAsync(string text, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         text = text.Trim();
+        if (text.StartsWith(KeyPrefix, StringComparison.Ordinal))
+        {
+            var key = text[KeyPrefix.Length..];
+            return UserKey.IsValid(key)
+                ? new PersonMatch(key, await directory.GetPersonAsync(key, ct).ConfigureAwait(false) is { IsActive: true } keyed ? keyed : null)
+                : null;
+        }
+
         if (UserKey.IsMinted(text))
         {
             return await directory.GetPersonAsync(text, ct).ConfigureAwait(false) is { IsActive: true } minted ? new PersonMatch(text, minted) : null;

@@ -13,8 +13,10 @@ namespace AstroBot.Continuity.Identity;
 /// <item>Known: the person of the BSUID, else of the parent BSUID, else of the phone number. Identifiers the
 /// directory did not know are linked to them; one the directory holds for someone else is recorded as a conflict
 /// and left where it is.</item>
-/// <item>A phone number the person gave up (a change of number retired it) that comes with a BSUID nobody knows is
-/// a new person who got the recycled number: they get their own key and the number.</item>
+/// <item>A phone number that comes with a BSUID nobody knows, while its person gave the number up (a change of number
+/// retired it) or has a BSUID of their own, is a new person who got the recycled number (WhatsApp regenerates the
+/// BSUID with the number): they get their own key and the number, so nobody is handed another person's history.
+/// When the directory had not heard the old owner leave, that is recorded as a conflict for support to confirm.</item>
 /// </list>
 /// Concurrent deliveries agree: a new person's record is written before their links, links are claimed by
 /// insert, and records are replaced under their ETag; whoever loses a race looks again.
@@ -96,7 +98,7 @@ public sealed class IdentityResolver(IdentityDirectory directory, IdentityClaims
 
         if (IsRecycledNumber(identifiers, owners, chosen))
         {
-            return await TryGiveRecycledNumberAsync(identifiers, all, seenAt, ct).ConfigureAwait(false);
+            return await TryGiveRecycledNumberAsync(identifiers, all, chosen, seenAt, ct).ConfigureAwait(false);
         }
 
         var unknown = all.Where(identifier => !owners.ContainsKey(identifier) && !chosen.Holds(identifier)).ToList();
@@ -136,16 +138,17 @@ public sealed class IdentityResolver(IdentityDirectory directory, IdentityClaims
     private static PersonRecord Chosen(IReadOnlyDictionary<Identifier, PersonRecord> owners) =>
         owners.MinBy(pair => pair.Key.Precedence).Value;
 
-    // The number is the chosen person's old one and the BSUID is new to everybody: someone else has that number now.
+    // Only the number is known, the BSUID is new to everybody, and the number's person gave it up or has a BSUID of
+    // their own: someone else has that number now.
     private static bool IsRecycledNumber(UserIdentifiers identifiers, IReadOnlyDictionary<Identifier, PersonRecord> owners, PersonRecord chosen) =>
         identifiers is { Phone: { } phone, Bsuid: { } bsuid }
         && owners.Count == 1
         && owners.ContainsKey(new Identifier(IdentifierKind.Phone, phone))
-        && chosen.Find(new Identifier(IdentifierKind.Phone, phone)) is { IsCurrent: false }
-        && !chosen.Holds(new Identifier(IdentifierKind.Bsuid, bsuid));
+        && !chosen.Holds(new Identifier(IdentifierKind.Bsuid, bsuid))
+        && (chosen.Find(new Identifier(IdentifierKind.Phone, phone)) is { IsCurrent: false } || chosen.Current.Bsuid is not null);
 
     private async Task<PersonRecord?> TryGiveRecycledNumberAsync(
-        UserIdentifiers identifiers, IReadOnlyList<Identifier> all, DateTimeOffset seenAt, CancellationToken ct)
+        UserIdentifiers identifiers, IReadOnlyList<Identifier> all, PersonRecord previousOwner, DateTimeOffset seenAt, CancellationToken ct)
     {
         var phone = new Identifier(IdentifierKind.Phone, identifiers.Phone!);
         if (await directory.GetLinkAsync(phone, ct).ConfigureAwait(false) is not { } phoneLink
@@ -161,6 +164,13 @@ public sealed class IdentityResolver(IdentityDirectory directory, IdentityClaims
             await claims.ReleaseAsync(created.UserKey, outcome.Claimed, ct).ConfigureAwait(false);
             await directory.TryDeletePersonAsync(outcome.Person ?? created, ct).ConfigureAwait(false);
             return null;
+        }
+
+        if (previousOwner.Find(phone) is { IsCurrent: true })
+        {
+            // The directory never heard the old owner leave: stop sending them anything at the number, and let support confirm.
+            await claims.RetireAsync(previousOwner.UserKey, phone, seenAt, ct).ConfigureAwait(false);
+            await RecordConflictAsync(phone, previousOwner.UserKey, created.UserKey, seenAt, ct).ConfigureAwait(false);
         }
 
         LogMessages.IdentityRecycledNumber(logger);

@@ -10,10 +10,10 @@ namespace AstroBot.Continuity.Identity;
 /// the directory existed are keyed by their phone number, so a first sight of that number can still find a
 /// history. Asked only in the rare case where linking the number to someone else would hide that history.
 /// </summary>
-public class LegacyUserData(CosmosClient cosmos, IOptions<CosmosOptions> options)
+public sealed class LegacyUserData(CosmosClient cosmos, IOptions<CosmosOptions> options)
 {
     /// <summary>True when an account document exists under <paramref name="userKey"/> (every user of the bot has exactly one).</summary>
-    public virtual async Task<bool> ExistsAsync(string userKey, CancellationToken ct)
+    public async Task<bool> ExistsAsync(string userKey, CancellationToken ct)
     {
         var accounts = cosmos.GetContainer(options.Value.DatabaseName, BotDataModel.Accounts.Name);
         using var response = await accounts.ReadItemStreamAsync(userKey, new PartitionKey(userKey), cancellationToken: ct).ConfigureAwait(false);

@@ -83,6 +83,15 @@ public sealed record PersonRecord(string UserKey, PersonState State, IReadOnlyLi
         return this with { Identifiers = entries };
     }
 
+    /// <summary>
+    /// Adds <paramref name="identifier"/> as one the person had: current only when they have no current identifier of
+    /// its kind (support linking an old number must not change where replies go).
+    /// </summary>
+    public PersonRecord WithFormer(Identifier identifier, DateTimeOffset at) =>
+        Identifiers.Any(entry => entry.IsCurrent && entry.Identifier.Kind == identifier.Kind)
+            ? this with { Identifiers = [.. Identifiers.Where(entry => entry.Identifier != identifier), new IdentifierEntry(identifier, at, at)] }
+            : WithCurrent([identifier], at);
+
     /// <summary>The record without <paramref name="identifiers"/> (links another person won).</summary>
     public PersonRecord Without(IEnumerable<Identifier> identifiers)
     {

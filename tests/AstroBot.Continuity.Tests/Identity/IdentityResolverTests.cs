@@ -135,6 +135,36 @@ public sealed class IdentityResolverTests(IdentityHarness harness) : IClassFixtu
         Assert.Equal(owner.UserKey, (await harness.Resolver.ResolveAsync(Bsuid(oldBsuid), Start.AddDays(200), CancellationToken.None)).UserKey);
     }
 
+    [Fact]
+    public async Task ResolveAsync_TheNumberWithABsuidNobodyKnowsWhileItsPersonHasAnother_IsANewPersonAndTheOldOwnerStopsGettingReplies()
+    {
+        // The old owner left the number without the directory hearing of it; WhatsApp gave the newcomer a new BSUID.
+        var (phone, ownersBsuid, newcomersBsuid) = (NewPhone(), NewBsuid(), NewBsuid());
+        var owner = await harness.Resolver.ResolveAsync(Both(phone, ownersBsuid), Start, CancellationToken.None);
+
+        var newcomer = await harness.Resolver.ResolveAsync(Both(phone, newcomersBsuid), Start.AddDays(300), CancellationToken.None);
+
+        Assert.NotEqual(owner.UserKey, newcomer.UserKey);
+        Assert.Equal(newcomer.UserKey, (await harness.Lookup.FindAsync(phone, CancellationToken.None))?.UserKey);
+        Assert.Equal(MessageRecipient.ToBsuid(ownersBsuid), await harness.Lookup.ReplyAddressAsync(owner.UserKey, CancellationToken.None));
+        var conflict = Assert.Single(await ConflictsOverAsync(phone));
+        Assert.Equal((owner.UserKey, newcomer.UserKey), (conflict.HeldBy, conflict.ClaimedBy));
+        Assert.Equal(owner.UserKey, (await harness.Lookup.FindAsync(IdentityLookup.KeyPrefix + owner.UserKey, CancellationToken.None))?.UserKey);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_KnownNumberGettingItsFirstBsuid_IsLinkedToItsPerson()
+    {
+        // People the bot knew before 2026 had no BSUID on record: their first one is theirs.
+        var (phone, bsuid) = (NewPhone(), NewBsuid());
+        var before = await harness.Resolver.ResolveAsync(Phone(phone), Start, CancellationToken.None);
+
+        var sut = await harness.Resolver.ResolveAsync(Both(phone, bsuid), Start.AddDays(1), CancellationToken.None);
+
+        Assert.Equal(before.UserKey, sut.UserKey);
+        Assert.Equal(bsuid, sut.Current.Bsuid);
+    }
+
     [Theory]
     [InlineData("13491208655302741918")] // no country prefix
     [InlineData("us.13491208655302741918")] // lower case

@@ -19,7 +19,7 @@ internal static class UserReference
         "@username, or phone:, bsuid:, parent_bsuid: or username: and a value";
 
     /// <summary>Every form accepted, for error messages.</summary>
-    public const string Forms = "a user key (u- and 24 hex digits), " + IdentifierForms;
+    public const string Forms = "a user key (u- and 24 hex digits, or key: and any user key, also a phone-number key whose number moved on), " + IdentifierForms;
 
     public static Option<string?> Option(string name, string description)
     {
@@ -29,7 +29,10 @@ internal static class UserReference
     }
 
     /// <summary>True for a minted user key or an identifier <see cref="Identifier.TryParse"/> reads.</summary>
-    public static bool IsValid(string? value) => UserKey.IsMinted(value?.Trim()) || Identifier.TryParse(value, out _);
+    public static bool IsValid(string? value) =>
+        UserKey.IsMinted(value?.Trim())
+        || Identifier.TryParse(value, out _)
+        || (value?.Trim() is { } text && text.StartsWith(IdentityLookup.KeyPrefix, StringComparison.Ordinal) && UserKey.IsValid(text[IdentityLookup.KeyPrefix.Length..]));
 
     public static void Validate(OptionResult result)
     {

@@ -45,8 +45,8 @@ public sealed class IdentityLinkCommandTests : IAsyncLifetime
         run.AssertExitCode(1);
         Assert.Contains($"Not linked: phone:{HolderPhone} belongs to {holder.UserKey}.", run.Error, StringComparison.Ordinal);
         Assert.Contains("--move takes it from them", run.Error, StringComparison.Ordinal);
-        Assert.Contains($"continuity import FILE.zip --as {other.UserKey}", run.Error, StringComparison.Ordinal);
-        Assert.Contains($"continuity erase --user {holder.UserKey}", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"continuity import FILE.zip --as key:{other.UserKey}", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"continuity erase --user key:{holder.UserKey}", run.Error, StringComparison.Ordinal);
         Assert.Equal(holder.UserKey, (await people.FindAsync(HolderPhone))?.UserKey);
     }
 

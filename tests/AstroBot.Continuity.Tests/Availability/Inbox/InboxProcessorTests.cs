@@ -6,6 +6,7 @@ using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
+using AstroBot.Continuity.Tests.WhatsApp.Webhooks;
 using AstroBot.Continuity.WhatsApp.Graph;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -193,6 +194,26 @@ public sealed class InboxProcessorTests : IAsyncLifetime
         await sut.ProcessAsync(recorded, CancellationToken.None);
 
         Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+    }
+
+    [Theory]
+    [MemberData(nameof(BsuidFixtures.Valid), MemberType = typeof(BsuidFixtures))]
+    public async Task ProcessAsync_EveryShapeOfMetasBsuidDocumentation_ReachesTheBotWithAUserKey(string fixture)
+    {
+        var batch = WebhookPayloadParser.Parse(BsuidFixtures.Read(fixture)).Batch!;
+
+        await sut.ProcessAsync(Envelope(BsuidFixtures.Read(fixture)), CancellationToken.None);
+
+        var queued = (await FrontDoorHarness.PeekAllAsync(harness.BotQueue)).Select(BotQueueMessage.FromQueueText).ToList();
+        var expected = batch.Messages.Count + batch.IdentityChanges.Count;
+        Assert.Equal(expected, queued.Count);
+        Assert.All(queued, message => Assert.True(UserKey.IsValid(message.UserKey), message.UserKey));
+        Assert.All(queued, message => Assert.True(message.ReplyTo.To is not null ^ message.ReplyTo.Recipient is not null));
+        Assert.Equal(batch.IdentityChanges.Count, queued.OfType<BotIdentityChanged>().Count());
+        foreach (var status in batch.Statuses)
+        {
+            Assert.NotNull(await harness.Get<MessageLedger>().GetStatusAsync(status.Wamid, CancellationToken.None));
+        }
     }
 
     private IConfiguration Settings(string storage)

@@ -32,12 +32,17 @@ internal static class IdentityLinkCommand
         {
             Description = "Take the identifier from the person who holds it (they lose it; their data stays with them)",
         };
+        var current = new Option<bool>("--current")
+        {
+            Description = "Make it the person's current identifier of its kind, where replies go from now on (a change of number WhatsApp never told us of); " +
+                "without it the person's current identifiers stay as they are",
+        };
         var command = new Command(
             "link",
             "Give an identifier to a person (a conflict, a number the user proves is theirs); refused while another person holds it, unless --move. " +
             "Nothing is merged: merging two people's data is export, import --as, erase")
         {
-            identifier, to, move,
+            identifier, to, move, current,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -51,7 +56,7 @@ internal static class IdentityLinkCommand
             }
 
             var linked = await services.GetRequiredService<IdentityLinker>()
-                .LinkAsync(given, person.UserKey, parseResult.GetValue(move), cancellationToken).ConfigureAwait(false);
+                .LinkAsync(given, person.UserKey, parseResult.GetValue(move), parseResult.GetValue(current), cancellationToken).ConfigureAwait(false);
             var result = new LinkResult(IdentifierResult.From(given), person.UserKey, linked.Outcome, linked.OtherPerson);
             return Report(console, result, LinkMessages.Describe(result));
         });

@@ -15,11 +15,11 @@ internal static class LinkMessages
             ManualLinkOutcome.AlreadyLinked => $"{identifier} already belongs to {key}; nothing changed.",
             ManualLinkOutcome.Moved =>
                 $"Moved {identifier} from {other} to {key}: {other} no longer has it. Their data stayed with them; merging data is a separate procedure " +
-                $"(export --user {other}, import --as {key}, erase --user {other}).",
+                $"(export --user key:{other}, import --as key:{key}, erase --user key:{other}).",
             ManualLinkOutcome.HeldByAnother =>
                 $"Not linked: {identifier} belongs to {other}. --move takes it from them (they lose it, and their data stays with them). " +
-                $"To merge the two people's data instead, that is a separate procedure: continuity export --user {other} --out FILE.zip, " +
-                $"continuity import FILE.zip --as {key}, then continuity erase --user {other}.",
+                $"To merge the two people's data instead, that is a separate procedure: continuity export --user key:{other} --out FILE.zip, " +
+                $"continuity import FILE.zip --as key:{key}, then continuity erase --user key:{other}.",
             _ => $"Not linked: {key} is not a person the identity directory knows (or they are being erased).",
         };
     }
