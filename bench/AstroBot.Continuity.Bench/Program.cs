@@ -1,17 +1,18 @@
 using System.Globalization;
 using AstroBot.Continuity.Bench;
 using AstroBot.Continuity.Bench.Backup;
+using AstroBot.Continuity.Bench.Identity;
 using AstroBot.Continuity.Bench.Portability;
 using AstroBot.Continuity.Bench.Report;
 using AstroBot.Continuity.Bench.Scenarios;
 
-// Usage: AstroBot.Continuity.Bench [webhook|backup|portability|all] [--quick] [--users N] --repo <repository root> [--sdk <dotnet SDK version>]
+// Usage: AstroBot.Continuity.Bench [webhook|backup|portability|identity|all] [--quick] [--users N] --repo <repository root> [--sdk <dotnet SDK version>]
 // Writes its sections of <repo>/docs/benchmarks.md. bench/run is the way in: it builds, starts the emulators and passes these.
 // No benchmark named: the webhook benchmark, as before.
 var benchmark = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "webhook";
-if (benchmark is not ("webhook" or "backup" or "portability" or "all"))
+if (benchmark is not ("webhook" or "backup" or "portability" or "identity" or "all"))
 {
-    Console.Error.WriteLine($"unknown benchmark '{benchmark}': webhook, backup, portability or all");
+    Console.Error.WriteLine($"unknown benchmark '{benchmark}': webhook, backup, portability, identity or all");
     return 2;
 }
 
@@ -65,6 +66,22 @@ if (benchmark is "portability" or "all")
     var run = await new PortabilityBenchmark(settings, machine, CosmosServerVersion.Read(repo), Console.Out).RunAsync(cancel.Token);
     await BenchmarksDocument.WriteSectionAsync(document, PortabilitySection.Key, PortabilitySection.Render(run), cancel.Token);
     Console.WriteLine($"wrote the portability section of {document}");
+}
+
+if (benchmark is "identity" or "all")
+{
+    var run = await new IdentityBenchmark(quick ? IdentityBenchSettings.QuickSmoke : IdentityBenchSettings.Full, machine, Console.Out).RunAsync(cancel.Token);
+    await BenchmarksDocument.WriteSectionAsync(document, IdentitySection.Key, IdentitySection.Render(run), cancel.Token);
+    Console.WriteLine($"wrote the identity section of {document}");
+
+    // A missed target is a finding; a lost acknowledgement, a failed message or one handed to the bot under the wrong person is a failure.
+    var inbox = run.Inbox;
+    var wrong = inbox.KnownUsersChecked.Add(inbox.FirstContactsChecked);
+    if (run.Ack.Missing > 0 || inbox.Failures > 0 || wrong.Missing > 0 || wrong.WrongPerson > 0 || inbox.PersonsInDirectory != inbox.PersonsExpected)
+    {
+        Console.Error.WriteLine($"identity benchmark: {run.Ack.Missing} acknowledged webhooks lost, {inbox.Failures} inbox failures ({inbox.FirstFailure}), {wrong.Missing} processed messages not in the bot queue, {wrong.WrongPerson} under the wrong person, {inbox.PersonsInDirectory} people in the directory where {inbox.PersonsExpected} were expected");
+        exitCode = 1;
+    }
 }
 
 return exitCode;

@@ -1,7 +1,7 @@
 namespace AstroBot.Continuity.Bench.Load;
 
-/// <summary>Percentiles of the latencies of the successful requests of one round, in milliseconds.</summary>
-internal sealed record LatencySummary(double P50Ms, double P99Ms, double MaxMs)
+/// <summary>Percentiles (and the mean) of the latencies of the successful requests of one round, in milliseconds.</summary>
+internal sealed record LatencySummary(double P50Ms, double P99Ms, double MaxMs, double MeanMs = double.NaN)
 {
     public static LatencySummary Empty { get; } = new(double.NaN, double.NaN, double.NaN);
 
@@ -15,7 +15,7 @@ internal sealed record LatencySummary(double P50Ms, double P99Ms, double MaxMs)
 
         var sorted = ticks.ToArray();
         Array.Sort(sorted);
-        return new LatencySummary(ToMs(Percentile(sorted, 0.50)), ToMs(Percentile(sorted, 0.99)), ToMs(sorted[^1]));
+        return new LatencySummary(ToMs(Percentile(sorted, 0.50)), ToMs(Percentile(sorted, 0.99)), ToMs(sorted[^1]), sorted.Average(ToMs));
     }
 
     /// <summary>Nearest-rank percentiles over durations measured one by one (e.g. whole exports).</summary>

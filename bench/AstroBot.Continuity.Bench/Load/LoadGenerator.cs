@@ -58,6 +58,6 @@ internal static class LoadGenerator
             }
         }
 
-        return new RoundResult(concurrency, attempted, okIndexes.Count, elapsed, LatencySummary.FromTicks(okLatencies), okIndexes);
+        return new RoundResult(concurrency, attempted, okIndexes.Count, elapsed, LatencySummary.FromTicks(okLatencies), okIndexes, okLatencies);
     }
 }

@@ -18,6 +18,9 @@ internal sealed record BenchNames(string RunId)
 
     public string LedgerTable => $"bench{RunId}ledger";
 
+    /// <summary>The identity directory: the canary and every benchmark's senders resolve into the run's own.</summary>
+    public string IdentityTable => $"bench{RunId}identities";
+
     public string CosmosDatabase => $"bench{RunId}";
 
     /// <summary>The bare enqueue loop's own queue: the same writes, no front door.</summary>

@@ -92,6 +92,7 @@ internal sealed class LocalHostTarget : IAsyncDisposable
 
         await storage.Blobs.GetBlobContainerClient(names.ClaimCheckContainer).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         await storage.Tables.DeleteTableAsync(names.LedgerTable, ct).ConfigureAwait(false);
+        await storage.Tables.DeleteTableAsync(names.IdentityTable, ct).ConfigureAwait(false);
         try
         {
             await app.Services.GetRequiredService<CosmosClient>().GetDatabase(names.CosmosDatabase).DeleteAsync(cancellationToken: ct).ConfigureAwait(false);
@@ -128,6 +129,7 @@ internal sealed class LocalHostTarget : IAsyncDisposable
         ["FrontDoor:PoisonQueueName"] = names.PoisonQueue,
         ["FrontDoor:ClaimCheckContainer"] = names.ClaimCheckContainer,
         ["FrontDoor:LedgerTableName"] = names.LedgerTable,
+        ["Identity:DirectoryTableName"] = names.IdentityTable,
         // `continuity serve` logs every webhook at Information to the console; in Azure the logs go to
         // Application Insights in batches. A console line per request would measure the terminal, not the front door.
         ["Logging:LogLevel:Default"] = "Warning",

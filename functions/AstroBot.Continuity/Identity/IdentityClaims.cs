@@ -10,26 +10,22 @@ public sealed class IdentityClaims(IdentityDirectory directory)
     /// <summary>The people who hold the resolving identifiers among <paramref name="identifiers"/> (usernames never resolve).</summary>
     public async Task<IReadOnlyDictionary<Identifier, PersonRecord>> OwnersAsync(IEnumerable<Identifier> identifiers, CancellationToken ct)
     {
-        var people = new Dictionary<string, PersonRecord?>(StringComparer.Ordinal);
+        // The links at once, then their people at once: two round trips whatever a webhook carries.
+        var resolving = identifiers.Where(identifier => identifier.Resolves).Distinct().ToList();
+        var links = await Task.WhenAll(resolving.Select(identifier => directory.GetLinkAsync(identifier, ct))).ConfigureAwait(false);
+
+        // A person keyed by their number whose link was never written (a crash in between) still holds it.
+        var keys = resolving.Select((identifier, index) => links[index]?.UserKey ?? (identifier.Kind == IdentifierKind.Phone ? identifier.Value : null)).ToList();
+        var people = await Task.WhenAll(keys.OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(async key => (Key: key, Person: await directory.GetPersonAsync(key, ct).ConfigureAwait(false)))).ConfigureAwait(false);
+        var byKey = people.ToDictionary(pair => pair.Key, pair => pair.Person, StringComparer.Ordinal);
+
         var owners = new Dictionary<Identifier, PersonRecord>();
-        foreach (var identifier in identifiers.Where(identifier => identifier.Resolves))
+        for (var index = 0; index < resolving.Count; index++)
         {
-            // A person keyed by their number whose link was never written (a crash in between) still holds it.
-            var key = (await directory.GetLinkAsync(identifier, ct).ConfigureAwait(false))?.UserKey
-                ?? (identifier.Kind == IdentifierKind.Phone ? identifier.Value : null);
-            if (key is null)
+            if (keys[index] is { } key && byKey[key] is { IsActive: true } person && person.Holds(resolving[index]))
             {
-                continue;
-            }
-
-            if (!people.TryGetValue(key, out var person))
-            {
-                people[key] = person = await directory.GetPersonAsync(key, ct).ConfigureAwait(false);
-            }
-
-            if (person is { IsActive: true } && person.Holds(identifier))
-            {
-                owners[identifier] = person;
+                owners[resolving[index]] = person;
             }
         }
 

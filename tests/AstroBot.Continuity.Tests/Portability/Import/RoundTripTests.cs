@@ -1,7 +1,9 @@
 using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Portability.Audit;
 using AstroBot.Continuity.Portability.Export;
 using AstroBot.Continuity.Portability.Import;
+using AstroBot.Continuity.WhatsApp;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AstroBot.Continuity.Tests.Portability.Import;
@@ -41,6 +43,9 @@ public sealed class RoundTripTests(PortabilityHarness harness) : IClassFixture<P
             await trail.RecordAsync(user.WaId, (AuditEvent)(index % 3), index % 2 == 0 ? AuditChannel.WhatsApp : AuditChannel.Operator, CancellationToken.None);
         }
 
+        // Known by number and BSUID, as the identity directory records people: the identifiers travel too.
+        var bsuid = "US." + user.WaId.PadLeft(20, '0');
+        await source.GetRequiredService<IdentityResolver>().ResolveAsync(new UserIdentifiers(user.WaId, bsuid), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
         var first = await source.GetRequiredService<UserExporter>().ExportAsync(user.WaId, CancellationToken.None);
         var (_, target) = await harness.EmptyDatabaseAsync();
         var archive = ImportArchiveReader.Read(new MemoryStream(first.Archive), ArchiveLimits.Default);
@@ -55,5 +60,7 @@ public sealed class RoundTripTests(PortabilityHarness harness) : IClassFixture<P
         var after = TestExports.JsonEntry(second.Archive, ExportArchive.DataFile);
         Assert.NotEqual((string?)before["generated_at"], (string?)after["generated_at"]);
         Assert.Equal(TestExports.WithoutGeneratedAt(before), TestExports.WithoutGeneratedAt(after));
+        Assert.Equal(2, after["identifiers"]!.AsArray().Count);
+        Assert.Equal(user.WaId, (await target.GetRequiredService<IdentityLookup>().FindAsync(bsuid, CancellationToken.None))?.UserKey);
     }
 }
