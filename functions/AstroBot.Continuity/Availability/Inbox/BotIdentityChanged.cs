@@ -30,7 +30,8 @@ public sealed record BotIdentityChanged : BotQueueMessage
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(person);
-        var current = person.Current;
+        // What the directory holds now; what the change named fills any gap (it named a phone number or a BSUID).
+        var current = person.Current.Merge(change.Current);
         return new()
         {
             Wamid = change.Wamid,
