@@ -65,6 +65,12 @@ param schedules object = {
   backupStatus: '0 */5 * * * *'
 }
 
+@description('Queues the front door and the export requests use; the defaults are those of FrontDoorOptions and PortabilityOptions.')
+param queueNames object = {
+  inbox: 'whatsapp-inbox'
+  exportRequests: 'export-requests'
+}
+
 var packageUrl = '${storageBlobEndpoint}${deploymentContainerName}/functionapp.zip'
 
 // Identity-based connections only: no account key or connection secret appears here.
@@ -90,6 +96,10 @@ var settings = {
   // The keyring (key-encryption keys) is every enabled version of this Key Vault secret, never in backup storage.
   Crypto__KeyVaultUri: keyVaultUri
   Crypto__KekSecretName: 'backup-kek'
+  // The queue triggers read their queues from the same settings the core's options bind (%FrontDoor:InboxQueueName%,
+  // %Portability:ExportRequestQueueName%); the host refuses to index a trigger whose setting is missing.
+  FrontDoor__InboxQueueName: queueNames.inbox
+  Portability__ExportRequestQueueName: queueNames.exportRequests
   // Every timer trigger reads its schedule from %Name% (Hosting/Schedules.cs); the host refuses to index a timer whose setting is missing.
   MessageLedgerPruneSchedule: schedules.messageLedgerPrune
   BackupFullSchedule: schedules.backupFull

@@ -1,18 +1,17 @@
+using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AstroBot.Continuity.Functions.Inbox;
 
 /// <summary>
-/// Processes the webhooks the front door recorded. The runtime retries a failed message and moves it to
-/// <c>whatsapp-inbox-poison</c> after host.json's <c>maxDequeueCount</c>, so nothing is dropped.
+/// Processes the webhooks the front door recorded, from the queue the setting <c>FrontDoor:InboxQueueName</c> names
+/// (the one the front door writes to). The runtime retries a failed message and moves it to
+/// <c>{queue}-poison</c> after host.json's <c>maxDequeueCount</c>, so nothing is dropped.
 /// </summary>
 public sealed class WhatsAppInboxFunction(InboxProcessor processor)
 {
-    /// <summary>Must equal the default of <c>FrontDoor:InboxQueueName</c> (a test checks the generated metadata).</summary>
-    public const string InboxQueue = "whatsapp-inbox";
-
     [Function("WhatsAppInbox")]
-    public Task RunAsync([QueueTrigger(InboxQueue)] string message, CancellationToken cancellationToken) =>
+    public Task RunAsync([QueueTrigger($"%{FrontDoorOptions.InboxQueueNameSetting}%")] string message, CancellationToken cancellationToken) =>
         processor.ProcessAsync(message, cancellationToken);
 }

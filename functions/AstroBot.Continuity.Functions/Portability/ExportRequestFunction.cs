@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Portability.WhatsApp;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -5,17 +6,15 @@ using Microsoft.DurableTask.Client;
 namespace AstroBot.Continuity.Functions.Portability;
 
 /// <summary>
-/// Starts the export orchestration of each confirmed EXPORT. The runtime retries a failed message and moves it to
-/// <c>export-requests-poison</c> after host.json's <c>maxDequeueCount</c>; a duplicate schedules nothing.
+/// Starts the export orchestration of each confirmed EXPORT, from the queue the setting
+/// <c>Portability:ExportRequestQueueName</c> names. The runtime retries a failed message and moves it to
+/// <c>{queue}-poison</c> after host.json's <c>maxDequeueCount</c>; a duplicate schedules nothing.
 /// </summary>
 public sealed class ExportRequestFunction(ExportScheduler scheduler)
 {
-    /// <summary>Must equal the default of <c>Portability:ExportRequestQueueName</c> (a test checks the generated metadata).</summary>
-    public const string ExportRequestQueue = "export-requests";
-
     [Function("PortabilityExportRequest")]
     public Task RunAsync(
-        [QueueTrigger(ExportRequestQueue)] string message,
+        [QueueTrigger($"%{PortabilityOptions.ExportRequestQueueNameSetting}%")] string message,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         scheduler.ScheduleAsync(message, client, cancellationToken);

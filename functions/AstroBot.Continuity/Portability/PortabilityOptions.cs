@@ -7,6 +7,9 @@ public sealed class PortabilityOptions
 {
     public const string SectionName = "Portability";
 
+    /// <summary>The setting the Functions queue trigger reads the export request queue's name from.</summary>
+    public const string ExportRequestQueueNameSetting = SectionName + ":" + nameof(ExportRequestQueueName);
+
     private const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
     // 56 characters at most, so "{name}-poison" is still a queue name.
     private const string QueueNamePattern = "^[a-z0-9](?!.*--)[a-z0-9-]{1,54}[a-z0-9]$";

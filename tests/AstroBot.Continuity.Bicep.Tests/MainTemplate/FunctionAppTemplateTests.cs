@@ -87,6 +87,22 @@ public sealed class FunctionAppTemplateTests(BicepFolderBuild build)
         Assert.Equal(defaultExpression, (string?)defaults[key]);
     }
 
+    public static TheoryData<string, string, string> QueueSettings() => new()
+    {
+        { "FrontDoor__InboxQueueName", "inbox", new AstroBot.Continuity.Availability.FrontDoor.FrontDoorOptions().InboxQueueName },
+        { "Portability__ExportRequestQueueName", "exportRequests", new AstroBot.Continuity.Portability.PortabilityOptions().ExportRequestQueueName },
+    };
+
+    [Theory]
+    [MemberData(nameof(QueueSettings))]
+    public void Build_EveryQueueTriggersQueue_IsAnAppSettingWithTheOptionsDefault(string setting, string parameterKey, string optionsDefault)
+    {
+        // The queue triggers read %FrontDoor:InboxQueueName% and %Portability:ExportRequestQueueName%: the same settings
+        // the core's options bind, so the front door and the trigger cannot name two queues.
+        Assert.Equal($"[parameters('queueNames').{parameterKey}]", (string?)Settings[setting]);
+        Assert.Equal(optionsDefault, (string?)Site.Parameters["queueNames"]?["defaultValue"]?[parameterKey]);
+    }
+
     [Fact]
     public void Build_ApplicationInsights_ConnectionStringIsAnAppSetting()
     {

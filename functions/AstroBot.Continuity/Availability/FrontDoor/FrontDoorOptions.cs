@@ -8,6 +8,9 @@ public sealed class FrontDoorOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "FrontDoor";
 
+    /// <summary>The setting the Functions queue trigger reads the inbox queue's name from (<c>%FrontDoor:InboxQueueName%</c>).</summary>
+    public const string InboxQueueNameSetting = SectionName + ":" + nameof(InboxQueueName);
+
     // Azure Storage queue names: 3-63 lowercase letters, digits and single dashes, starting and ending alphanumeric.
     private const string QueueNamePattern = "^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$";
 
