@@ -1,8 +1,8 @@
 namespace AstroBot.Continuity.Hosting;
 
 /// <summary>
-/// The HTTP routes both hosts serve, below the <c>/api</c> prefix of Azure Functions. One place, so the
-/// Functions app and the local host can never drift apart.
+/// The HTTP routes of the hosts, below the <c>/api</c> prefix of Azure Functions. One place, so the Functions app
+/// and the local host can never drift apart. Both serve every route but <see cref="BackupRestore"/>.
 /// </summary>
 public static class HttpRoutes
 {
@@ -14,7 +14,7 @@ public static class HttpRoutes
     /// <summary>The backups' health against the alert thresholds (an operator route: a function key in Azure).</summary>
     public const string BackupStatus = "backup/status";
 
-    /// <summary>Starts the restore orchestration (an operator route: a function key in Azure).</summary>
+    /// <summary>Starts the restore orchestration (an operator route: a function key in Azure). The Functions app only: locally, <c>continuity restore</c>.</summary>
     public const string BackupRestore = "backup/restore";
 
     /// <summary>Imports one export archive (an operator route: a function key in Azure).</summary>
