@@ -10,7 +10,7 @@ using AstroBot.Continuity.Bench.Bare;
 using AstroBot.Continuity.Bench.Report;
 using AstroBot.Continuity.Bench.Scenarios;
 using AstroBot.Continuity.Crypto;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Data;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -3,7 +3,7 @@ using System.Globalization;
 using AstroBot.Continuity.Bench.Bare;
 using AstroBot.Continuity.Cli.Commands.Portability;
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Portability.Audit;
 using AstroBot.Continuity.Portability.Export;
 using AstroBot.Continuity.Portability.Import;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using AstroBot.Continuity.Bench.Scenarios;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Portability.Links;
 using AstroBot.Continuity.Portability.WhatsApp;
 using AstroBot.Continuity.Storage;
-using AstroBot.Continuity.WhatsApp.Sink;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

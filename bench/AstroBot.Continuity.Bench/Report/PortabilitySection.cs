@@ -5,7 +5,7 @@ using AstroBot.Continuity.Bench.Load;
 using AstroBot.Continuity.Bench.Portability;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 
 namespace AstroBot.Continuity.Bench.Report;
 

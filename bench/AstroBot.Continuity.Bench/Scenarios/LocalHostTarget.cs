@@ -1,8 +1,9 @@
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Cli.LocalHost;
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Local.Availability.Inbox;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.Storage;
-using AstroBot.Continuity.WhatsApp.Sink;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
@@ -45,7 +46,7 @@ internal sealed class LocalHostTarget : IAsyncDisposable
     /// </summary>
     public static IReadOnlyDictionary<string, string?> QuietSchedules { get; } = new Dictionary<string, string?>(
         Schedules.All.Select(schedule => KeyValuePair.Create(schedule.SettingName, (string?)"0 0 0 1 1 *"))
-            .Append(KeyValuePair.Create("Logging:LogLevel:AstroBot.Continuity.Hosting.ScheduledJobRunner", (string?)"None"))
+            .Append(KeyValuePair.Create("Logging:LogLevel:AstroBot.Continuity.Local.Hosting.ScheduledJobRunner", (string?)"None"))
             .Append(KeyValuePair.Create("Logging:LogLevel:Microsoft.DurableTask", (string?)"Error")));
 
     /// <summary>The host's <c>POST /api/whatsapp/webhook</c>.</summary>

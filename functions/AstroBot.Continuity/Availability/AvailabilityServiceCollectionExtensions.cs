@@ -40,15 +40,4 @@ public static class AvailabilityServiceCollectionExtensions
         services.AddHostedService<AvailabilityStorageInitializer>();
         return services;
     }
-
-    /// <summary>
-    /// Local host only: the <see cref="QueueInboxPump"/> (the Functions queue trigger's job in Azure) and the
-    /// <see cref="LocalBotStandIn"/> that answers for the bot. Call after <see cref="AddFrontDoor"/>.
-    /// </summary>
-    public static IServiceCollection AddLocalInboxWorkers(this IServiceCollection services)
-    {
-        services.AddHostedService<QueueInboxPump>();
-        services.AddHostedService<LocalBotStandIn>();
-        return services;
-    }
 }

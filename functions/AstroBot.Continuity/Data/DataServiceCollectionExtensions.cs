@@ -1,4 +1,3 @@
-using AstroBot.Continuity.Data.Seed;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +10,8 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the bot's data access: <see cref="CosmosOptions"/> bound from the "Cosmos" section of
-    /// <paramref name="configuration"/> and validated at start, one shared <see cref="CosmosClient"/>,
-    /// <see cref="CosmosReadiness"/> and <see cref="SeedWriter"/>.
+    /// <paramref name="configuration"/> and validated at start, one shared <see cref="CosmosClient"/> and
+    /// <see cref="CosmosReadiness"/>. The seed writer is not deployed: <c>AddSeedWriter</c> (AstroBot.Continuity.Local).
     /// </summary>
     public static IServiceCollection AddBotData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,7 +24,6 @@ public static class DataServiceCollectionExtensions
         // One client per process: it owns connections and caches, and is meant to live as long as the app.
         services.TryAddSingleton(provider => CosmosClientFactory.Create(provider.GetRequiredService<IOptions<CosmosOptions>>().Value));
         services.TryAddSingleton<CosmosReadiness>();
-        services.TryAddSingleton<SeedWriter>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 namespace AstroBot.Continuity.Hosting;
 
-/// <summary>Work that runs on a schedule: a timer function in Azure, <see cref="ScheduledJobRunner"/> locally.</summary>
+/// <summary>Work that runs on a schedule: a timer function in Azure, the local host's <c>ScheduledJobRunner</c> (AstroBot.Continuity.Local) locally.</summary>
 public interface IScheduledJob
 {
     /// <summary>The job's name, as the Functions app names its timer function.</summary>
@@ -11,7 +11,7 @@ public interface IScheduledJob
 
     /// <summary>
     /// True when an occurrence missed while the host was down runs once at the next start (a daily backup);
-    /// false when waiting for the next occurrence is fine (a prune). See <see cref="ScheduleLedger"/>.
+    /// false when waiting for the next occurrence is fine (a prune). See the local host's <c>ScheduleLedger</c>.
     /// </summary>
     bool CatchUpMissedRun { get; }
 

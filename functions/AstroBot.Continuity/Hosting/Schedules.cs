@@ -4,7 +4,7 @@ namespace AstroBot.Continuity.Hosting;
 /// Every schedule: the app setting that overrides it and its default six-field NCRONTAB expression (second minute
 /// hour day month day-of-week, UTC). Both hosts read the same setting: the Functions app through
 /// <c>%Name%</c> in its trigger attributes (the <c>*Trigger</c> constants), the local host through
-/// <see cref="ScheduleSetting.Resolve"/> in <see cref="ScheduledJobRunner"/>.
+/// <see cref="ScheduleSetting.Resolve"/> in the local host's <c>ScheduledJobRunner</c> (AstroBot.Continuity.Local).
 /// </summary>
 public static class Schedules
 {

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AstroBot.Continuity;
 
-// Front door and inbox: 1200-1499 (webhook 1200-1299, inbox 1300-1399, local queue workers 1400-1499).
+// Front door and inbox: 1200-1499 (webhook 1200-1299, inbox 1300-1399; the local queue workers, 1400-1405, moved to
+// AstroBot.Continuity.Local).
 // Only wamids, counts, codes and queue names: never text, wa_ids, names or links.
 internal static partial class LogMessages
 {
@@ -58,24 +59,6 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 1305, Level = LogLevel.Warning, Message = "Meta reported webhook error {ErrorCode}")]
     internal static partial void InboxMetaErrorReported(ILogger logger, int errorCode);
 
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Draining queue {QueueName}")]
-    internal static partial void QueueDrainStarted(ILogger logger, string queueName);
-
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Stopped draining queue {QueueName}")]
-    internal static partial void QueueDrainStopped(ILogger logger, string queueName);
-
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Queue {QueueName} could not be polled")]
-    internal static partial void QueuePollFailed(ILogger logger, string queueName, Exception exception);
-
     [LoggerMessage(EventId = 1306, Level = LogLevel.Information, Message = "Message ledger pruned: {RowCount} rows")]
     internal static partial void LedgerPruned(ILogger logger, int rowCount);
-
-    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Queue {QueueName}: message {MessageId} failed on attempt {DequeueCount}")]
-    internal static partial void QueueMessageFailed(ILogger logger, string queueName, string messageId, long dequeueCount, Exception exception);
-
-    [LoggerMessage(EventId = 1404, Level = LogLevel.Error, Message = "Queue {QueueName}: message {MessageId} moved to {PoisonQueueName} after {DequeueCount} attempts")]
-    internal static partial void QueueMessagePoisoned(ILogger logger, string queueName, string messageId, long dequeueCount, string poisonQueueName);
-
-    [LoggerMessage(EventId = 1405, Level = LogLevel.Information, Message = "Stand-in answered message {Wamid}")]
-    internal static partial void StandInReplied(ILogger logger, string wamid);
 }

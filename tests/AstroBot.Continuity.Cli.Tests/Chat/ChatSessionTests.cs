@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Text.Json;
 using AstroBot.Continuity.Cli.Chat;
 using AstroBot.Continuity.Cli.Tests.LocalHost;
-using AstroBot.Continuity.Data.Seed;
 using AstroBot.Continuity.Identity;
-using AstroBot.Continuity.WhatsApp.Sink;
+using AstroBot.Continuity.Local.Data.Seed;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 

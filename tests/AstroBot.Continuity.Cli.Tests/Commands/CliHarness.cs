@@ -5,7 +5,7 @@ using AstroBot.Continuity.Cli.Commands;
 using AstroBot.Continuity.Cli.Configuration;
 using AstroBot.Continuity.Cli.Tests.LocalHost;
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Tests.Fixtures;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;

@@ -7,7 +7,6 @@ using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.WhatsApp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Tests.Availability;
@@ -53,17 +52,6 @@ public sealed class AvailabilityServiceCollectionExtensionsTests
         Assert.Equal([ContinuityCommand.Help], commands);
         Assert.NotNull(services.GetRequiredService<WebhookEndpoint>());
         Assert.NotNull(services.GetRequiredService<InboxProcessor>());
-    }
-
-    [Fact]
-    public void AddLocalInboxWorkers_AddsThePumpAndTheStandIn()
-    {
-        var sut = new ServiceCollection().AddLocalInboxWorkers();
-
-        var hosted = sut.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType).ToList();
-
-        Assert.Contains(typeof(QueueInboxPump), hosted);
-        Assert.Contains(typeof(LocalBotStandIn), hosted);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

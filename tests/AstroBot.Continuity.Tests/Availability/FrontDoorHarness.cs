@@ -5,7 +5,7 @@ using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.WhatsApp;
-using AstroBot.Continuity.WhatsApp.Sink;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;

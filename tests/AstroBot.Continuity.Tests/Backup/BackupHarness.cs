@@ -2,7 +2,7 @@ using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Backup.Runs;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Tests.Fixtures;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;

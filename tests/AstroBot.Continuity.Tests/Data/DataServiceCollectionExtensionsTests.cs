@@ -1,5 +1,4 @@
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Data.Seed;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +25,6 @@ public sealed class DataServiceCollectionExtensionsTests
         Assert.Equal(new Uri("https://localhost:9081"), client.Endpoint);
         Assert.Same(client, sut.GetRequiredService<CosmosClient>());
         Assert.Equal("demo", sut.GetRequiredService<IOptions<CosmosOptions>>().Value.DatabaseName);
-        Assert.NotNull(sut.GetRequiredService<SeedWriter>());
         Assert.NotNull(sut.GetRequiredService<CosmosReadiness>());
     }
 

@@ -4,7 +4,7 @@ using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Data;
 using Azure.Storage.Blobs;

@@ -2,7 +2,7 @@ using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
@@ -36,17 +36,20 @@ public sealed class PortabilityHarness : EmulatorBotHarness
 
     /// <summary>
     /// A new database with every container and nothing in them, and a provider pointed at it with an audit table
-    /// of its own, so an import into it is seen by nothing else.
+    /// of its own, so an import into it is seen by nothing else. <paramref name="configure"/> goes on top, as in
+    /// <see cref="EmulatorBotHarness.Services"/> (a fake clock).
     /// </summary>
-    public async Task<(string Database, IServiceProvider Services)> EmptyDatabaseAsync()
+    public async Task<(string Database, IServiceProvider Services)> EmptyDatabaseAsync(Action<IServiceCollection>? configure = null)
     {
         var name = await CreateDatabaseAsync();
-        return (name, Services(new Dictionary<string, string?>
-        {
-            ["Cosmos:DatabaseName"] = name,
-            ["Portability:AuditTableName"] = Table("pauditb"),
-            ["Identity:DirectoryTableName"] = Table("pidentitiesb"),
-        }));
+        return (name, Services(
+            new Dictionary<string, string?>
+            {
+                ["Cosmos:DatabaseName"] = name,
+                ["Portability:AuditTableName"] = Table("pauditb"),
+                ["Identity:DirectoryTableName"] = Table("pidentitiesb"),
+            },
+            configure));
     }
 
     /// <summary>

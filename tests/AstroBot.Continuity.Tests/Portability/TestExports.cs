@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Data.Documents;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Portability.Export;
 
 namespace AstroBot.Continuity.Tests.Portability;

@@ -1,6 +1,6 @@
 using AstroBot.Continuity.Cli.Commands;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.WhatsApp;
-using AstroBot.Continuity.WhatsApp.Sink;
 using Spectre.Console;
 
 namespace AstroBot.Continuity.Cli.Chat;

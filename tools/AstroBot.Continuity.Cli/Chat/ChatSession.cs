@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using AstroBot.Continuity.Availability.FrontDoor;
-using AstroBot.Continuity.WhatsApp.Sink;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 
 namespace AstroBot.Continuity.Cli.Chat;

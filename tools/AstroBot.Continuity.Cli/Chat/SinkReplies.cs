@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AstroBot.Continuity.WhatsApp.Sink;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 
 namespace AstroBot.Continuity.Cli.Chat;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using AstroBot.Continuity.Cli.Chat;
-using AstroBot.Continuity.Data.Seed;
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -50,6 +50,7 @@ internal static class SeedCommand
             await using var services = new ServiceCollection()
                 .AddLogging()
                 .AddBotData(GlobalOptions.Configuration(parseResult))
+                .AddSeedWriter()
                 .BuildServiceProvider();
             var writer = services.GetRequiredService<SeedWriter>();
             var request = new SeedRequest(

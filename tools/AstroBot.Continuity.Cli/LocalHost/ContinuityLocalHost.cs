@@ -1,12 +1,14 @@
-using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Health;
 using AstroBot.Continuity.Backup.Health;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Hosting;
-using AstroBot.Continuity.Portability;
+using AstroBot.Continuity.Local.Availability;
+using AstroBot.Continuity.Local.Data.Seed;
+using AstroBot.Continuity.Local.Hosting;
+using AstroBot.Continuity.Local.Portability;
+using AstroBot.Continuity.Local.Portability.WhatsApp;
 using AstroBot.Continuity.Portability.Import;
-using AstroBot.Continuity.Portability.WhatsApp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -35,6 +37,7 @@ internal static class ContinuityLocalHost
         var services = builder.Services;
         services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddContinuityBackend(configuration);
+        services.AddSeedWriter(); // what `continuity seed` writes with, for tests that seed through the local host
         // The sink starts first so replies sent during start-up have somewhere to go.
         services.AddHostedService<GraphApiSinkService>();
         services.AddHostedService<LocalCosmosInitializer>();

@@ -1,4 +1,4 @@
-using AstroBot.Continuity.WhatsApp.Sink;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

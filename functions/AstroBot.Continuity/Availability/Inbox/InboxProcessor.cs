@@ -11,7 +11,7 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// directory and goes to a confirmation gate (an answer the backend asked for), a continuity command handler or the
 /// bot's queue; each change of identifiers is applied to the directory and told to the bot; each once per wamid.
 /// Delivery statuses move forward in the ledger. The directory is consulted here, after the front door's durable
-/// acknowledgement, so its being slow or down never costs a message: the queue retries. Called by the Functions queue trigger and by the local <see cref="QueueInboxPump"/>.
+/// acknowledgement, so its being slow or down never costs a message: the queue retries. Called by the Functions queue trigger and by the local host's <c>QueueInboxPump</c> (AstroBot.Continuity.Local).
 /// Any failure throws, so the queue retries the whole webhook; what was already done is skipped on the retry.
 /// </summary>
 public sealed class InboxProcessor

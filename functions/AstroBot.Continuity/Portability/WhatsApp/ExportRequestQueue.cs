@@ -8,7 +8,7 @@ namespace AstroBot.Continuity.Portability.WhatsApp;
 
 /// <summary>
 /// Hands a confirmed export to the hosts (<see cref="PortabilityOptions.ExportRequestQueueName"/>): the Functions
-/// app's queue trigger or the local host's <see cref="ExportRequestPump"/> starts the orchestration with its own
+/// app's queue trigger or the local host's <c>ExportRequestPump</c> (AstroBot.Continuity.Local) starts the orchestration with its own
 /// Durable Task client. Submitting twice is harmless: the orchestration id is per user and export.
 /// </summary>
 public sealed class ExportRequestQueue(

@@ -8,7 +8,7 @@ public sealed class EraseCommandTests : IAsyncLifetime
     private readonly CliHarness cli = new();
     private readonly TempDirectory files = new();
 
-    private static Data.Seed.UserDataSet User => CliHarness.SeededUsers[2];
+    private static Local.Data.Seed.UserDataSet User => CliHarness.SeededUsers[2];
 
     public Task InitializeAsync() => cli.SeedAsync();
 

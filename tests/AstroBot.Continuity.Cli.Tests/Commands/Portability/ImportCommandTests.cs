@@ -15,7 +15,7 @@ public sealed class ImportCommandTests(ExportedWorld world) : IClassFixture<Expo
     private readonly CliHarness target = new();
     private readonly TempDirectory files = new();
 
-    private static Data.Seed.UserDataSet User => CliHarness.SeededUsers[0];
+    private static Local.Data.Seed.UserDataSet User => CliHarness.SeededUsers[0];
 
     private string Archive => world.UserArchive;
 

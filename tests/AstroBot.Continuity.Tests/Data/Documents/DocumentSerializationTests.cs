@@ -1,5 +1,5 @@
 using AstroBot.Continuity.Data.Documents;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Data.Seed;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Portability.Export;
 using AstroBot.Continuity.Portability.Import;
 using AstroBot.Continuity.Tests.Availability.FrontDoor;

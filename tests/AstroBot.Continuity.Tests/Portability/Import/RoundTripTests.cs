@@ -1,10 +1,11 @@
-using AstroBot.Continuity.Data.Seed;
 using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Portability.Audit;
 using AstroBot.Continuity.Portability.Export;
 using AstroBot.Continuity.Portability.Import;
 using AstroBot.Continuity.WhatsApp;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AstroBot.Continuity.Tests.Portability.Import;
 
@@ -36,7 +37,10 @@ public sealed class RoundTripTests(PortabilityHarness harness) : IClassFixture<P
 
     private async Task AssertRoundTripAsync(UserDataSet user, int auditRecords)
     {
-        var source = harness.Services(new Dictionary<string, string?> { ["Portability:AuditTableName"] = harness.Table("pauditrt") });
+        // One fake clock for both databases' services: the second export is made an hour after the first on it.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        void OnTheFakeClock(IServiceCollection services) => services.AddSingleton<TimeProvider>(time);
+        var source = harness.Services(new Dictionary<string, string?> { ["Portability:AuditTableName"] = harness.Table("pauditrt") }, OnTheFakeClock);
         var trail = source.GetRequiredService<AuditTrail>();
         for (var index = 0; index < auditRecords; index++)
         {
@@ -47,10 +51,10 @@ public sealed class RoundTripTests(PortabilityHarness harness) : IClassFixture<P
         var bsuid = "US." + user.WaId.PadLeft(20, '0');
         await source.GetRequiredService<IdentityResolver>().ResolveAsync(new UserIdentifiers(user.WaId, bsuid), new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
         var first = await source.GetRequiredService<UserExporter>().ExportAsync(user.WaId, CancellationToken.None);
-        var (_, target) = await harness.EmptyDatabaseAsync();
+        var (_, target) = await harness.EmptyDatabaseAsync(OnTheFakeClock);
         var archive = ImportArchiveReader.Read(new MemoryStream(first.Archive), ArchiveLimits.Default);
         var report = await target.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(ForUser: user.WaId), CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(20)); // the second export is made at another time
+        time.Advance(TimeSpan.FromHours(1));
 
         var second = await target.GetRequiredService<UserExporter>().ExportAsync(user.WaId, CancellationToken.None);
 
@@ -58,7 +62,8 @@ public sealed class RoundTripTests(PortabilityHarness harness) : IClassFixture<P
         Assert.Equal(auditRecords, second.Data.Audit.Count);
         var before = TestExports.JsonEntry(first.Archive, ExportArchive.DataFile);
         var after = TestExports.JsonEntry(second.Archive, ExportArchive.DataFile);
-        Assert.NotEqual((string?)before["generated_at"], (string?)after["generated_at"]);
+        Assert.Equal("2026-12-01T09:00:00.0000000+00:00", (string?)before["generated_at"]);
+        Assert.Equal("2026-12-01T10:00:00.0000000+00:00", (string?)after["generated_at"]);
         Assert.Equal(TestExports.WithoutGeneratedAt(before), TestExports.WithoutGeneratedAt(after));
         Assert.Equal(2, after["identifiers"]!.AsArray().Count);
         Assert.Equal(user.WaId, (await target.GetRequiredService<IdentityLookup>().FindAsync(bsuid, CancellationToken.None))?.UserKey);

@@ -1,4 +1,4 @@
-using AstroBot.Continuity.WhatsApp.Sink;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 
 namespace AstroBot.Continuity.Tests.Portability.WhatsApp;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Graph;
-using AstroBot.Continuity.WhatsApp.Sink;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -138,8 +138,11 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "RealClock")]
     public async Task SendAsync_AttemptTimesOutThenSuccess_Retried()
     {
+        // The real clock is the point: the attempt timeout is HttpClient.Timeout, which takes no TimeProvider. The sink
+        // stalling its answer is the scenario, not a wait; the 300 ms are what the test costs.
         var sut = CreateSut(attemptTimeout: TimeSpan.FromMilliseconds(300));
         sink.DelayNext(TimeSpan.FromMinutes(1));
 

@@ -1,0 +1,47 @@
+using AstroBot.Continuity.Local.Portability.WhatsApp;
+using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.Tests.Portability.WhatsApp;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AstroBot.Continuity.Local.Tests.Portability.WhatsApp;
+
+/// <summary>The local host's wiring: <c>AddPortabilityLocalWorkers</c> and <c>AddPortabilityTasks</c> on the real clock.</summary>
+[Trait("Category", "Emulators")]
+public sealed class ExportRequestPumpTests(SeededBotDatabase data) : IClassFixture<SeededBotDatabase>
+{
+    [Fact]
+    public async Task ExecuteAsync_ConfirmedExport_IsScheduledInTheBackgroundAndTheLinkArrives()
+    {
+        await using var host = await PortabilityHost.StartAsync(data, clockStart: null);
+        var waId = data.Users[0].WaId;
+        Assert.Single(host.Services.GetServices<IHostedService>().OfType<ExportRequestPump>());
+
+        await host.SendAsync(waId, "EXPORT");
+        await host.SendAsync(waId, "YES");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!host.Sink.MessagesTo(waId).Any(message => message.Type == "document"))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+        }
+
+        Assert.Single(await host.ExportBlobNamesAsync());
+        Assert.Equal(0, await host.ExportRequestCountAsync());
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_NotAnExportRequest_EndsInThePoisonQueueAfterItsAttempts()
+    {
+        await using var host = await PortabilityHost.StartAsync(data, TimeProvider.System.GetUtcNow(), new Dictionary<string, string?> { ["FrontDoor:MaxDequeueCount"] = "2" });
+        await host.ExportRequests.CreateIfNotExistsAsync();
+        await host.ExportRequests.SendMessageAsync("not an export request");
+
+        Assert.Equal(1, await host.DrainExportRequestsAsync());
+        Assert.Equal(1, await host.DrainExportRequestsAsync());
+
+        var poison = host.Get<StorageClients>().Queues.GetQueueClient($"{host.Options.ExportRequestQueueName}-poison");
+        Assert.Single((await poison.PeekMessagesAsync()).Value);
+        Assert.Equal(0, await host.ExportRequestCountAsync());
+    }
+}
