@@ -30,8 +30,11 @@ public sealed class KeyRingProviderTests
         var release = new TaskCompletionSource<KeyRing>(TaskCreationOptions.RunContinuationsAsynchronously);
         source.Setup(s => s.LoadAsync(It.IsAny<CancellationToken>())).Returns(release.Task);
 
-        var callers = Enumerable.Range(0, 8).Select(_ => Task.Run(() => sut.GetAsync(CancellationToken.None))).ToArray();
-        await Task.Delay(50);
+        // Each call runs synchronously up to its first wait, so all eight are in before the load ends: the first one
+        // waits on the load, the others on the first. No need to give them time to arrive.
+        var callers = Enumerable.Range(0, 8).Select(_ => sut.GetAsync(CancellationToken.None)).ToArray();
+        Assert.All(callers, caller => Assert.False(caller.IsCompleted));
+        source.Verify(s => s.LoadAsync(It.IsAny<CancellationToken>()), Times.Once);
         release.SetResult(new KeyRing(TestKeys.NewKek()));
         var rings = await Task.WhenAll(callers);
 

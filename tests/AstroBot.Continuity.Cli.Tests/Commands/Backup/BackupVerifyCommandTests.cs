@@ -1,4 +1,7 @@
 using System.Text.Json;
+using AstroBot.Continuity.Backup.Catalog;
+using AstroBot.Continuity.Backup.Health;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AstroBot.Continuity.Cli.Tests.Commands.Backup;
 
@@ -42,12 +45,14 @@ public sealed class BackupVerifyCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "RealClock")]
     public async Task Invoke_SecondaryJson_SaysTheBackupHasReplicatedInItsDocumentedShape()
     {
         await cli.SeedAsync();
-        await cli.BackupAsync();
-        // Azurite reports the current time, truncated to the second, as the secondary's last sync.
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var backupId = await cli.BackupAsync();
+        // The real clock is the point: Azurite reports its own time, truncated to the second, as the secondary's last
+        // sync, and no fake clock moves it. So wait until it has passed the backup's completion (under a second), not a fixed time.
+        await SecondarySyncedAfterAsync(backupId);
 
         var run = await cli.InvokeAsync("backup", "verify", "--secondary", "--json");
 
@@ -85,6 +90,19 @@ public sealed class BackupVerifyCommandTests : IAsyncLifetime
 
         run.AssertExitCode(2);
         Assert.Contains("ids look like 20261127T020000Z-full-1a2b3c4d", run.Error, StringComparison.Ordinal);
+    }
+
+    private async Task SecondarySyncedAfterAsync(string backupId)
+    {
+        await using var services = cli.BuildServices();
+        var completed = (await services.GetRequiredService<BackupCatalog>().FindAsync(cli.Database, backupId, CancellationToken.None))?.CompletedAt;
+        Assert.NotNull(completed);
+        var replication = services.GetRequiredService<GeoReplication>();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10)); // only stops a broken test from hanging
+        while (await replication.LastSyncTimeAsync(bound.Token) is not { } synced || synced < completed)
+        {
+            await Task.Delay(50, bound.Token);
+        }
     }
 
     private async Task FlipAByteAsync(string blobName)

@@ -1,6 +1,7 @@
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.Reading;
+using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,10 +102,14 @@ public sealed class BackupVerificationTests(BackupHarness harness) : IClassFixtu
     [Fact]
     public async Task VerifyAsync_NoId_VerifiesTheNewestUsableBackup()
     {
-        // Ids name the start to the second: start in a second of its own so it sorts after every earlier backup.
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var newest = await harness.RunFullAsync();
-        var failedLater = BackupCatalogEntries.Running(Database, BackupId.New(BackupKind.Full, DateTimeOffset.UtcNow.AddMinutes(1)).Value, null, null, DateTimeOffset.UtcNow) with { State = BackupState.Failed };
+        // Ids name the start to the second. Runs on a clock set past every backup the other tests make on the real
+        // one, an hour apart, so the newest sorts last whatever ran before, and an older one is there to be wrongly chosen.
+        var clock = new SetWallClock(new DateTimeOffset(2099, 11, 27, 2, 0, 0, TimeSpan.Zero));
+        var services = harness.Services(configure: collection => collection.AddSingleton<TimeProvider>(clock));
+        await RunFullAsync(services);
+        clock.Now += TimeSpan.FromHours(1);
+        var newest = await RunFullAsync(services);
+        var failedLater = BackupCatalogEntries.Running(Database, BackupId.New(BackupKind.Full, clock.Now.AddMinutes(1)).Value, null, null, clock.Now.AddMinutes(1)) with { State = BackupState.Failed };
         await Catalog.AddAsync(failedLater, CancellationToken.None);
 
         var report = await Sut.VerifyAsync(null, VerifyLevel.Quick, fromSecondary: false, CancellationToken.None);
@@ -153,6 +158,13 @@ public sealed class BackupVerificationTests(BackupHarness harness) : IClassFixtu
         Assert.Equal(BackupState.Verified, (await FindAsync(pending.BackupId)).State);
         Assert.Equal(BackupState.Failed, (await FindAsync(failed.BackupId)).State);
         Assert.Null((await FindAsync(pruned.BackupId)).VerifyResult);
+    }
+
+    private async Task<BackupCatalogEntry> RunFullAsync(IServiceProvider services)
+    {
+        var result = await harness.Runner(services).RunAsync(BackupKind.Full, null, CancellationToken.None);
+        Assert.True(result.Outcome == BackupRunOutcome.Committed, result.Message);
+        return result.Entry!;
     }
 
     private async Task<BackupCatalogEntry> FindAsync(string backupId) =>

@@ -1,21 +1,21 @@
-using System.Diagnostics;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Tests.Fixtures;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AstroBot.Continuity.Tests.Backup.Runs;
 
-/// <summary>Real leases on Azurite, a blob container per test; renewal paced by a fake clock.</summary>
+/// <summary>Real leases on Azurite, a blob container per test; renewal paced by a fake clock that says what waits on it.</summary>
 public sealed class BackupLeaseTests : IAsyncLifetime
 {
     private const string Database = "astrobot";
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Interval = Duration / 3;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     private readonly LeaseRequests leaseRequests = new();
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
+    private readonly WatchedClock time = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
     private BlobContainerClient archives = null!;
 
     public async Task InitializeAsync()
@@ -69,10 +69,17 @@ public sealed class BackupLeaseTests : IAsyncLifetime
         await using var sut = await AcquireAsync();
         Assert.NotNull(sut);
 
-        // Past the lease's own duration on the clock that paces the renewals.
-        var renewed = await AdvanceUntilAsync(() => leaseRequests.Count("renew") >= 3, limit: TimeSpan.FromSeconds(30));
+        // Past the lease's own duration on the clock that paces the renewals, a third at a time.
+        for (var renewals = 1; renewals <= 3; renewals++)
+        {
+            await RenewalWaitsOnTheClockAsync();
+            time.Advance(Interval - TimeSpan.FromMilliseconds(1));
+            Assert.Equal(renewals - 1, time.FiredTimers); // not yet due: the fake clock fires a due timer inside Advance
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.Equal(renewals, time.FiredTimers);
+            await WaitUntilAsync(() => leaseRequests.Count("renew") == renewals);
+        }
 
-        Assert.True(renewed <= TimeSpan.FromSeconds(20), $"three renewals took {renewed}");
         Assert.All(leaseRequests.All.Where(request => request.Action == "renew"), request => Assert.Equal(200, request.Status));
         Assert.Null(await AcquireAsync());
     }
@@ -82,48 +89,48 @@ public sealed class BackupLeaseTests : IAsyncLifetime
     {
         var sut = await AcquireAsync();
         Assert.NotNull(sut);
-        await AdvanceUntilAsync(() => leaseRequests.Count("renew") >= 1, limit: TimeSpan.FromSeconds(30));
+        await RenewalWaitsOnTheClockAsync();
+        time.Advance(Interval);
+        await WaitUntilAsync(() => leaseRequests.Count("renew") == 1);
 
-        await sut.DisposeAsync();
-        var renewals = leaseRequests.Count("renew");
+        await sut.DisposeAsync().AsTask().WaitAsync(Bound);
+        var fired = time.FiredTimers;
         time.Advance(TimeSpan.FromMinutes(1));
-        await Task.Delay(200);
 
-        Assert.Equal(renewals, leaseRequests.Count("renew"));
+        // Nothing waits on the clock any more and a minute on it woke nothing, so nothing can renew: no need to wait and see.
+        Assert.Equal(0, time.WaitingTimers);
+        Assert.Equal(fired, time.FiredTimers);
+        Assert.Equal(1, leaseRequests.Count("renew"));
+        Assert.Contains(("release", 200), leaseRequests.All);
     }
 
     [Fact]
     [Trait("Category", "Slow")]
+    [Trait("Category", "RealClock")]
     public async Task TryAcquireAsync_HeldLongerThanTheLeaseDuration_StaysHeld()
     {
-        // The real clock, once: Azurite expires a lease that is not renewed after its 15 s.
+        // The real clock is the point: Azurite expires a lease that is not renewed after its 15 s (the shortest a
+        // blob lease can be) on its own clock, which no fake clock moves. A second past that is enough.
         await using var sut = await BackupLease.TryAcquireAsync(archives, Database, Duration, TimeProvider.System, CancellationToken.None);
         Assert.NotNull(sut);
 
-        await Task.Delay(Duration + TimeSpan.FromSeconds(2));
+        await Task.Delay(Duration + TimeSpan.FromSeconds(1));
 
         Assert.Null(await BackupLease.TryAcquireAsync(archives, Database, Duration, TimeProvider.System, CancellationToken.None));
     }
 
     private Task<BackupLease?> AcquireAsync() => BackupLease.TryAcquireAsync(archives, Database, Duration, time, CancellationToken.None);
 
-    /// <summary>Advances the fake clock a second at a time, letting the renewals reach Azurite, until <paramref name="done"/>.</summary>
-    private async Task<TimeSpan> AdvanceUntilAsync(Func<bool> done, TimeSpan limit)
-    {
-        var advanced = TimeSpan.Zero;
-        var deadline = Stopwatch.StartNew();
-        while (!done())
-        {
-            Assert.True(advanced < limit && deadline.Elapsed < TimeSpan.FromSeconds(20), $"not done after {advanced} on the fake clock");
-            time.Advance(TimeSpan.FromSeconds(1));
-            advanced += TimeSpan.FromSeconds(1);
-            var settle = Stopwatch.StartNew();
-            while (!done() && settle.ElapsedMilliseconds < 100)
-            {
-                await Task.Delay(10);
-            }
-        }
+    /// <summary>Until the renewal loop waits on the fake clock for its next renewal (a signal the lease gives by arming a timer).</summary>
+    private Task RenewalWaitsOnTheClockAsync() => WaitUntilAsync(() => time.WaitingTimers == 1);
 
-        return advanced;
+    // Waits for a condition, not a duration: the bound only stops a broken test from hanging.
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var bound = new CancellationTokenSource(Bound);
+        while (!condition())
+        {
+            await Task.Delay(5, bound.Token);
+        }
     }
 }
