@@ -288,8 +288,8 @@ public sealed class GraphApiClientTests : IAsyncLifetime
 
     private static async Task<IReadOnlyDictionary<string, object?>> WaitForRetryLogAsync(RecordingLogger<GraphApiClient> logger)
     {
-        await WaitUntilAsync(() => logger.Entries.Any(e => e.EventId.Id == 1001));
-        return logger.Entries.First(e => e.EventId.Id == 1001).Values;
+        await WaitUntilAsync(() => logger.Entries.Any(e => e.EventId.Id == ContinuityEventId.GraphSendRetrying));
+        return logger.Entries.First(e => e.EventId.Id == ContinuityEventId.GraphSendRetrying).Values;
     }
 
     // Waits for a condition, not a duration: the bound only stops a broken test from hanging.

@@ -10,7 +10,7 @@ public class ReplySenderTests
 {
     private const string WaId = "16315551181";
     private const string Bsuid = "US.13491208655302741918";
-    private const int BsuidRefusedEventId = 1003;
+    private const int BsuidRefusedEventId = ContinuityEventId.GraphBsuidRecipientRefused;
     private static readonly MessageRecipient Recipient = MessageRecipient.ToPhone(WaId);
     private static readonly MessageRecipient BsuidRecipient = MessageRecipient.ToBsuid(Bsuid);
     private static readonly Uri Link = new("https://example.blob.core.windows.net/exports/a1b2.zip?sig=x");

@@ -1,0 +1,154 @@
+namespace AstroBot.Continuity;
+
+/// <summary>
+/// The one table of log event ids (like Npgsql's <c>NpgsqlEventId</c>). Every <c>[LoggerMessage]</c> of the core
+/// (<c>LogMessages</c>), of <c>AstroBot.Continuity.Local</c> and of the CLI takes its <c>EventId</c> from here, because
+/// <c>continuity serve</c> runs all three in one process and an id must name one log line wherever it is read. Each
+/// constant is named after the log message that uses it.
+/// <para>
+/// Ranges, by capability (the assembly that logs them in brackets when it is not the core):
+/// WhatsApp protocol 1000-1199;
+/// front door and inbox 1200-1499 (webhook 1200-1299, inbox 1300-1399, the queue workers and bot stand-in
+/// 1400-1499 [Local]);
+/// data 2000-2999 (Cosmos DB 2000, the seed 2001-2002 [Local]);
+/// storage and hosting 3000-3999 (the local scheduler 3000-3099 [Local]);
+/// crypto 4000-4999 (keyring and per-user keys);
+/// backup and restore 5000-5999 (runs 5000-5009, verification 5010-5019, restore 5020-5029, restore test 5030-5039,
+/// retention 5040-5049, health 5050-5059);
+/// portability 6000-6999 (confirmations 6000-6099, exports 6100-6199, links 6200-6299, erasure 6300-6399,
+/// imports 6400-6499);
+/// identity directory 7000-7999;
+/// the CLI and its local host 8000-8999 [CLI].
+/// 9000 and up are free for the next capability.
+/// </para>
+/// <para>
+/// Ids are stable: dashboards, queries and the operations guides name them, so an id is never changed or reused; a new
+/// message takes the next free id of its range. The only renumbering so far: the CLI's two messages were 5000 and 5001,
+/// the ids of two backup messages that run in the same <c>continuity serve</c> process, and are 8000 and 8001 since.
+/// <c>ContinuityEventIdTests</c> (in the core's tests and, over all three assemblies, in the CLI's) fail when two
+/// messages share an id, when a message's id is not in this table, or when a constant here is not used exactly once.
+/// </para>
+/// </summary>
+public static class ContinuityEventId
+{
+    // WhatsApp protocol (Graph API client): 1000-1199.
+    public const int GraphMessageSent = 1000;
+    public const int GraphSendRetrying = 1001;
+    public const int GraphSendFailed = 1002;
+    public const int GraphBsuidRecipientRefused = 1003;
+
+    // Front door (webhook): 1200-1299.
+    public const int WebhookRecorded = 1200;
+    public const int WebhookVerified = 1201;
+    public const int WebhookVerificationRejected = 1202;
+    public const int WebhookChallengeMissing = 1203;
+    public const int WebhookBodyTooLarge = 1204;
+    public const int WebhookSignatureRejected = 1205;
+    public const int WebhookPayloadInvalid = 1206;
+    public const int WebhookRecordFailed = 1207;
+    public const int WebhookBodyUnreadable = 1208;
+    public const int StorageNotReadyAtStart = 1209;
+
+    // Inbox: 1300-1399.
+    public const int InboxMessageDuplicate = 1300;
+    public const int InboxMessageRacedDuplicate = 1301;
+    public const int InboxMessageRoutedToBot = 1302;
+    public const int InboxCommandHandled = 1303;
+    public const int InboxStatusApplied = 1304;
+    public const int InboxMetaErrorReported = 1305;
+    public const int LedgerPruned = 1306;
+
+    // The queue workers that play the Functions queue triggers, and the bot stand-in (AstroBot.Continuity.Local): 1400-1499.
+    public const int QueueDrainStarted = 1400;
+    public const int QueueDrainStopped = 1401;
+    public const int QueuePollFailed = 1402;
+    public const int QueueMessageFailed = 1403;
+    public const int QueueMessagePoisoned = 1404;
+    public const int StandInReplied = 1405;
+
+    // Data (Cosmos DB access): 2000-2999; the seed (AstroBot.Continuity.Local) 2001-2002.
+    public const int CosmosNotReady = 2000;
+    public const int SeedStarted = 2001;
+    public const int SeedCompleted = 2002;
+
+    // Storage and hosting: 3000-3999; the local scheduler (AstroBot.Continuity.Local) 3000-3099.
+    public const int ScheduledJobStarting = 3000;
+    public const int ScheduledJobCompleted = 3001;
+    public const int ScheduledJobFailed = 3002;
+    public const int ScheduledJobScheduled = 3003;
+    public const int ScheduledJobCatchingUp = 3004;
+    public const int ScheduleLedgerUnreadable = 3005;
+    public const int ScheduleLedgerNotWritten = 3006;
+
+    // Crypto (keyring and per-user keys): 4000-4999.
+    public const int KeyRingLoaded = 4000;
+
+    // Backup and restore: 5000-5999. Runs 5000-5009.
+    public const int BackupStarting = 5000;
+    public const int BackupCommitted = 5001;
+    public const int BackupFailed = 5002;
+    public const int BackupSkippedLeaseHeld = 5003;
+    public const int AbandonedBackupRemoved = 5004;
+
+    // Verification 5010-5019.
+    public const int BackupVerified = 5010;
+
+    // Restore 5020-5029.
+    public const int RestoreStarting = 5020;
+    public const int RestoreCompleted = 5021;
+
+    // Restore test 5030-5039.
+    public const int RestoreTested = 5030;
+
+    // Retention 5040-5049.
+    public const int BackupPruned = 5040;
+    public const int BackupPruneSkippedImmutable = 5041;
+    public const int BackupPruneSkippedLeaseHeld = 5042;
+    public const int BackupPruneCompleted = 5043;
+
+    // Health 5050-5059.
+    public const int BackupUnhealthy = 5050;
+
+    // Portability: 6000-6999. Confirmations 6000-6099.
+    public const int ConfirmationAsked = 6000;
+    public const int ConfirmationAccepted = 6001;
+    public const int ConfirmationCancelled = 6002;
+    public const int ConfirmationExpired = 6003;
+    public const int ConfirmationRedelivered = 6004;
+
+    // Exports 6100-6199.
+    public const int ExportRequestQueued = 6100;
+    public const int ExportScheduled = 6101;
+    public const int ExportDuplicateSkipped = 6102;
+    public const int ExportRestarted = 6103;
+    public const int ExportBuilt = 6104;
+    public const int ExportAbandoned = 6105;
+    public const int ExportFailed = 6106;
+
+    // Links 6200-6299.
+    public const int ExportLinkSigned = 6200;
+    public const int ExportLinkSent = 6201;
+    public const int ExportLinkResent = 6202;
+    public const int ExportLinkHeldBack = 6203;
+
+    // Erasure 6300-6399.
+    public const int UserErasedThroughWhatsApp = 6300;
+
+    // Imports 6400-6499.
+    public const int AdminImportDone = 6400;
+    public const int AdminImportRefused = 6401;
+
+    // Identity directory: 7000-7999.
+    public const int IdentityPersonCreated = 7000;
+    public const int IdentityLinked = 7001;
+    public const int IdentityConflictRecorded = 7002;
+    public const int IdentityRecycledNumber = 7003;
+    public const int IdentityChangeApplied = 7004;
+    public const int IdentityChangeWithoutIdentifiers = 7005;
+    public const int IdentityUndocumentedBsuid = 7006;
+
+    // The CLI and its local host (continuity serve): 8000-8999. 8000 and 8001 were 5000 and 5001, the ids of
+    // BackupStarting and BackupCommitted, until the table was made.
+    public const int GraphSinkStarted = 8000;
+    public const int LocalResourceUnavailable = 8001;
+}
