@@ -38,7 +38,7 @@ internal sealed record WebhookUnderBackupResult(IReadOnlyList<WebhookPair> Pairs
 
 /// <summary>
 /// The webhook acknowledgement p99 with a full backup running against idle: the real local host (as in the
-/// webhook benchmark, inbox workers stopped after a canary), signed webhooks at a fixed moderate rate from a
+/// webhook benchmark: inbox workers stopped after a canary, no scheduler, so the only backup is the one run here), signed webhooks at a fixed moderate rate from a
 /// paced open loop, once while a full backup runs in the same process (as the Functions app runs its timer
 /// next to its HTTP trigger) and once idle with the same count at the same rate; the pair runs a few times and
 /// the rounds are pooled, since one pair on this shared machine says little.
@@ -49,7 +49,7 @@ internal static class WebhookUnderBackup
         BackupBenchSettings settings, BackupRunner runner, string runId, TextWriter progress, CancellationToken ct)
     {
         var names = new BenchNames(runId);
-        await using var host = await LocalHostTarget.StartAsync(names, ct, LocalHostTarget.QuietSchedules).ConfigureAwait(false);
+        await using var host = await LocalHostTarget.StartAsync(names, ct).ConfigureAwait(false);
         using var poster = new WebhookPoster(settings.WebhookWorkers);
         try
         {

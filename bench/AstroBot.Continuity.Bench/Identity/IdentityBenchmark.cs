@@ -12,7 +12,8 @@ internal sealed record IdentityBenchRun(
 
 /// <summary>
 /// Issue 9 (identity continuity), performance: on one local host of this run (its own queues, ledger, directory and
-/// confirmation tables; inbox workers stopped after the canary, scheduled jobs pushed out of the run), first the
+/// confirmation tables; inbox workers stopped after the canary; no scheduler, no export request pump, no Durable Task
+/// engine: <see cref="LocalHostTarget"/>), first the
 /// acknowledgement of BSUID-only webhooks against phone-number webhooks, then inbox processing with the directory
 /// against the same work without it.
 /// </summary>
@@ -24,14 +25,8 @@ internal sealed class IdentityBenchmark(IdentityBenchSettings settings, MachineI
         var clock = Stopwatch.StartNew();
         var names = BenchNames.Create();
         progress.WriteLine($"identity run {names.RunId}: directory table {names.IdentityTable}, ledger table {names.LedgerTable}");
-        var hostSettings = new Dictionary<string, string?>(LocalHostTarget.QuietSchedules)
-        {
-            // The run's own: the confirmation gate reads it for every message, and the export request pump polls its queue.
-            ["Portability:ConfirmationTableName"] = names.ConfirmationTable,
-            ["Portability:ExportRequestQueueName"] = names.ExportRequestQueue,
-        };
-        await using var host = await LocalHostTarget.StartAsync(names, ct, hostSettings).ConfigureAwait(false);
-        progress.WriteLine("local host up: a canary went through the inbox pump and the bot stand-in, both now stopped");
+        await using var host = await LocalHostTarget.StartAsync(names, ct).ConfigureAwait(false);
+        progress.WriteLine("local host up (no scheduler, no export request pump): a canary went through the inbox pump and the bot stand-in, both now stopped");
         try
         {
             var ack = await new AckComparison(host, names, settings, progress).RunAsync(ct).ConfigureAwait(false);
@@ -43,13 +38,7 @@ internal sealed class IdentityBenchmark(IdentityBenchSettings settings, MachineI
             progress.WriteLine("removing the run's queues, container, tables and database");
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await host.DeleteResourcesAsync(names, CancellationToken.None).ConfigureAwait(false);
-            var storage = host.Services.GetRequiredService<StorageClients>();
-            foreach (var queue in new[] { names.BareQueue, names.ExportRequestQueue, $"{names.ExportRequestQueue}-poison" })
-            {
-                await storage.Queues.GetQueueClient(queue).DeleteIfExistsAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
-            await storage.Tables.DeleteTableAsync(names.ConfirmationTable, CancellationToken.None).ConfigureAwait(false);
+            await host.Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(names.BareQueue).DeleteIfExistsAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

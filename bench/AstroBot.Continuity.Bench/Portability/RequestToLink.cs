@@ -28,8 +28,8 @@ internal sealed record RequestToLinkResult(LinkUser User, IReadOnlyList<WhatsApp
 }
 
 /// <summary>
-/// Request to link: the real local host (<c>continuity serve</c>, inbox workers running, scheduled jobs pushed out
-/// of the run) exports one user with five years of daily readings through WhatsApp, again and again; each sample
+/// Request to link: the real local host (<c>continuity serve</c>, inbox workers, export request pump and Durable Task
+/// engine running, no scheduler) exports one user with five years of daily readings through WhatsApp, again and again; each sample
 /// is followed by its bare limit (<see cref="BareLinkExport"/>) so the machine's noise hits both alike.
 /// </summary>
 internal static class RequestToLink
@@ -37,15 +37,7 @@ internal static class RequestToLink
     public static async Task<RequestToLinkResult> RunAsync(PortabilityBenchSettings settings, string runId, TextWriter progress, CancellationToken ct)
     {
         var names = new BenchNames(runId);
-        var hostSettings = new Dictionary<string, string?>(LocalHostTarget.QuietSchedules)
-        {
-            ["Portability:ExportContainerName"] = names.ExportContainer,
-            ["Portability:ExportRequestQueueName"] = names.ExportRequestQueue,
-            ["Portability:AuditTableName"] = names.AuditTable,
-            ["Portability:ExportTableName"] = names.ExportTable,
-            ["Portability:ConfirmationTableName"] = names.ConfirmationTable,
-        };
-        await using var host = await LocalHostTarget.StartAsync(names, ct, hostSettings, keepInboxWorkers: true).ConfigureAwait(false);
+        await using var host = await LocalHostTarget.StartAsync(names, ct, keepInboxWorkers: true, exports: true).ConfigureAwait(false);
         var storage = host.Services.GetRequiredService<StorageClients>();
         try
         {
@@ -86,20 +78,7 @@ internal static class RequestToLink
         {
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await host.DeleteResourcesAsync(names, CancellationToken.None).ConfigureAwait(false);
-            foreach (var queue in new[] { names.ExportRequestQueue, $"{names.ExportRequestQueue}-poison" })
-            {
-                await storage.Queues.GetQueueClient(queue).DeleteIfExistsAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
-            foreach (var container in new[] { names.ExportContainer, names.BareExportContainer })
-            {
-                await storage.Blobs.GetBlobContainerClient(container).DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
-            }
-
-            foreach (var table in new[] { names.AuditTable, names.ExportTable, names.ConfirmationTable })
-            {
-                await storage.Tables.DeleteTableAsync(table, CancellationToken.None).ConfigureAwait(false);
-            }
+            await storage.Blobs.GetBlobContainerClient(names.BareExportContainer).DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -1,7 +1,8 @@
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Cli.LocalHost;
-using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Local.Availability.Inbox;
+using AstroBot.Continuity.Local.Hosting;
+using AstroBot.Continuity.Local.Portability.WhatsApp;
 using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -14,15 +15,24 @@ namespace AstroBot.Continuity.Bench.Scenarios;
 
 /// <summary>
 /// The product under test: the real <c>continuity serve</c> host (<see cref="ContinuityLocalHost"/>), in this
-/// process, on an ephemeral loopback port, against the emulators, with its own queues, table and database.
+/// process, on an ephemeral loopback port, against the emulators, with its own queues, tables, containers and
+/// database (nothing it reads or polls is shared with another run or with a <c>continuity serve</c> on this machine).
 /// </summary>
 /// <remarks>
-/// The host also runs the inbox pump and the bot stand-in, which would drain the inbox while we count it and
-/// compete for the two cores with the front door. In Azure that work runs in the Functions queue trigger, not
+/// <para>
+/// It runs only the background work a benchmark measures. Never the local scheduler: it would catch up a missed
+/// backup at start and fire scheduled jobs in the middle of a round (the backup benchmark runs the backup its
+/// "during a backup" rounds measure itself). The export request pump and the Durable Task engine only for the
+/// benchmark that measures an export (<c>exports: true</c>).
+/// </para>
+/// <para>
+/// The inbox pump and the bot stand-in always start, for the canary, but would drain the inbox while we count it
+/// and compete for the two cores with the front door. In Azure that work runs in the Functions queue trigger, not
 /// in the HTTP request; the acknowledgement benchmarks measure the acknowledgement, so both are stopped once the
 /// host has started and a canary has been through them (before any load), and every acknowledged webhook must
 /// then still be in the inbox queue. Benchmarks of what happens after the acknowledgement (an export through
 /// WhatsApp) keep them running.
+/// </para>
 /// </remarks>
 internal sealed class LocalHostTarget : IAsyncDisposable
 {
@@ -40,15 +50,6 @@ internal sealed class LocalHostTarget : IAsyncDisposable
         WebhookUri = webhookUri;
     }
 
-    /// <summary>
-    /// No scheduled job of the local host fires during a run: each still catches up once at start and fails fast
-    /// (the host has no key), which is expected here and not logged; nor is the in-memory Durable Task worker's idle chatter.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string?> QuietSchedules { get; } = new Dictionary<string, string?>(
-        Schedules.All.Select(schedule => KeyValuePair.Create(schedule.SettingName, (string?)"0 0 0 1 1 *"))
-            .Append(KeyValuePair.Create("Logging:LogLevel:AstroBot.Continuity.Local.Hosting.ScheduledJobRunner", (string?)"None"))
-            .Append(KeyValuePair.Create("Logging:LogLevel:Microsoft.DurableTask", (string?)"Error")));
-
     /// <summary>The host's <c>POST /api/whatsapp/webhook</c>.</summary>
     public Uri WebhookUri { get; }
 
@@ -58,20 +59,15 @@ internal sealed class LocalHostTarget : IAsyncDisposable
     /// <summary>The host's services, as it wired them.</summary>
     public IServiceProvider Services => app.Services;
 
-    /// <param name="extraSettings">Settings on top of the bench's own (e.g. schedules), or null.</param>
     /// <param name="keepInboxWorkers">Leave the inbox pump and the bot stand-in running after the canary (see the remarks).</param>
-    public static async Task<LocalHostTarget> StartAsync(
-        BenchNames names, CancellationToken ct, IReadOnlyDictionary<string, string?>? extraSettings = null, bool keepInboxWorkers = false)
+    /// <param name="exports">Run the export request pump and the in-memory Durable Task engine it starts exports on.</param>
+    public static async Task<LocalHostTarget> StartAsync(BenchNames names, CancellationToken ct, bool keepInboxWorkers = false, bool exports = false)
     {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", ct).ConfigureAwait(false);
-        var settings = Settings(names, sink.BaseUri);
-        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var app = ContinuityLocalHost.Build(configuration, "http://127.0.0.1:0");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(names, sink.BaseUri)).Build();
+        var workers = LocalHostWorkers.Inbox | (exports ? LocalHostWorkers.Exports : LocalHostWorkers.None);
+        var app = ContinuityLocalHost.Build(configuration, "http://127.0.0.1:0", workers);
+        CheckBackgroundWork(app, exports);
         await app.StartAsync(ct).ConfigureAwait(false);
         await SendCanaryAsync(app, sink, ct).ConfigureAwait(false);
         if (!keepInboxWorkers)
@@ -86,14 +82,17 @@ internal sealed class LocalHostTarget : IAsyncDisposable
     public async Task DeleteResourcesAsync(BenchNames names, CancellationToken ct)
     {
         var storage = app.Services.GetRequiredService<StorageClients>();
-        foreach (var queue in new[] { names.InboxQueue, names.BotQueue, names.PoisonQueue, $"{names.BotQueue}-poison" })
+        foreach (var queue in new[] { names.InboxQueue, names.BotQueue, names.PoisonQueue, $"{names.BotQueue}-poison", names.ExportRequestQueue, $"{names.ExportRequestQueue}-poison" })
         {
             await storage.Queues.GetQueueClient(queue).DeleteIfExistsAsync(ct).ConfigureAwait(false);
         }
 
         await storage.Blobs.GetBlobContainerClient(names.ClaimCheckContainer).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
-        await storage.Tables.DeleteTableAsync(names.LedgerTable, ct).ConfigureAwait(false);
-        await storage.Tables.DeleteTableAsync(names.IdentityTable, ct).ConfigureAwait(false);
+        await storage.Blobs.GetBlobContainerClient(names.ExportContainer).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+        foreach (var table in new[] { names.LedgerTable, names.IdentityTable, names.ConfirmationTable, names.AuditTable, names.ExportTable })
+        {
+            await storage.Tables.DeleteTableAsync(table, ct).ConfigureAwait(false);
+        }
         try
         {
             await app.Services.GetRequiredService<CosmosClient>().GetDatabase(names.CosmosDatabase).DeleteAsync(cancellationToken: ct).ConfigureAwait(false);
@@ -131,10 +130,33 @@ internal sealed class LocalHostTarget : IAsyncDisposable
         ["FrontDoor:ClaimCheckContainer"] = names.ClaimCheckContainer,
         ["FrontDoor:LedgerTableName"] = names.LedgerTable,
         ["Identity:DirectoryTableName"] = names.IdentityTable,
+        // The confirmation gate reads its table for every message; the export request pump polls its queue.
+        ["Portability:ConfirmationTableName"] = names.ConfirmationTable,
+        ["Portability:ExportRequestQueueName"] = names.ExportRequestQueue,
+        ["Portability:ExportContainerName"] = names.ExportContainer,
+        ["Portability:AuditTableName"] = names.AuditTable,
+        ["Portability:ExportTableName"] = names.ExportTable,
         // `continuity serve` logs every webhook at Information to the console; in Azure the logs go to
         // Application Insights in batches. A console line per request would measure the terminal, not the front door.
         ["Logging:LogLevel:Default"] = "Warning",
+        // Nor the in-memory Durable Task worker's idle chatter, where it runs.
+        ["Logging:LogLevel:Microsoft.DurableTask"] = "Error",
     };
+
+    /// <summary>Refuses a host that would run background work the benchmark does not measure (see the remarks).</summary>
+    private static void CheckBackgroundWork(WebApplication app, bool exports)
+    {
+        var hosted = app.Services.GetServices<IHostedService>().ToList();
+        if (hosted.Any(service => service is ScheduledJobRunner))
+        {
+            throw new InvalidOperationException("The local host would run its scheduler: a scheduled job could fire in the middle of a measurement.");
+        }
+
+        if (hosted.Any(service => service is ExportRequestPump) != exports)
+        {
+            throw new InvalidOperationException($"The local host {(exports ? "lacks" : "would run")} the export request pump.");
+        }
+    }
 
     /// <summary>
     /// Sends one canary webhook through the whole pipeline and waits for the stand-in's reply to reach the sink:

@@ -21,7 +21,7 @@ internal sealed class WebhookAckBenchmark(BenchSettings settings, MachineInfo ma
 
         await using var bareOk = await BareOkEndpoint.StartAsync(ct).ConfigureAwait(false);
         await using var host = await LocalHostTarget.StartAsync(names, ct).ConfigureAwait(false);
-        progress.WriteLine("local host up: a canary went through the inbox pump and the bot stand-in, both now stopped");
+        progress.WriteLine("local host up (no scheduler, no export request pump): a canary went through the inbox pump and the bot stand-in, both now stopped");
         var bareEnqueue = await BareEnqueue.CreateAsync(names.BareQueue, ct).ConfigureAwait(false);
         using var poster = new WebhookPoster(settings.MaxConcurrency);
         try

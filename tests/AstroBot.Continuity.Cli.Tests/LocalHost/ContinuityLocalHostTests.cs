@@ -4,8 +4,10 @@ using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Cli.LocalHost;
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Local.Availability.Inbox;
 using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Local.Hosting;
+using AstroBot.Continuity.Local.Portability.WhatsApp;
 using AstroBot.Continuity.Tests.Fixtures;
 using Microsoft.Azure.Cosmos;
 using Microsoft.DurableTask.Client;
@@ -103,6 +105,33 @@ public class ContinuityLocalHostTests(LocalHostFixture host) : IClassFixture<Loc
 
         Assert.Subset(jobs.ToHashSet(), new HashSet<string> { "BackupFull", "BackupIncremental", "BackupVerify", "BackupRestoreTest", "BackupPrune", "BackupStatus" });
         Assert.Contains(host.Services.GetServices<IHostedService>(), service => service is ScheduledJobRunner);
+    }
+
+    [Fact]
+    public void Build_AsContinuityServeBuildsIt_RunsEveryWorker()
+    {
+        var hosted = host.Services.GetServices<IHostedService>().ToList();
+
+        Assert.Contains(hosted, service => service is QueueInboxPump);
+        Assert.Contains(hosted, service => service is LocalBotStandIn);
+        Assert.Contains(hosted, service => service is ExportRequestPump);
+        Assert.Contains(hosted, service => service is ScheduledJobRunner);
+        Assert.NotNull(host.Services.GetService<DurableTaskClient>());
+    }
+
+    [Fact]
+    public async Task Build_InboxWorkersOnly_RunsNoSchedulerNorExportsBesideThem()
+    {
+        // What the benchmarks that measure the front door or the inbox build: nothing else may fire during a round.
+        var configuration = LocalHostFixture.Configuration(host.Sink.BaseUri);
+        await using var sut = ContinuityLocalHost.Build(configuration, "http://127.0.0.1:0", LocalHostWorkers.Inbox);
+
+        var hosted = sut.Services.GetServices<IHostedService>().ToList();
+
+        Assert.Contains(hosted, service => service is QueueInboxPump);
+        Assert.Contains(hosted, service => service is LocalBotStandIn);
+        Assert.DoesNotContain(hosted, service => service is ScheduledJobRunner or ExportRequestPump);
+        Assert.Null(sut.Services.GetService<DurableTaskClient>());
     }
 
     [Fact]

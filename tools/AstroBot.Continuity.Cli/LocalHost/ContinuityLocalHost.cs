@@ -24,7 +24,10 @@ namespace AstroBot.Continuity.Cli.LocalHost;
 /// </summary>
 internal static class ContinuityLocalHost
 {
-    public static WebApplication Build(IConfiguration configuration, string? urls = null)
+    /// <param name="configuration">The host's settings.</param>
+    /// <param name="urls">Where Kestrel listens, instead of <c>LocalHost:Urls</c>.</param>
+    /// <param name="workers">The background work to run beside the routes: all of it for <c>continuity serve</c>.</param>
+    public static WebApplication Build(IConfiguration configuration, string? urls = null, LocalHostWorkers workers = LocalHostWorkers.All)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
@@ -41,19 +44,34 @@ internal static class ContinuityLocalHost
         // The sink starts first so replies sent during start-up have somewhere to go.
         services.AddHostedService<GraphApiSinkService>();
         services.AddHostedService<LocalCosmosInitializer>();
-        services.AddLocalInboxWorkers();
-        services.AddPortabilityLocalWorkers();
-        services.AddSingleton<ScheduleLedger>();
-        services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedule settings: every IScheduledJob, backups included
-        // The Functions app's Durable restore, on the real Durable Task engine in memory (restores do not survive a restart here).
-        services.AddInMemoryDurableTask(tasks =>
+        if (workers.HasFlag(LocalHostWorkers.Inbox))
         {
-            tasks.AddOrchestrator<RestoreOrchestrator>();
-            tasks.AddActivity<PlanRestoreActivity>();
-            tasks.AddActivity<RestoreStepActivity>();
-            tasks.AddActivity<CompleteRestoreActivity>();
-            tasks.AddPortabilityTasks();
-        });
+            services.AddLocalInboxWorkers();
+        }
+
+        if (workers.HasFlag(LocalHostWorkers.Exports))
+        {
+            services.AddPortabilityLocalWorkers();
+        }
+
+        if (workers.HasFlag(LocalHostWorkers.Schedules))
+        {
+            services.AddSingleton<ScheduleLedger>();
+            services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedule settings: every IScheduledJob, backups included
+        }
+
+        if (workers.HasFlag(LocalHostWorkers.Exports))
+        {
+            // The Functions app's Durable restore and exports, on the real Durable Task engine in memory (they do not survive a restart here).
+            services.AddInMemoryDurableTask(tasks =>
+            {
+                tasks.AddOrchestrator<RestoreOrchestrator>();
+                tasks.AddActivity<PlanRestoreActivity>();
+                tasks.AddActivity<RestoreStepActivity>();
+                tasks.AddActivity<CompleteRestoreActivity>();
+                tasks.AddPortabilityTasks();
+            });
+        }
 
         var app = builder.Build();
         MapRoutes(app);

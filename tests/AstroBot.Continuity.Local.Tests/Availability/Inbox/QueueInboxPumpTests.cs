@@ -1,19 +1,22 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Local.Availability.Inbox;
+using AstroBot.Continuity.Tests.Backup.Runs;
 using AstroBot.Continuity.Tests.Availability;
 
 namespace AstroBot.Continuity.Local.Tests.Availability.Inbox;
 
 public sealed class QueueInboxPumpTests : IAsyncLifetime
 {
+    // The pump's idle wait runs on it: when the loop waits on it, it has handled everything it received and found the queue empty.
+    private readonly WatchedClock time = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
     private FrontDoorHarness harness = null!;
     private QueueInboxPump sut = null!;
 
     public async Task InitializeAsync()
     {
         harness = await FrontDoorHarness.StartAsync(new Dictionary<string, string?> { ["FrontDoor:MaxDequeueCount"] = "3" });
-        sut = ActivatorUtilitiesFor<QueueInboxPump>();
+        sut = ActivatorUtilitiesFor<QueueInboxPump>(time);
     }
 
     public async Task DisposeAsync()
@@ -67,31 +70,30 @@ public sealed class QueueInboxPumpTests : IAsyncLifetime
     {
         await harness.Get<WebhookInbox>().RecordAsync(WebhookJson.Text("wamid.looped", "hello"), CancellationToken.None);
         await sut.StartAsync(CancellationToken.None);
-        await WaitUntilAsync(async () => (await FrontDoorHarness.PeekAllAsync(harness.BotQueue)).Count == 1);
+        await LoopWaitsOnTheClockAsync();
+
+        // The loop waits only once a poll came back empty, so the message was handled and deleted (not merely
+        // hidden, which a peek would not tell apart: the count includes invisible messages).
+        Assert.Single(await FrontDoorHarness.PeekAllAsync(harness.BotQueue));
+        Assert.Equal(0, (await harness.InboxQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
 
         await sut.StopAsync(CancellationToken.None);
 
         Assert.NotNull(sut.ExecuteTask);
         Assert.True(sut.ExecuteTask.IsCompletedSuccessfully, $"{sut.ExecuteTask.Status} {sut.ExecuteTask.Exception}");
-        Assert.Empty(await FrontDoorHarness.PeekAllAsync(harness.InboxQueue));
     }
 
-    // Polls a condition the background loop brings about; bounded so a broken loop fails instead of hanging.
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    // Until the loop waits on the clock for its next poll: a signal (the timer it arms), not a duration. The queue
+    // calls before it take real time, so this polls; the bound only stops a broken loop from hanging the test.
+    private async Task LoopWaitsOnTheClockAsync()
     {
-        for (var poll = 0; poll < 300; poll++)
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (time.WaitingTimers != 1)
         {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
+            await Task.Delay(5, bound.Token);
         }
-
-        Assert.Fail("The pump did not process the message.");
     }
 
-    private T ActivatorUtilitiesFor<T>() =>
-        Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<T>(harness.Services);
+    private T ActivatorUtilitiesFor<T>(params object[] parameters) =>
+        Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<T>(harness.Services, parameters);
 }
