@@ -1,11 +1,10 @@
-using AstroBot.Continuity.Identity;
-using AstroBot.Continuity.Data;
-using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability;
+using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
-using AstroBot.Continuity.WhatsApp;
-using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -105,11 +104,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddContinuityStorage(configuration)
-            .AddBotData(configuration)
-            .AddWhatsApp(configuration)
-            .AddIdentity(configuration)
-            .AddFrontDoor(configuration)
+            .AddContinuityBackend(configuration) // the product's registration, as both hosts make it
             .BuildServiceProvider();
         return new FrontDoorHarness(services, sink);
     }

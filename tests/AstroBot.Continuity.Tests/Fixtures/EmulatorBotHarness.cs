@@ -1,11 +1,10 @@
+using AstroBot.Continuity.Storage;
 using System.Security.Cryptography;
 using System.Text.Json;
-using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Format;
-using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Local.Data.Seed;
-using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Data;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Cosmos;
@@ -19,8 +18,8 @@ namespace AstroBot.Continuity.Tests.Fixtures;
 /// <summary>
 /// What the backup and portability harnesses share: a seeded bot database on the Cosmos DB emulator, settings that
 /// give every table, blob container and database a unique name (real Azurite account, a random KEK), providers
-/// wired as the hosts wire them (storage, data, crypto, backups), and the removal of all of it on dispose.
-/// A harness brings its own seed, name prefix and, through <see cref="AddOwnServices"/>, its own services.
+/// wired as the hosts wire them (<c>AddContinuityBackend</c>), and the removal of all of it on dispose.
+/// A harness brings its own seed and name prefix.
 /// </summary>
 public abstract class EmulatorBotHarness : IAsyncLifetime
 {
@@ -82,9 +81,6 @@ public abstract class EmulatorBotHarness : IAsyncLifetime
     /// <summary>Runs once the Cosmos client is up, before the settings take the database's name and the seed is written.</summary>
     protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;
 
-    /// <summary>What a harness wires on top of storage, data, crypto and backups, as its host does.</summary>
-    protected virtual IServiceCollection AddOwnServices(IServiceCollection services, IConfiguration configuration) => services;
-
     /// <summary>A table name of its own, deleted with the harness.</summary>
     public string Table(string prefix)
     {
@@ -111,14 +107,8 @@ public abstract class EmulatorBotHarness : IAsyncLifetime
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = AddOwnServices(
-            new ServiceCollection()
-                .AddLogging()
-                .AddContinuityStorage(configuration)
-                .AddBotData(configuration)
-                .AddContinuityCrypto(configuration)
-                .AddBackups(configuration),
-            configuration);
+        // The product's registration, as both hosts make it.
+        var services = new ServiceCollection().AddLogging().AddContinuityBackend(configuration);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         providers.Add(provider);

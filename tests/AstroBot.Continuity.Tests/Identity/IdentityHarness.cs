@@ -1,5 +1,6 @@
-using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Data.Documents;
+using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Data;
@@ -95,9 +96,7 @@ public sealed class IdentityHarness : IAsyncLifetime
         return new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
-            .AddContinuityStorage(configuration)
-            .AddBotData(configuration)
-            .AddIdentity(configuration)
+            .AddContinuityBackend(configuration) // the product's registration, as both hosts make it
             .BuildServiceProvider();
     }
 }

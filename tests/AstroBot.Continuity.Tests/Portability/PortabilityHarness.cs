@@ -1,9 +1,5 @@
-using AstroBot.Continuity.WhatsApp;
-using AstroBot.Continuity.Identity;
-using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Local.Data.Seed;
-using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AstroBot.Continuity.Tests.Portability;
 
 /// <summary>
-/// A seeded bot database on the Cosmos DB emulator and the portability services wired as the hosts wire them
-/// (storage, data, crypto, backups and <c>AddPortability</c>), every table, blob container and database with a
+/// A seeded bot database on the Cosmos DB emulator and the services wired as the hosts wire them
+/// (<c>AddContinuityBackend</c>), every table, blob container and database with a
 /// unique name. <see cref="EmptyDatabaseAsync"/> makes further databases (import targets), dropped on dispose.
 /// </summary>
 public sealed class PortabilityHarness : EmulatorBotHarness
@@ -30,9 +26,6 @@ public sealed class PortabilityHarness : EmulatorBotHarness
 
     protected override async Task PrepareDatabaseAsync() =>
         Database.Options.DatabaseName = await CreateDatabaseAsync(); // one the emulator routes to (see there)
-
-    protected override IServiceCollection AddOwnServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddWhatsApp(configuration).AddIdentity(configuration).AddFrontDoor(configuration).AddPortability(configuration);
 
     /// <summary>
     /// A new database with every container and nothing in them, and a provider pointed at it with an audit table

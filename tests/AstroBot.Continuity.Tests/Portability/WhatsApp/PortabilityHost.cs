@@ -1,20 +1,20 @@
-using AstroBot.Continuity.Identity;
-using System.Security.Cryptography;
-using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Availability.FrontDoor;
-using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Crypto;
-using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Portability;
+using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.WhatsApp;
+using System.Security.Cryptography;
+using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Local.Portability;
 using AstroBot.Continuity.Local.Portability.WhatsApp;
 using AstroBot.Continuity.Local.WhatsApp.Sink;
-using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Portability.WhatsApp;
-using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Availability;
 using AstroBot.Continuity.Tests.Fixtures;
-using AstroBot.Continuity.WhatsApp;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
@@ -117,15 +117,7 @@ internal sealed class PortabilityHost : IAsyncDisposable
             services.AddSingleton<TimeProvider>(clock);
         }
 
-        services
-            .AddContinuityStorage(configuration)
-            .AddBotData(configuration)
-            .AddWhatsApp(configuration)
-            .AddIdentity(configuration)
-            .AddFrontDoor(configuration)
-            .AddContinuityCrypto(configuration)
-            .AddBackups(configuration)
-            .AddPortability(configuration);
+        services.AddContinuityBackend(configuration);
         if (clock is null)
         {
             services.AddPortabilityLocalWorkers();
