@@ -12,15 +12,17 @@ public sealed class BackupCosmosClient : IDisposable
 {
     private readonly Lazy<CosmosClient> client;
 
-    public BackupCosmosClient(CosmosOptions options)
-        : this(options, transport: null)
+    /// <param name="factory">The one factory of the backend's Cosmos DB clients (<c>AddBotData</c>).</param>
+    public BackupCosmosClient(CosmosClientFactory factory)
+        : this(factory, transport: null)
     {
     }
 
     /// <param name="transport">A handler between the client and the emulator; tests inject throttling with it.</param>
-    internal BackupCosmosClient(CosmosOptions options, DelegatingHandler? transport)
+    internal BackupCosmosClient(CosmosClientFactory factory, DelegatingHandler? transport)
     {
-        client = new(() => CosmosClientFactory.Create(options, clientOptions =>
+        ArgumentNullException.ThrowIfNull(factory);
+        client = new(() => factory.Create(clientOptions =>
         {
             clientOptions.PriorityLevel = PriorityLevel.Low;
             clientOptions.MaxRetryAttemptsOnRateLimitedRequests = 0;

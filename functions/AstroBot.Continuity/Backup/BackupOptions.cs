@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AstroBot.Continuity.Storage;
 
 namespace AstroBot.Continuity.Backup;
 
@@ -16,6 +17,9 @@ public sealed class BackupOptions : IValidatableObject
     /// <summary>In Azure: the backup account (RA-GZRS, immutable), reached with the managed identity. Default: none.</summary>
     [RegularExpression("^[a-z0-9]{3,24}$", ErrorMessage = "Backup:AccountName must be 3-24 lowercase letters or digits.")]
     public string? AccountName { get; set; }
+
+    /// <summary>How these settings reach the backup account (endpoints from <see cref="AccountName"/>, else the connection string).</summary>
+    public StorageAccount GetAccount() => new(SectionName, AccountName, ConnectionString);
 
     /// <summary>
     /// The read-only secondary blob endpoint of the backup account, for verification from the other region.

@@ -18,7 +18,8 @@ namespace AstroBot.Continuity.Backup;
 public static class BackupServiceCollectionExtensions
 {
     /// <summary>
-    /// Backups: options (section "Backup", validated at start), the backup account, the catalog, runs, verification,
+    /// Backups: options (section "Backup", validated at start), the backup account (its clients of
+    /// <c>AddContinuityAzureClients</c>), the catalog, runs, verification,
     /// restore and its Durable activities, the restore test, retention, health, and the scheduled jobs.
     /// Needs <c>AddBotData</c>, <c>AddContinuityStorage</c> and <c>AddContinuityCrypto</c>.
     /// </summary>
@@ -29,10 +30,11 @@ public static class BackupServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddContinuityAzureClients();
         services.TryAddSingleton<BackupStorage>();
         services.TryAddSingleton<BackupCatalog>();
         services.TryAddSingleton<BackupTelemetry>();
-        services.TryAddSingleton(provider => new BackupCosmosClient(provider.GetRequiredService<IOptions<CosmosOptions>>().Value));
+        services.TryAddSingleton<BackupCosmosClient>();
         services.TryAddSingleton<BackupRunner>();
         services.TryAddSingleton<BackupArchives>();
         services.TryAddSingleton<BackupVerification>();

@@ -1,8 +1,8 @@
-using Azure.Core;
+using AstroBot.Continuity.Hosting;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Backup;
@@ -14,10 +14,28 @@ namespace AstroBot.Continuity.Backup;
 public sealed class BackupStorage
 {
     private readonly BackupOptions backup;
-    private readonly BlobClientOptions? blobOptions;
-    private readonly TokenCredential? credential;
     private readonly TimeProvider time;
+    private readonly IAzureClientFactory<BlobServiceClient>? blobFactory;
+    private readonly BlobClientOptions? blobOptions;
 
+    /// <summary>
+    /// The clients named <see cref="AzureClientNames.Backup"/> (and, in Azure, <see cref="AzureClientNames.BackupSecondary"/>)
+    /// in the one registration (<c>AddContinuityAzureClients</c>).
+    /// </summary>
+    public BackupStorage(
+        IOptions<BackupOptions> options,
+        TimeProvider time,
+        IAzureClientFactory<BlobServiceClient> blobs,
+        IAzureClientFactory<TableServiceClient> tables)
+        : this(options.Value, time, blobs.CreateClient(AzureClientNames.Backup), tables.CreateClient(AzureClientNames.Backup), blobOptions: null)
+    {
+        blobFactory = blobs;
+    }
+
+    /// <summary>
+    /// Without a container, for a connection string (tests and tools); an account name needs the app's credential,
+    /// which only the registration has, and fails here.
+    /// </summary>
     public BackupStorage(IOptions<BackupOptions> options, TimeProvider time)
         : this(options, time, blobOptions: null)
     {
@@ -25,25 +43,22 @@ public sealed class BackupStorage
 
     /// <param name="blobOptions">Client options for the blob clients; tests add pipeline policies here to inject faults.</param>
     internal BackupStorage(IOptions<BackupOptions> options, TimeProvider time, BlobClientOptions? blobOptions)
+        : this(
+            options.Value,
+            time,
+            options.Value.GetAccount().Blobs(credential: null, blobOptions),
+            options.Value.GetAccount().Tables(credential: null),
+            blobOptions)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        backup = options.Value;
-        this.blobOptions = blobOptions;
-        this.time = time;
-        TableServiceClient tables;
-        if (backup.AccountName is { } account)
-        {
-            credential = new DefaultAzureCredential();
-            Blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential, blobOptions);
-            tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential);
-        }
-        else
-        {
-            Blobs = new BlobServiceClient(backup.ConnectionString, blobOptions);
-            tables = new TableServiceClient(backup.ConnectionString);
-        }
+    }
 
-        Archives = Blobs.GetBlobContainerClient(backup.ContainerName);
+    private BackupStorage(BackupOptions backup, TimeProvider time, BlobServiceClient blobs, TableServiceClient tables, BlobClientOptions? blobOptions)
+    {
+        this.backup = backup;
+        this.time = time;
+        this.blobOptions = blobOptions;
+        Blobs = blobs;
+        Archives = blobs.GetBlobContainerClient(backup.ContainerName);
         Catalog = tables.GetTableClient(backup.CatalogTableName);
         Restores = tables.GetTableClient(backup.RestoreTableName);
         Erasures = tables.GetTableClient(backup.ErasureTableName);
@@ -61,8 +76,9 @@ public sealed class BackupStorage
 
     /// <summary>
     /// The secondary region's read-only endpoint (<c>Backup:SecondaryBlobEndpoint</c>), or null when not configured.
-    /// With a connection string (Azurite, development) it is reached with a short read-only account SAS, because
-    /// shared-key signatures name the primary's path.
+    /// In Azure it is the registration's client, signed in with the app's credential. With a connection string
+    /// (Azurite, development) it is reached with a short read-only account SAS, because shared-key signatures name
+    /// the primary's path.
     /// </summary>
     public BlobServiceClient? Secondary()
     {
@@ -71,9 +87,9 @@ public sealed class BackupStorage
             return null;
         }
 
-        if (credential is not null)
+        if (blobFactory is not null && backup.GetAccount().UsesCredential)
         {
-            return new BlobServiceClient(new Uri(endpoint), credential, blobOptions);
+            return blobFactory.CreateClient(AzureClientNames.BackupSecondary);
         }
 
         var sas = Blobs.GenerateAccountSasUri(

@@ -1,25 +1,39 @@
 using System.Net.Security;
-using Azure.Identity;
+using Azure.Core;
 using Microsoft.Azure.Cosmos;
 
 namespace AstroBot.Continuity.Data;
 
-/// <summary>Builds the <see cref="CosmosClient"/> every part of the backend uses, for Azure and for the emulator alike.</summary>
-public static class CosmosClientFactory
+/// <summary>
+/// Builds every <see cref="CosmosClient"/> of the backend (the bot's shared client, the backups' low-priority client,
+/// the seed's bulk client), for Azure and for the emulator alike. Registered by <c>AddBotData</c> with the app's one
+/// credential (<c>AddContinuityAzureClients</c>).
+/// </summary>
+/// <param name="options">The account and how to sign in.</param>
+/// <param name="credential">
+/// The app's one credential, which signs in when <see cref="CosmosOptions.Key"/> is empty. Null outside a container
+/// (tests, tools): then only a key signs in.
+/// </param>
+public sealed class CosmosClientFactory(CosmosOptions options, TokenCredential? credential = null)
 {
     /// <summary>
-    /// Gateway mode (HTTPS only, which is all the emulator speaks and what passes firewalls), pinned to the
-    /// configured endpoint; signs in with the key or, without one, the managed identity.
+    /// A new client in gateway mode (HTTPS only, which is all the emulator speaks and what passes firewalls), pinned
+    /// to the configured endpoint; it signs in with the key or, without one, the credential. The caller owns it.
     /// </summary>
     /// <param name="configure">Adjusts the client options after the defaults, e.g. bulk execution for the seed.</param>
-    public static CosmosClient Create(CosmosOptions options, Action<CosmosClientOptions>? configure = null)
+    public CosmosClient Create(Action<CosmosClientOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var clientOptions = CreateClientOptions(options.GetEndpointUri());
         configure?.Invoke(clientOptions);
-        return options.UsesManagedIdentity
-            ? new CosmosClient(options.Endpoint, new DefaultAzureCredential(), clientOptions)
-            : new CosmosClient(options.Endpoint, options.Key, clientOptions);
+        if (!options.UsesManagedIdentity)
+        {
+            return new CosmosClient(options.Endpoint, options.Key, clientOptions);
+        }
+
+        return credential is not null
+            ? new CosmosClient(options.Endpoint, credential, clientOptions)
+            : throw new InvalidOperationException(
+                "Cosmos:Key is empty, so the account is reached with the app's credential: take the client factory from the registration (AddBotData).");
     }
 
     internal static CosmosClientOptions CreateClientOptions(Uri endpoint)

@@ -1,3 +1,5 @@
+using AstroBot.Continuity.Hosting;
+using Azure.Core;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +12,8 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the bot's data access: <see cref="CosmosOptions"/> bound from the "Cosmos" section of
-    /// <paramref name="configuration"/> and validated at start, one shared <see cref="CosmosClient"/> and
-    /// <see cref="CosmosReadiness"/>. The seed writer is not deployed: <c>AddSeedWriter</c> (AstroBot.Continuity.Local).
+    /// <paramref name="configuration"/> and validated at start, the <see cref="CosmosClientFactory"/> (with the app's one
+    /// credential of <c>AddContinuityAzureClients</c>), one shared <see cref="CosmosClient"/> and <see cref="CosmosReadiness"/>. The seed writer is not deployed: <c>AddSeedWriter</c> (AstroBot.Continuity.Local).
     /// </summary>
     public static IServiceCollection AddBotData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,8 +23,11 @@ public static class DataServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddContinuityAzureClients();
+        services.TryAddSingleton(provider => new CosmosClientFactory(
+            provider.GetRequiredService<IOptions<CosmosOptions>>().Value, provider.GetRequiredService<TokenCredential>()));
         // One client per process: it owns connections and caches, and is meant to live as long as the app.
-        services.TryAddSingleton(provider => CosmosClientFactory.Create(provider.GetRequiredService<IOptions<CosmosOptions>>().Value));
+        services.TryAddSingleton(provider => provider.GetRequiredService<CosmosClientFactory>().Create());
         services.TryAddSingleton<CosmosReadiness>();
         return services;
     }

@@ -1,31 +1,38 @@
-using Azure.Core;
+using AstroBot.Continuity.Hosting;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Storage;
 
-/// <summary>The three storage service clients, built once from <see cref="StorageOptions"/>.</summary>
+/// <summary>The app account's three service clients, as the capabilities share them.</summary>
 public sealed class StorageClients
 {
+    /// <summary>The clients named <see cref="AzureClientNames.App"/> in the one registration (<c>AddContinuityAzureClients</c>).</summary>
+    public StorageClients(
+        IAzureClientFactory<BlobServiceClient> blobs, IAzureClientFactory<QueueServiceClient> queues, IAzureClientFactory<TableServiceClient> tables)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(queues);
+        ArgumentNullException.ThrowIfNull(tables);
+        Blobs = blobs.CreateClient(AzureClientNames.App);
+        Queues = queues.CreateClient(AzureClientNames.App);
+        Tables = tables.CreateClient(AzureClientNames.App);
+    }
+
+    /// <summary>
+    /// Without a container, for a connection string (tests and tools); an account name needs the app's credential,
+    /// which only the registration has, and fails here.
+    /// </summary>
     public StorageClients(IOptions<StorageOptions> options)
     {
-        var storage = options.Value;
-        if (storage.AccountName is { } account)
-        {
-            TokenCredential credential = new DefaultAzureCredential();
-            Blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential);
-            Queues = new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential);
-            Tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential);
-        }
-        else
-        {
-            Blobs = new BlobServiceClient(storage.ConnectionString);
-            Queues = new QueueServiceClient(storage.ConnectionString);
-            Tables = new TableServiceClient(storage.ConnectionString);
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        var account = options.Value.GetAccount();
+        Blobs = account.Blobs(credential: null);
+        Queues = account.Queues(credential: null);
+        Tables = account.Tables(credential: null);
     }
 
     public BlobServiceClient Blobs { get; }

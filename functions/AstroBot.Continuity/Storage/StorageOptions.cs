@@ -18,4 +18,7 @@ public sealed class StorageOptions
     /// </summary>
     [RegularExpression("^[a-z0-9]{3,24}$", ErrorMessage = "Storage:AccountName must be 3-24 lowercase letters or digits.")]
     public string? AccountName { get; set; }
+
+    /// <summary>How these settings reach the account (endpoints from <see cref="AccountName"/>, else the connection string).</summary>
+    public StorageAccount GetAccount() => new(SectionName, AccountName, ConnectionString);
 }

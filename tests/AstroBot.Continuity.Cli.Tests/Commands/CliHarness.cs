@@ -66,7 +66,7 @@ public sealed class CliHarness : IAsyncLifetime
 
     public BlobContainerClient Archives => new BlobServiceClient(EmulatorEndpoints.StorageConnectionString).GetBlobContainerClient(Settings["Backup:ContainerName"]);
 
-    public CosmosClient Cosmos { get; } = CosmosClientFactory.Create(new CosmosOptions { Endpoint = EmulatorEndpoints.CosmosEndpoint, Key = EmulatorEndpoints.CosmosKey });
+    public CosmosClient Cosmos { get; } = new CosmosClientFactory(new CosmosOptions { Endpoint = EmulatorEndpoints.CosmosEndpoint, Key = EmulatorEndpoints.CosmosKey }).Create();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

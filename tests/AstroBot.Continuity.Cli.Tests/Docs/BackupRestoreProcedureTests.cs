@@ -117,7 +117,7 @@ public sealed class BackupRestoreProcedureTests
         private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(3);
 
         private readonly Dictionary<string, string> databases = new(StringComparer.Ordinal);
-        private readonly CosmosClient cosmos = CosmosClientFactory.Create(new CosmosOptions { Endpoint = EmulatorEndpoints.CosmosEndpoint, Key = EmulatorEndpoints.CosmosKey });
+        private readonly CosmosClient cosmos = new CosmosClientFactory(new CosmosOptions { Endpoint = EmulatorEndpoints.CosmosEndpoint, Key = EmulatorEndpoints.CosmosKey }).Create();
 
         public World()
         {

@@ -1,5 +1,6 @@
 using System.Net.Security;
 using AstroBot.Continuity.Data;
+using Azure.Core;
 using Microsoft.Azure.Cosmos;
 
 namespace AstroBot.Continuity.Tests.Data;
@@ -50,7 +51,7 @@ public sealed class CosmosClientFactoryTests
     [Fact]
     public void Create_Configure_AppliesAfterDefaults()
     {
-        using var sut = CosmosClientFactory.Create(new CosmosOptions(), options => options.AllowBulkExecution = true);
+        using var sut = new CosmosClientFactory(new CosmosOptions()).Create(options => options.AllowBulkExecution = true);
 
         Assert.True(sut.ClientOptions.AllowBulkExecution);
         Assert.Equal(ConnectionMode.Gateway, sut.ClientOptions.ConnectionMode);
@@ -58,14 +59,33 @@ public sealed class CosmosClientFactoryTests
     }
 
     [Fact]
-    public void Create_NoKey_SignsInWithManagedIdentity()
+    public void Create_NoKey_SignsInWithTheCredential()
     {
         var options = new CosmosOptions { Endpoint = "https://astrobot.documents.azure.com:443/", Key = "" };
 
-        using var sut = CosmosClientFactory.Create(options);
+        using var sut = new CosmosClientFactory(options, new FixedCredential()).Create();
 
         Assert.True(options.UsesManagedIdentity);
         Assert.Null(sut.ClientOptions.HttpClientFactory);
         Assert.Equal(new Uri("https://astrobot.documents.azure.com:443/"), sut.Endpoint);
+    }
+
+    [Fact]
+    public void Create_NoKeyAndNoCredential_FailsNamingTheSetting()
+    {
+        var sut = new CosmosClientFactory(new CosmosOptions { Endpoint = "https://astrobot.documents.azure.com:443/", Key = "" });
+
+        var failure = Assert.Throws<InvalidOperationException>(() => sut.Create());
+
+        Assert.Contains("Cosmos:Key is empty", failure.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedCredential : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new("token", DateTimeOffset.MaxValue);
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }

@@ -13,7 +13,7 @@ public sealed class CosmosReadinessTests(CosmosTestDatabase database) : IClassFi
     public async Task IsReadyAsync_CosmosDown_ReturnsFalse()
     {
         var options = new CosmosOptions { Endpoint = "https://127.0.0.1:1" };
-        using var client = CosmosClientFactory.Create(options);
+        using var client = new CosmosClientFactory(options).Create();
         var sut = CreateSut(client, options);
 
         Assert.False(await sut.IsReadyAsync(CancellationToken.None));

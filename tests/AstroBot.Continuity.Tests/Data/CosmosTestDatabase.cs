@@ -20,7 +20,7 @@ public sealed class CosmosTestDatabase : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Client = CosmosClientFactory.Create(Options);
+        Client = new CosmosClientFactory(Options).Create();
         return Task.CompletedTask;
     }
 

@@ -12,8 +12,15 @@ namespace AstroBot.Continuity.Local.Data.Seed;
 /// Writes <see cref="SeedGenerator"/> output into the configured database, fast and idempotently: upserts keyed
 /// by deterministic ids, bounded concurrency, bulk execution where the target supports it.
 /// </summary>
-public sealed class SeedWriter(IOptions<CosmosOptions> options, TimeProvider timeProvider, ILogger<SeedWriter> logger)
+/// <param name="clients">The backend's Cosmos DB client factory (<c>AddBotData</c>), which holds the app's credential.</param>
+public sealed class SeedWriter(CosmosClientFactory clients, IOptions<CosmosOptions> options, TimeProvider timeProvider, ILogger<SeedWriter> logger)
 {
+    /// <summary>Without a container (tests, benchmarks): signs in with <c>Cosmos:Key</c>, the emulator's by default.</summary>
+    public SeedWriter(IOptions<CosmosOptions> options, TimeProvider timeProvider, ILogger<SeedWriter> logger)
+        : this(new CosmosClientFactory(options.Value), options, timeProvider, logger)
+    {
+    }
+
     /// <summary>Progress is reported after this many items, and once at the end.</summary>
     public const int ProgressInterval = 500;
 
@@ -30,7 +37,7 @@ public sealed class SeedWriter(IOptions<CosmosOptions> options, TimeProvider tim
         LogMessages.SeedStarted(logger, request.Users, request.ReadingsPerUser, cosmos.DatabaseName, bulk, request.MaxConcurrency);
 
         // A client of its own: bulk mode batches every operation of a client, which the shared client must not do.
-        using var client = CosmosClientFactory.Create(cosmos, clientOptions =>
+        using var client = clients.Create(clientOptions =>
         {
             clientOptions.AllowBulkExecution = bulk;
             clientOptions.EnableContentResponseOnWrite = false;

@@ -158,7 +158,7 @@ public sealed class BackupRunnerTests : IAsyncLifetime
     {
         var throttling = new ThrottlingHandler(throttleEvery: 3);
         var services = harness.Services(configure: services => services.AddSingleton(provider =>
-            new BackupCosmosClient(harness.Database.Options, throttling)));
+            new BackupCosmosClient(new CosmosClientFactory(harness.Database.Options), throttling)));
 
         var result = await harness.Runner(services).RunAsync(BackupKind.Full, null, CancellationToken.None);
 
