@@ -148,6 +148,7 @@ module functionApp 'modules/functionApp.bicep' = {
     storageBlobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosAccountName: cosmos.outputs.name
     keyVaultUri: keyVault.outputs.uri
     appInsightsName: appInsightsName
     whatsAppPhoneNumberId: whatsAppPhoneNumberId

@@ -36,6 +36,9 @@ param deploymentContainerName string
 @description('Document endpoint of the Cosmos DB account.')
 param cosmosEndpoint string
 
+@description('Name of that Cosmos DB account, in this resource group: restore targets are created in it through Resource Manager.')
+param cosmosAccountName string
+
 @description('URI of the key vault holding the WhatsApp secrets, ending with a slash.')
 param keyVaultUri string
 
@@ -93,6 +96,12 @@ var settings = {
   WhatsApp__PhoneNumberId: whatsAppPhoneNumberId
   Backup__AccountName: backupAccountName
   Backup__SecondaryBlobEndpoint: backupSecondaryBlobEndpoint
+  // Local auth is off on the Cosmos DB account: restore targets (and the restore test's scratch database) are created
+  // and dropped through Resource Manager, in the account this deployment made (same subscription and resource group).
+  Backup__RestoreTarget__Provisioner: 'ResourceManager'
+  Backup__RestoreTarget__SubscriptionId: subscription().subscriptionId
+  Backup__RestoreTarget__ResourceGroup: resourceGroup().name
+  Backup__RestoreTarget__AccountName: cosmosAccountName
   // The keyring (key-encryption keys) is every enabled version of this Key Vault secret, never in backup storage.
   Crypto__KeyVaultUri: keyVaultUri
   Crypto__KekSecretName: 'backup-kek'

@@ -3,6 +3,7 @@ using AstroBot.Continuity.Backup.Health;
 using AstroBot.Continuity.Backup.Jobs;
 using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Backup.Restore.Targets;
 using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Backup.Retention;
 using AstroBot.Continuity.Backup.Runs;
@@ -19,8 +20,9 @@ public static class BackupServiceCollectionExtensions
 {
     /// <summary>
     /// Backups: options (section "Backup", validated at start), the backup account (its clients of
-    /// <c>AddContinuityAzureClients</c>), the catalog, runs, verification,
-    /// restore and its Durable activities, the restore test, retention, health, and the scheduled jobs.
+    /// <c>AddContinuityAzureClients</c>), the catalog, runs, verification, restore (its targets:
+    /// <see cref="AddRestoreTargets"/>) and its Durable activities, the restore test, retention, health, and the
+    /// scheduled jobs.
     /// Needs <c>AddBotData</c>, <c>AddContinuityStorage</c> and <c>AddContinuityCrypto</c>.
     /// </summary>
     public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +41,7 @@ public static class BackupServiceCollectionExtensions
         services.TryAddSingleton<BackupArchives>();
         services.TryAddSingleton<BackupVerification>();
         services.TryAddSingleton<ErasureJournal>();
+        services.AddRestoreTargets(configuration);
         services.TryAddSingleton<RestoreService>();
         services.TryAddTransient<PlanRestoreActivity>();
         services.TryAddTransient<RestoreStepActivity>();
@@ -55,5 +58,25 @@ public static class BackupServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// How restore targets are created and dropped (section "Backup:RestoreTarget", validated at start): the
+    /// <see cref="IRestoreTargetProvisioner"/> the option chooses, the data plane by default, Resource Manager (its
+    /// <c>ArmClient</c> from <c>AddContinuityAzureClients</c>) when set.
+    /// </summary>
+    private static void AddRestoreTargets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RestoreTargetOptions>()
+            .Bind(configuration.GetSection(RestoreTargetOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RestoreTargetOptions>, RestoreTargetAccountValidation>());
+        services.TryAddSingleton<DataPlaneRestoreTargets>();
+        services.TryAddSingleton<ResourceManagerRestoreTargets>();
+        services.TryAddSingleton<IRestoreTargetProvisioner>(provider =>
+            provider.GetRequiredService<IOptions<RestoreTargetOptions>>().Value.UsesResourceManager
+                ? provider.GetRequiredService<ResourceManagerRestoreTargets>()
+                : provider.GetRequiredService<DataPlaneRestoreTargets>());
     }
 }

@@ -1,9 +1,11 @@
 using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Backup.Restore.Targets;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Storage;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.ResourceManager;
 using Azure.Security.KeyVault.Secrets;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -22,8 +24,9 @@ public static class AzureClientsServiceCollectionExtensions
     /// (a DefaultAzureCredential: the managed identity in Azure, the operator's sign-in on a workstation), and the
     /// named clients of <see cref="AzureClientNames"/>, each taken as <c>IAzureClientFactory&lt;TClient&gt;</c>:
     /// the app's account (blobs, queues, tables), the backup account (blobs, tables, the secondary's blobs) and the
-    /// Key Vault. A client is built on first use from the validated options (<see cref="StorageAccount"/> decides
-    /// between account name and connection string), then kept. The Cosmos DB clients take the same credential
+    /// Key Vault; and one unnamed <c>ArmClient</c> (Resource Manager, for restore targets). A client is built on first
+    /// use from the validated options (<see cref="StorageAccount"/> decides between account name and connection
+    /// string), then kept. The Cosmos DB clients take the same credential
     /// (<c>Data/CosmosClientFactory</c>). Every capability that needs a client calls this; the first call registers.
     /// </summary>
     public static IServiceCollection AddContinuityAzureClients(this IServiceCollection services)
@@ -64,6 +67,10 @@ public static class AzureClientsServiceCollectionExtensions
 
             clients.AddClient<SecretClient, SecretClientOptions>((options, credential, provider) => new SecretClient(KeyVault(provider), credential, options))
                 .WithName(AzureClientNames.KeyVault);
+
+            // Resource Manager (the public cloud), unnamed: restore targets on an account whose local auth is off
+            // (Backup/Restore/Targets). The Cosmos DB api-versions are pinned, so no call asks the subscription for them.
+            clients.AddClient<ArmClient, ArmClientOptions>((options, credential, _) => new ArmClient(credential, null, CosmosArm.PinApiVersions(options)));
         });
         return services;
     }

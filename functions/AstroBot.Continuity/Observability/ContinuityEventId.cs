@@ -96,6 +96,7 @@ public static class ContinuityEventId
     // Restore 5020-5029.
     public const int RestoreStarting = 5020;
     public const int RestoreCompleted = 5021;
+    public const int RestoreTargetCreated = 5022;
 
     // Restore test 5030-5039.
     public const int RestoreTested = 5030;

@@ -31,6 +31,10 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ContinuityEventId.RestoreCompleted, Level = LogLevel.Information, Message = "Restore {RestoreId} completed: {ItemCount} items written, {ShreddedItems} shredded items left out")]
     internal static partial void RestoreCompleted(ILogger logger, string restoreId, long itemCount, long shreddedItems);
 
+    [LoggerMessage(EventId = ContinuityEventId.RestoreTargetCreated, Level = LogLevel.Information,
+        Message = "Restore target database {Database} created in Cosmos DB account {Account} through Resource Manager ({Throughput})")]
+    internal static partial void RestoreTargetCreated(ILogger logger, string database, string account, string throughput);
+
     [LoggerMessage(EventId = ContinuityEventId.RestoreTested, Level = LogLevel.Information, Message = "Restore test of backup {BackupId}: {Result}")]
     internal static partial void RestoreTested(ILogger logger, string backupId, string result);
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Reading;
+using AstroBot.Continuity.Backup.Restore.Targets;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
@@ -22,6 +23,7 @@ public sealed class RestoreService(
     BackupCatalog catalog,
     BackupStorage storage,
     CosmosClient cosmos,
+    IRestoreTargetProvisioner targets,
     UserKeyStore userKeyStore,
     ErasureJournal erasures,
     TimeProvider time,
@@ -82,7 +84,15 @@ public sealed class RestoreService(
             ConsistentAt = chain[^1].CompletedAt!.Value,
             Steps = steps,
         };
-        await new RestoreTarget(cosmos, target).EnsureCreatedAsync(containers, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await targets.EnsureCreatedAsync(target, containers, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RestoreTargetException exception)
+        {
+            throw new RestoreRefusedException(exception.Message, exception);
+        }
+
         await Progress.StartAsync(plan, cancellationToken).ConfigureAwait(false);
         LogMessages.RestoreStarting(logger, restoreId, chain[^1].BackupId, target);
         return plan;

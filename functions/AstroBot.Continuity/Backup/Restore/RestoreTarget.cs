@@ -1,23 +1,16 @@
-using AstroBot.Continuity.Data;
 using Microsoft.Azure.Cosmos;
 
 namespace AstroBot.Continuity.Backup.Restore;
 
-/// <summary>The database a restore writes into: created when missing, checked for existing items, written idempotently.</summary>
+/// <summary>
+/// The database a restore writes into, through the data plane: checked for existing items, written idempotently. It is
+/// created beforehand by an <see cref="Targets.IRestoreTargetProvisioner"/>.
+/// </summary>
 public sealed class RestoreTarget(CosmosClient client, string database)
 {
     private const int WriteConcurrency = 16;
 
     public string Database => database;
-
-    public async Task EnsureCreatedAsync(IEnumerable<string> containers, CancellationToken cancellationToken)
-    {
-        var created = await client.CreateDatabaseIfNotExistsAsync(database, cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var container in containers)
-        {
-            await created.Database.CreateContainerIfNotExistsAsync(container, BotDataModel.PartitionKeyPath, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>The containers that already hold items (of <paramref name="waId"/> only, when given).</summary>
     public async Task<IReadOnlyList<string>> NonEmptyContainersAsync(IEnumerable<string> containers, string? waId, CancellationToken cancellationToken)

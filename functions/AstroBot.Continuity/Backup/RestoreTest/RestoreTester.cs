@@ -4,6 +4,7 @@ using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Backup.Restore.Targets;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class RestoreTester(
     BackupCatalog catalog,
     BackupArchives archives,
     CosmosClient cosmos,
+    IRestoreTargetProvisioner targets,
     IOptions<BackupOptions> options,
     TimeProvider time,
     ILogger<RestoreTester> logger)
@@ -83,15 +85,6 @@ public sealed class RestoreTester(
         return checksum;
     }
 
-    private async Task DropAsync(string scratch)
-    {
-        try
-        {
-            await cosmos.GetDatabase(scratch).DeleteAsync().ConfigureAwait(false);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            // Never created: the restore was refused before it began.
-        }
-    }
+    /// <summary>Not cancellable: the scratch database goes also when the test was cancelled; one never created is no error.</summary>
+    private Task DropAsync(string scratch) => targets.DeleteAsync(scratch, CancellationToken.None);
 }
