@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Bench.Bare;
@@ -190,6 +191,7 @@ internal static class FormatComparison
     {
         var dataKey = KeyWrapping.NewDataKey();
         var keys = new InMemoryUserKeys(chunks.SelectMany(chunk => chunk).Select(block => block[0].WaId).OfType<string>());
+        var blockKeys = new BlockKeys("bench-format", DateTimeOffset.UnixEpoch, dataKey, keys.Ring, keys, new Dictionary<string, ErasureRecord>());
         var sealedChunks = new byte[chunks.Count][];
         var seal = TimeSpan.MaxValue;
         var open = TimeSpan.MaxValue;
@@ -216,7 +218,7 @@ internal static class FormatComparison
             for (var i = 0; i < sealedChunks.Length; i++)
             {
                 var userBlocks = ChunkReader.OpenChunk(sealedChunks[i], dataKey, Address(i));
-                var contents = await ChunkItems.OpenAsync(Address(i).BackupId, Address(i).ChunkName, userBlocks, dataKey, keys, null, ct).ConfigureAwait(false);
+                var contents = await ChunkItems.OpenAsync(Address(i).ChunkName, userBlocks, blockKeys, includeUser: null, ct).ConfigureAwait(false);
                 blocks += userBlocks.Count;
                 if (contents.Items.Count != chunks[i].Sum(block => block.Count))
                 {
@@ -254,9 +256,14 @@ internal static class FormatComparison
             foreach (var waId in waIds.Distinct(StringComparer.Ordinal))
             {
                 var reference = UserReferences.For(waId);
-                keys[reference] = new UserDataKey(reference, Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32));
+                var keyId = Guid.NewGuid().ToString("N");
+                var material = RandomNumberGenerator.GetBytes(32);
+                keys[reference] = new UserDataKey(reference, keyId, material, UserKeyWrapping.Wrap(Ring.Current, material, reference, keyId));
             }
         }
+
+        /// <summary>The keyring the keys are wrapped with, as the user-key table's rows are.</summary>
+        public KeyRing Ring { get; } = new(new KeyEncryptionKey(RandomNumberGenerator.GetBytes(32)));
 
         public ValueTask<UserDataKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken) =>
             ValueTask.FromResult(keys[UserReferences.For(waId)]);

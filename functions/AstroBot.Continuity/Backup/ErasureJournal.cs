@@ -13,13 +13,28 @@ namespace AstroBot.Continuity.Backup;
 public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
 {
     private const string Partition = "erasure";
+    private const string ErasedAtField = "ErasedAt";
+    private const string KeyIdsField = "DestroyedKeyIds";
 
     private TableClient Table => storage.Erasures;
 
-    public async Task RecordAsync(string waId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records (again) that the user is erased now, and the id of the key being destroyed, if any, on top of the ids
+    /// recorded before: each backup keeps a copy of the user's wrapped key, and a restore never opens a block sealed
+    /// under a key named here (<see cref="ErasureRecord"/>).
+    /// </summary>
+    public async Task RecordAsync(string waId, string? destroyedKeyId, CancellationToken cancellationToken)
     {
         await Table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        var row = new TableEntity(Partition, UserReferences.For(waId)) { ["ErasedAt"] = time.GetUtcNow() };
+        var reference = UserReferences.For(waId);
+        var earlier = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, reference, [KeyIdsField], cancellationToken).ConfigureAwait(false);
+        var keyIds = new SortedSet<string>(earlier.HasValue ? KeyIdsOf(earlier.Value!) : [], StringComparer.Ordinal);
+        if (destroyedKeyId is not null)
+        {
+            keyIds.Add(destroyedKeyId);
+        }
+
+        var row = new TableEntity(Partition, reference) { [ErasedAtField] = time.GetUtcNow(), [KeyIdsField] = string.Join(' ', keyIds) };
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
@@ -29,7 +44,7 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
         try
         {
             var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, UserReferences.For(waId), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return row.HasValue ? row.Value!.GetDateTimeOffset("ErasedAt") ?? DateTimeOffset.MaxValue : null;
+            return row.HasValue ? ErasedAtOf(row.Value!) : null;
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
@@ -37,15 +52,17 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
         }
     }
 
-    /// <summary>Every erased user's reference and when they were erased (the latest time, if more than once).</summary>
-    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Every erased user's reference and their record (the latest erasure time, if more than once).</summary>
+    public async Task<IReadOnlyDictionary<string, ErasureRecord>> LoadAsync(CancellationToken cancellationToken)
     {
-        var erased = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var erased = new Dictionary<string, ErasureRecord>(StringComparer.Ordinal);
         try
         {
             await foreach (var row in Table.QueryAsync<TableEntity>(row => row.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                erased[row.RowKey] = row.GetDateTimeOffset("ErasedAt") ?? DateTimeOffset.MaxValue;
+                erased[row.RowKey] = new ErasureRecord(
+                    ErasedAtOf(row),
+                    row.ContainsKey(KeyIdsField) ? new HashSet<string>(KeyIdsOf(row), StringComparer.Ordinal) : null);
             }
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
@@ -55,4 +72,9 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
 
         return erased;
     }
+
+    private static DateTimeOffset ErasedAtOf(TableEntity row) => row.GetDateTimeOffset(ErasedAtField) ?? DateTimeOffset.MaxValue;
+
+    private static string[] KeyIdsOf(TableEntity row) =>
+        (row.GetString(KeyIdsField) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -8,13 +8,12 @@ namespace AstroBot.Continuity.Crypto;
 
 /// <summary>
 /// Each user's data key, wrapped under the keyring's current key-encryption key, one table row per user:
-/// PartitionKey = the first two characters of the user reference, RowKey = the reference. Deleting the row is
-/// crypto-shredding: the user's items become unreadable in every backup, because no copy of the key exists elsewhere.
+/// PartitionKey = the first two characters of the user reference, RowKey = the reference. Each backup also keeps a
+/// copy of the wrapped keys it used (useless without the KEK), so losing this table loses no backup; erasure reaches
+/// those copies through the erasure journal, which names the destroyed key ids (docs/backup-format.md, "Keys").
 /// </summary>
 public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions> options, KeyRingProvider keyRing, TimeProvider time)
 {
-    // The wrap is bound to the user and key id, so a wrapped key copied into another user's row does not unwrap.
-    private static string Purpose(string reference, string keyId) => $"user-key|{reference}|{keyId}";
     private const string KeyIdField = "KeyId";
     private const string WrappedKeyField = "WrappedKey";
     private const string KekIdField = "KekId";
@@ -47,7 +46,7 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
 
             var material = KeyWrapping.NewDataKey();
             var keyId = Guid.NewGuid().ToString("N");
-            var wrapped = KeyWrapping.Wrap(ring.Current, material, Purpose(reference, keyId));
+            var wrapped = UserKeyWrapping.Wrap(ring.Current, material, reference, keyId);
             var row = new TableEntity(PartitionOf(reference), reference)
             {
                 [KeyIdField] = keyId,
@@ -58,7 +57,7 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
             try
             {
                 await table.AddEntityAsync(row, ct).ConfigureAwait(false);
-                return new UserDataKey(reference, keyId, material);
+                return new UserDataKey(reference, keyId, material, wrapped);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -84,34 +83,76 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
         return await ReadAsync(userReference, ring, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Every user's key, keyed by user reference: one scan of the table, for a backup run.</summary>
-    public async Task<IReadOnlyDictionary<string, UserDataKey>> LoadAllAsync(CancellationToken ct)
+    /// <summary>
+    /// Every user's key, keyed by user reference: one scan of the table, for a backup run or a restore. A row that
+    /// does not unwrap is reported in <see cref="UserKeySnapshot.Unreadable"/> and skipped: one bad row must not stop
+    /// every backup.
+    /// </summary>
+    public async Task<UserKeySnapshot> LoadAllAsync(CancellationToken ct)
     {
         var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
         await EnsureTableAsync(ct).ConfigureAwait(false);
         var keys = new Dictionary<string, UserDataKey>(StringComparer.Ordinal);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         var rows = table.QueryAsync<TableEntity>(filter: (string?)null, select: [nameof(TableEntity.RowKey), .. KeyFields], cancellationToken: ct);
         await foreach (var row in rows.ConfigureAwait(false))
         {
-            keys[row.RowKey] = ToUserDataKey(row.RowKey, row, ring);
+            try
+            {
+                keys[row.RowKey] = ToUserDataKey(row.RowKey, row, ring);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or KeyRingException or DecryptionFailedException)
+            {
+                unreadable.Add(row.RowKey);
+            }
         }
 
-        return keys;
+        return new UserKeySnapshot(keys, unreadable);
+    }
+
+    /// <summary>The id of the user's current key, without unwrapping it, or null when they have none.</summary>
+    public async Task<string?> FindKeyIdAsync(string waId, CancellationToken ct)
+    {
+        var reference = UserReferences.For(waId);
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(reference), reference, [KeyIdField], ct).ConfigureAwait(false);
+        return row.HasValue ? row.Value!.GetString(KeyIdField) : null;
     }
 
     /// <summary>
     /// Destroys the user's key: from now on nothing it encrypted can be read, in any backup. A later
     /// <see cref="GetOrCreateAsync"/> makes a new, unrelated key.
     /// </summary>
-    /// <returns>True when there was a key to destroy.</returns>
-    public async Task<bool> DestroyAsync(string waId, CancellationToken ct)
+    /// <returns>The id of the key destroyed, or null when there was none.</returns>
+    public async Task<string?> DestroyAsync(string waId, CancellationToken ct)
     {
         var reference = UserReferences.For(waId);
         await EnsureTableAsync(ct).ConfigureAwait(false);
+        for (var round = 0; round < MaxCreateRounds; round++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(reference), reference, [KeyIdField], ct).ConfigureAwait(false);
+            if (!row.HasValue)
+            {
+                return null;
+            }
 
-        // The SDK answers a missing entity with its 404 response rather than an exception.
-        var response = await table.DeleteEntityAsync(PartitionOf(reference), reference, ETag.All, ct).ConfigureAwait(false);
-        return response.Status != 404;
+            // Deleted only as read (its ETag), so the id returned is the id of the key destroyed, even if a creator races
+            // us; the SDK answers a missing entity with its 404 response rather than an exception.
+            try
+            {
+                var response = await table.DeleteEntityAsync(PartitionOf(reference), reference, row.Value!.ETag, ct).ConfigureAwait(false);
+                if (response.Status != 404)
+                {
+                    return row.Value.GetString(KeyIdField);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Recreated since the read: destroy the new one on the next round.
+            }
+        }
+
+        throw new InvalidOperationException($"The user key could not be destroyed in {MaxCreateRounds} rounds: it kept being recreated concurrently.");
     }
 
     /// <summary>
@@ -131,7 +172,7 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
             cancellationToken: ct);
         await foreach (var row in stale.ConfigureAwait(false))
         {
-            var purpose = Purpose(row.RowKey, row.GetString(KeyIdField) ?? throw Incomplete(KeyIdField));
+            var purpose = UserKeyWrapping.Purpose(row.RowKey, row.GetString(KeyIdField) ?? throw Incomplete(KeyIdField));
             var material = KeyWrapping.Unwrap(ring, WrappedOf(row), purpose);
             var wrapped = KeyWrapping.Wrap(ring.Current, material, purpose);
             CryptographicOperations.ZeroMemory(material);
@@ -166,7 +207,7 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
     private static UserDataKey ToUserDataKey(string reference, TableEntity row, KeyRing ring)
     {
         var keyId = row.GetString(KeyIdField) ?? throw Incomplete(KeyIdField);
-        return new(reference, keyId, KeyWrapping.Unwrap(ring, WrappedOf(row), Purpose(reference, keyId)));
+        return UserKeyWrapping.Unwrap(ring, WrappedOf(row), reference, keyId);
     }
 
     private static WrappedKey WrappedOf(TableEntity row) =>

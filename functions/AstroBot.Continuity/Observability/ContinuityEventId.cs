@@ -89,6 +89,7 @@ public static class ContinuityEventId
     public const int BackupFailed = 5002;
     public const int BackupSkippedLeaseHeld = 5003;
     public const int AbandonedBackupRemoved = 5004;
+    public const int BackupUserKeysUnreadable = 5005;
 
     // Verification 5010-5019.
     public const int BackupVerified = 5010;
@@ -97,6 +98,7 @@ public static class ContinuityEventId
     public const int RestoreStarting = 5020;
     public const int RestoreCompleted = 5021;
     public const int RestoreTargetCreated = 5022;
+    public const int RestoreUsedKeyCopies = 5025;
 
     // Restore test 5030-5039.
     public const int RestoreTested = 5030;

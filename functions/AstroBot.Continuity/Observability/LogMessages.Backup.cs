@@ -13,6 +13,14 @@ internal static partial class LogMessages
         Message = "Backup {BackupId} committed: {ItemCount} items, {StoredBytes} bytes stored, {RequestCharge:F0} RU, {Throttles} throttles")]
     internal static partial void BackupCommitted(ILogger logger, string backupId, long itemCount, long storedBytes, double requestCharge, int throttles);
 
+    [LoggerMessage(EventId = ContinuityEventId.BackupUserKeysUnreadable, Level = LogLevel.Warning,
+        Message = "Backup {BackupId}: the key rows of {UserCount} users do not unwrap (altered, or under a KEK not in the keyring); their {ItemCount} items are left out of this backup")]
+    internal static partial void BackupUserKeysUnreadable(ILogger logger, string backupId, int userCount, long itemCount);
+
+    [LoggerMessage(EventId = ContinuityEventId.RestoreUsedKeyCopies, Level = LogLevel.Warning,
+        Message = "Restore {RestoreId}: {ItemCount} items were opened with the backups' own copies of user keys, because the user-key table lacks those keys")]
+    internal static partial void RestoreUsedKeyCopies(ILogger logger, string restoreId, long itemCount);
+
     [LoggerMessage(EventId = ContinuityEventId.BackupFailed, Level = LogLevel.Error, Message = "Backup {BackupId} failed; it is not visible and its files are removed")]
     internal static partial void BackupFailed(ILogger logger, string backupId, Exception exception);
 

@@ -6,8 +6,14 @@ namespace AstroBot.Continuity.Backup.Format;
 /// </summary>
 public sealed record BackupManifest
 {
-    /// <summary>The version of this format; readers refuse versions they do not know.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>
+    /// The version of this format; readers refuse versions they do not know. Version 2 chunks carry a copy of each
+    /// block's wrapped user key; version 1 (read still) did not.
+    /// </summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>The oldest version this code reads.</summary>
+    public const int OldestReadableFormatVersion = 1;
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 

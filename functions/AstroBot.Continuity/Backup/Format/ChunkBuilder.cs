@@ -6,8 +6,9 @@ namespace AstroBot.Continuity.Backup.Format;
 
 /// <summary>
 /// Gathers items for one chunk, grouped by user, and seals them: each user's items as Brotli-compressed NDJSON
-/// under that user's key (so destroying the key shreds the user from every backup), and the whole chunk under
-/// the backup's data key. Layout in docs/backup-format.md.
+/// under that user's key, next to a copy of that key wrapped by the KEK (so losing the user-key table loses no
+/// backup; an erasure names the key in the journal, and no restore uses it again), and the whole chunk under the
+/// backup's data key. Layout in docs/backup-format.md.
 /// </summary>
 public sealed class ChunkBuilder
 {
@@ -64,12 +65,14 @@ public sealed class ChunkBuilder
             writer.Write(ChunkFormat.Magic);
             foreach (var (reference, group) in users.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
-                var (keyId, key) = group.WaId is null
-                    ? (ChunkFormat.DataKeyId, dataKey)
-                    : await UserKeyFor(group.WaId).ConfigureAwait(false);
-                var sealedItems = Aead.Seal(key, Compress(group.Items), address.BlockAssociatedData(reference));
+                var userKey = group.WaId is null ? null : await userKeys.GetOrCreateAsync(group.WaId, cancellationToken).ConfigureAwait(false);
+                var sealedItems = Aead.Seal(userKey?.Material ?? dataKey, Compress(group.Items), address.BlockAssociatedData(reference));
                 writer.Write(reference);
-                writer.Write(keyId);
+                writer.Write(userKey?.KeyId ?? ChunkFormat.DataKeyId);
+                // The key copy: the user's key wrapped by the KEK, as the user-key table holds it (empty for the data key).
+                writer.Write(userKey?.Wrapped.KekId ?? string.Empty);
+                writer.Write(userKey?.Wrapped.Ciphertext.Length ?? 0);
+                writer.Write(userKey?.Wrapped.Ciphertext ?? []);
                 writer.Write(group.Items.Count);
                 writer.Write(sealedItems.Length);
                 writer.Write(sealedItems);
@@ -80,12 +83,6 @@ public sealed class ChunkBuilder
         ItemCount = 0;
         RawBytes = 0;
         return Aead.Seal(dataKey, plain.GetBuffer().AsSpan(0, (int)plain.Length), address.ChunkAssociatedData);
-
-        async Task<(string KeyId, byte[] Key)> UserKeyFor(string waId)
-        {
-            var userKey = await userKeys.GetOrCreateAsync(waId, cancellationToken).ConfigureAwait(false);
-            return (userKey.KeyId, userKey.Material);
-        }
     }
 
     private static byte[] Compress(List<byte[]> items)

@@ -25,9 +25,11 @@ public static class ChunkReader
         try
         {
             using var reader = new BinaryReader(new MemoryStream(plain), Encoding.UTF8);
-            if (!reader.ReadBytes(ChunkFormat.Magic.Length).AsSpan().SequenceEqual(ChunkFormat.Magic))
+            var magic = reader.ReadBytes(ChunkFormat.Magic.Length);
+            var withKeyCopies = magic.AsSpan().SequenceEqual(ChunkFormat.Magic);
+            if (!withKeyCopies && !magic.AsSpan().SequenceEqual(ChunkFormat.MagicVersion1))
             {
-                throw new BackupIntegrityException(address.BackupId, $"chunk {address.ChunkName} is not a version-1 chunk");
+                throw new BackupIntegrityException(address.BackupId, $"chunk {address.ChunkName} is not a version-1 or version-2 chunk");
             }
 
             var blocks = new List<UserBlock>();
@@ -35,6 +37,7 @@ public static class ChunkReader
             {
                 var reference = reader.ReadString();
                 var keyId = reader.ReadString();
+                var keyCopy = withKeyCopies ? ReadKeyCopy(reader) : null;
                 var itemCount = reader.ReadInt32();
                 var length = reader.ReadInt32();
                 if (itemCount < 0 || length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
@@ -43,7 +46,7 @@ public static class ChunkReader
                 }
 
                 var sealedItems = reader.ReadBytes(length);
-                blocks.Add(new UserBlock(reference, keyId, itemCount, sealedItems));
+                blocks.Add(new UserBlock(reference, keyId, itemCount, sealedItems, keyCopy));
             }
 
             return blocks;
@@ -52,6 +55,20 @@ public static class ChunkReader
         {
             throw new BackupIntegrityException(address.BackupId, $"chunk {address.ChunkName} is malformed", exception);
         }
+    }
+
+    /// <summary>A version-2 block's copy of its wrapped user key: KEK id and ciphertext, both empty for the data-key block.</summary>
+    private static WrappedKey? ReadKeyCopy(BinaryReader reader)
+    {
+        var kekId = reader.ReadString();
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new EndOfStreamException("A block's key copy length is out of range.");
+        }
+
+        var ciphertext = reader.ReadBytes(length);
+        return kekId.Length == 0 ? null : new WrappedKey(kekId, ciphertext);
     }
 
     /// <summary>The items of one user block, each its canonical JSON.</summary>

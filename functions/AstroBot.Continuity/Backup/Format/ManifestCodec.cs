@@ -67,9 +67,11 @@ public static class ManifestCodec
 
             var manifest = JsonSerializer.Deserialize<BackupManifest>(body, Json)
                 ?? throw new BackupIntegrityException(backupId, "the manifest is empty");
-            if (manifest.FormatVersion != BackupManifest.CurrentFormatVersion)
+            if (manifest.FormatVersion is < BackupManifest.OldestReadableFormatVersion or > BackupManifest.CurrentFormatVersion)
             {
-                throw new BackupIntegrityException(backupId, $"the manifest has format version {manifest.FormatVersion}; this version reads {BackupManifest.CurrentFormatVersion}");
+                throw new BackupIntegrityException(
+                    backupId,
+                    $"the manifest has format version {manifest.FormatVersion}; this version reads {BackupManifest.OldestReadableFormatVersion} to {BackupManifest.CurrentFormatVersion}");
             }
 
             if (manifest.BackupId != backupId)

@@ -16,6 +16,9 @@ public sealed class BackupArchiveReader(BlobContainerClient archives, KeyRing ke
 
     public string Database => database;
 
+    /// <summary>The keyring the backups are read with; it also unwraps the user keys copied into version-2 chunks.</summary>
+    public KeyRing KeyRing => keyRing;
+
     /// <exception cref="BackupIntegrityException">No manifest (the backup does not exist) or one that does not authenticate.</exception>
     public async Task<BackupManifest> ReadManifestAsync(string backupId, CancellationToken cancellationToken)
     {

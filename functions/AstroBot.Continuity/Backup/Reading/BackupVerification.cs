@@ -6,7 +6,13 @@ namespace AstroBot.Continuity.Backup.Reading;
 
 /// <summary>Verifies backups and records the results in the catalog: a backup that passes a deep check is Verified.</summary>
 public sealed class BackupVerification(
-    BackupArchives archives, BackupCatalog catalog, UserKeyStore userKeys, BackupTelemetry telemetry, TimeProvider time, ILogger<BackupVerification> logger)
+    BackupArchives archives,
+    BackupCatalog catalog,
+    UserKeyStore userKeys,
+    ErasureJournal erasures,
+    BackupTelemetry telemetry,
+    TimeProvider time,
+    ILogger<BackupVerification> logger)
 {
     /// <summary>Verifies one backup; <paramref name="backupId"/> null means the newest usable one.</summary>
     /// <exception cref="ArgumentException">No such backup in the catalog, or none at all.</exception>
@@ -34,7 +40,7 @@ public sealed class BackupVerification(
     private async Task<VerifyReport> VerifyEntryAsync(BackupCatalogEntry entry, VerifyLevel level, bool fromSecondary, CancellationToken cancellationToken)
     {
         var reader = await archives.OpenAsync(fromSecondary, cancellationToken).ConfigureAwait(false);
-        var report = await new BackupVerifier(reader, userKeys).VerifyAsync(entry.BackupId, level, fromSecondary, cancellationToken).ConfigureAwait(false);
+        var report = await new BackupVerifier(reader, userKeys, erasures).VerifyAsync(entry.BackupId, level, fromSecondary, cancellationToken).ConfigureAwait(false);
         var verified = report.IsValid && level == VerifyLevel.Deep && entry.IsUsable;
         await catalog.SaveAsync(
             entry with

@@ -8,7 +8,7 @@ namespace AstroBot.Continuity.Backup.Reading;
 /// Verifies one backup (<see cref="VerifyLevel"/>). Problems are collected, not thrown, so one run names every
 /// bad chunk; only a manifest that does not authenticate ends the check at once, since nothing else can be trusted.
 /// </summary>
-public sealed class BackupVerifier(BackupArchiveReader reader, UserKeyStore userKeyStore)
+public sealed class BackupVerifier(BackupArchiveReader reader, UserKeyStore userKeyStore, ErasureJournal erasures)
 {
     public async Task<VerifyReport> VerifyAsync(string backupId, VerifyLevel level, bool fromSecondary, CancellationToken cancellationToken)
     {
@@ -56,7 +56,9 @@ public sealed class BackupVerifier(BackupArchiveReader reader, UserKeyStore user
         }
 
         var userKeys = await RunUserKeys.LoadAsync(userKeyStore, cancellationToken).ConfigureAwait(false);
-        long items = 0, shredded = 0;
+        var keys = new BlockKeys(manifest.BackupId, manifest.StartedAt, dataKey, reader.KeyRing, userKeys, await erasures.LoadAsync(cancellationToken).ConfigureAwait(false));
+        long items = 0, shredded = 0, lost = 0;
+        var lostUsers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var container in manifest.Containers)
         {
             long containerItems = 0;
@@ -65,7 +67,7 @@ public sealed class BackupVerifier(BackupArchiveReader reader, UserKeyStore user
                 try
                 {
                     var blocks = await reader.ReadChunkAsync(manifest, chunk, dataKey, cancellationToken).ConfigureAwait(false);
-                    var contents = await ChunkItems.OpenAsync(manifest.BackupId, chunk.Name, blocks, dataKey, userKeys, null, cancellationToken).ConfigureAwait(false);
+                    var contents = await ChunkItems.OpenAsync(chunk.Name, blocks, keys, includeUser: null, cancellationToken).ConfigureAwait(false);
                     if (contents.TotalItems != chunk.ItemCount)
                     {
                         problems.Add($"Backup {manifest.BackupId}: chunk {chunk.Name} holds {contents.TotalItems} items, the manifest says {chunk.ItemCount}.");
@@ -74,6 +76,8 @@ public sealed class BackupVerifier(BackupArchiveReader reader, UserKeyStore user
                     containerItems += contents.TotalItems;
                     items += contents.Items.Count;
                     shredded += contents.ShreddedItems;
+                    lost += contents.LostItems;
+                    lostUsers.UnionWith(contents.LostUsers);
                 }
                 catch (BackupIntegrityException exception)
                 {
@@ -85,6 +89,11 @@ public sealed class BackupVerifier(BackupArchiveReader reader, UserKeyStore user
             {
                 problems.Add($"Backup {manifest.BackupId}: container {container.Name} holds {containerItems} items, the manifest says {container.ItemCount}.");
             }
+        }
+
+        if (lost > 0)
+        {
+            problems.Add($"Backup {manifest.BackupId}: {UnopenableUsers.Describe(lostUsers.Count, lost)}.");
         }
 
         return new VerifyReport(manifest.BackupId, VerifyLevel.Deep, fromSecondary, items, shredded, problems);

@@ -4,66 +4,94 @@ using AstroBot.Continuity.Crypto;
 namespace AstroBot.Continuity.Backup.Reading;
 
 /// <summary>
-/// Turns a chunk's user blocks into items. A block whose user key is gone (the user was erased) is shredded: it
-/// is counted and skipped, never an error. A block that does not open under its key is corruption.
+/// Turns a chunk's user blocks into items, each block opened with the key <see cref="BlockKeys"/> finds. A block of
+/// an erased user is counted and never opened; a block whose key is lost is counted (the caller decides how loud to
+/// be); a block that does not open under its key is corruption.
 /// </summary>
 public static class ChunkItems
 {
+    /// <param name="includeUser">Leaves out (as skipped) the blocks of the users it refuses, before any key is looked for.</param>
     public static async Task<ChunkContents> OpenAsync(
-        string backupId, string chunkName, IReadOnlyList<UserBlock> blocks, byte[] dataKey, IUserKeySource userKeys,
-        Func<string, bool>? includeUser, CancellationToken cancellationToken)
+        string chunkName, IReadOnlyList<UserBlock> blocks, BlockKeys keys, Func<string, bool>? includeUser, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blocks);
-        ArgumentNullException.ThrowIfNull(userKeys);
-        var address = new ChunkAddress(backupId, chunkName);
+        ArgumentNullException.ThrowIfNull(keys);
         var items = new List<byte[]>();
-        var shredded = 0;
-        var skipped = 0;
+        var counts = new ChunkCounts();
         foreach (var block in blocks)
         {
             if (includeUser is not null && !includeUser(block.UserReference))
             {
-                skipped += block.ItemCount;
+                counts.Skipped += block.ItemCount;
                 continue;
             }
 
-            byte[] key;
-            if (block.IsSealedWithDataKey)
+            var key = await keys.FindAsync(block, chunkName, cancellationToken).ConfigureAwait(false);
+            if (key.Material is null)
             {
-                key = dataKey;
-            }
-            else if (await userKeys.FindAsync(block.UserReference, cancellationToken).ConfigureAwait(false) is { } userKey && userKey.KeyId == block.KeyId)
-            {
-                key = userKey.Material;
-            }
-            else
-            {
-                shredded += block.ItemCount;
+                counts.Add(key.Source, block);
                 continue;
             }
 
             try
             {
-                var opened = ChunkReader.OpenItems(block, key, address);
+                var opened = ChunkReader.OpenItems(block, key.Material, keys.Address(chunkName));
                 if (opened.Count != block.ItemCount)
                 {
-                    throw new BackupIntegrityException(backupId, $"chunk {chunkName} holds {opened.Count} items for a user where it records {block.ItemCount}");
+                    throw new BackupIntegrityException(keys.BackupId, $"chunk {chunkName} holds {opened.Count} items for a user where it records {block.ItemCount}");
                 }
 
                 items.AddRange(opened);
+                counts.Add(key.Source, block);
             }
             catch (DecryptionFailedException exception)
             {
-                throw new BackupIntegrityException(backupId, $"a user block in chunk {chunkName} does not authenticate under its key", exception);
+                throw new BackupIntegrityException(keys.BackupId, $"a user block in chunk {chunkName} does not authenticate under its key", exception);
             }
         }
 
-        return new ChunkContents(items, shredded, skipped);
+        return new ChunkContents(items, counts.Shredded, counts.Skipped, counts.Recovered, counts.Lost, counts.LostUsers);
+    }
+
+    private sealed class ChunkCounts
+    {
+        public int Shredded { get; private set; }
+
+        public int Skipped { get; set; }
+
+        public int Recovered { get; private set; }
+
+        public int Lost { get; private set; }
+
+        public HashSet<string> LostUsers { get; } = new(StringComparer.Ordinal);
+
+        public void Add(BlockKeySource source, UserBlock block)
+        {
+            switch (source)
+            {
+                case BlockKeySource.Erased:
+                    Shredded += block.ItemCount;
+                    break;
+                case BlockKeySource.BackupCopy:
+                    Recovered += block.ItemCount;
+                    break;
+                case BlockKeySource.Lost:
+                    Lost += block.ItemCount;
+                    LostUsers.Add(block.UserReference);
+                    break;
+            }
+        }
     }
 }
 
-/// <summary>A chunk's readable items, and how many were shredded (erased users) or left out (another user).</summary>
-public sealed record ChunkContents(IReadOnlyList<byte[]> Items, int ShreddedItems, int SkippedItems)
+/// <summary>A chunk's readable items, and what was not read.</summary>
+/// <param name="ShreddedItems">Items of erased users, never opened.</param>
+/// <param name="SkippedItems">Items of other users, in a one-user read.</param>
+/// <param name="RecoveredItems">Items among <paramref name="Items"/> opened with the backup's copy of the user key (the table lost it).</param>
+/// <param name="LostItems">Items that could not be opened: no key in the table, no usable copy, and the user is not erased.</param>
+/// <param name="LostUsers">The user references of <paramref name="LostItems"/>.</param>
+public sealed record ChunkContents(
+    IReadOnlyList<byte[]> Items, int ShreddedItems, int SkippedItems, int RecoveredItems, int LostItems, IReadOnlySet<string> LostUsers)
 {
-    public int TotalItems => Items.Count + ShreddedItems + SkippedItems;
+    public int TotalItems => Items.Count + ShreddedItems + SkippedItems + LostItems;
 }

@@ -24,10 +24,11 @@ public sealed record RestorePlan
 public sealed record RestoreStep(string BackupId, string Container, string ChunkName, int ItemCount);
 
 /// <summary>
-/// What one step wrote, and what it did not: items of erased users (shredded, or left out by the erasure journal)
-/// and, in a one-user restore, everyone else's.
+/// What one step wrote, and what it did not: items of erased users (shredded: the erasure journal names them, and
+/// their blocks are never opened) and, in a one-user restore, everyone else's.
 /// </summary>
-public sealed record RestoreStepResult(string Container, long ItemsWritten, long ShreddedItems, long LeftOutItems, bool AlreadyDone);
+/// <param name="RecoveredItems">Of <paramref name="ItemsWritten"/>, those opened with the backup's copy of the user key (the table lacked it).</param>
+public sealed record RestoreStepResult(string Container, long ItemsWritten, long ShreddedItems, long LeftOutItems, bool AlreadyDone, long RecoveredItems = 0);
 
 /// <summary>What a whole restore did.</summary>
 public sealed record RestoreOutcome(
@@ -37,6 +38,7 @@ public sealed record RestoreOutcome(
     DateTimeOffset ConsistentAt,
     long ItemsWritten,
     long ShreddedItems,
+    long RecoveredItems,
     IReadOnlyDictionary<string, long> NotRestoredByContainer);
 
 /// <summary>How far a restore has come, for a progress bar.</summary>

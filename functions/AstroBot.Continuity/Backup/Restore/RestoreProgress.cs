@@ -48,7 +48,10 @@ public sealed class RestoreProgress(TableClient table)
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(result);
         await table.UpsertEntityAsync(
-            new TableEntity(restoreId, RowKey(step)) { ["ItemsWritten"] = result.ItemsWritten, ["ShreddedItems"] = result.ShreddedItems },
+            new TableEntity(restoreId, RowKey(step))
+            {
+                ["ItemsWritten"] = result.ItemsWritten, ["ShreddedItems"] = result.ShreddedItems, ["RecoveredItems"] = result.RecoveredItems,
+            },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
     }

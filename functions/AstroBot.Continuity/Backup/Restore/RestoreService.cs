@@ -40,26 +40,38 @@ public sealed class RestoreService(
         var containers = ChooseContainers(request.Containers);
         var chain = await ResolveChainAsync(request, cancellationToken).ConfigureAwait(false);
         var reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        var erased = await erasures.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (request.WaId is { } waId && erased.TryGetValue(UserReferences.For(waId), out var erasure) && erasure.ErasedAfter(chain[^1].StartedAt))
+        {
+            throw new RestoreRefusedException("That user was erased after these backups were taken; what they had then is never restored.");
+        }
+
+        var userKeys = await RunUserKeys.LoadAsync(userKeyStore, cancellationToken).ConfigureAwait(false);
+        var onlyUser = request.WaId is null ? null : UserReferences.For(request.WaId);
+        var unopenable = new UnopenableBlocks();
         var steps = new List<RestoreStep>();
         foreach (var entry in chain)
         {
             var (manifest, dataKey) = await OpenBackupAsync(reader, entry.BackupId, cancellationToken).ConfigureAwait(false);
+            var keys = new BlockKeys(manifest.BackupId, manifest.StartedAt, dataKey, reader.KeyRing, userKeys, erased);
             foreach (var part in manifest.Containers.Where(part => containers.Contains(part.Name)))
             {
                 foreach (var chunk in part.Chunks)
                 {
-                    // Every chunk is checked before anything is written: a damaged backup is refused whole.
-                    await ReadChunkAsync(reader, manifest, chunk, dataKey, cancellationToken).ConfigureAwait(false);
+                    // Every chunk is checked before anything is written: a damaged backup, or one whose users' keys
+                    // are gone without an erasure to account for it, is refused whole.
+                    var blocks = await ReadChunkAsync(reader, manifest, chunk, dataKey, cancellationToken).ConfigureAwait(false);
+                    await unopenable.CountAsync(keys, chunk.Name, blocks.Where(block => onlyUser is null || block.UserReference == onlyUser), cancellationToken).ConfigureAwait(false);
                     steps.Add(new RestoreStep(manifest.BackupId, part.Name, chunk.Name, chunk.ItemCount));
                 }
             }
         }
 
-        if (request.WaId is { } waId
-            && (await erasures.LoadAsync(cancellationToken).ConfigureAwait(false)).TryGetValue(UserReferences.For(waId), out var erasedAt)
-            && chain[^1].StartedAt <= erasedAt)
+        if (unopenable.Items > 0)
         {
-            throw new RestoreRefusedException("That user was erased after these backups were taken; what they had then is never restored.");
+            throw new RestoreRefusedException(
+                $"{UnopenableUsers.Describe(unopenable.Users.Count, unopenable.Items)}. Nothing was written. " +
+                "See docs/operations/backup-and-restore.md#when-user-keys-are-missing.");
         }
 
         var restoreId = request.RestoreId ?? NewRestoreId();
@@ -116,12 +128,17 @@ public sealed class RestoreService(
         var erased = await erasures.LoadAsync(cancellationToken).ConfigureAwait(false);
         var onlyUser = plan.WaId is null ? null : UserReferences.For(plan.WaId);
         var userKeys = await RunUserKeys.LoadAsync(userKeyStore, cancellationToken).ConfigureAwait(false);
-        var contents = await ChunkItems.OpenAsync(
-            step.BackupId, step.ChunkName, blocks, dataKey, userKeys,
-            reference => !WasErasedSince(erased, reference, manifest.StartedAt) && (onlyUser is null || reference == onlyUser),
-            cancellationToken).ConfigureAwait(false);
+        var keys = new BlockKeys(step.BackupId, manifest.StartedAt, dataKey, reader.KeyRing, userKeys, erased);
+        var contents = await ChunkItems.OpenAsync(step.ChunkName, blocks, keys, reference => onlyUser is null || reference == onlyUser, cancellationToken).ConfigureAwait(false);
+        if (contents.LostItems > 0)
+        {
+            // Keys lost since the plan checked them: nothing of this step is written, and a rerun resumes here.
+            throw new RestoreRefusedException($"Chunk {step.ChunkName} of backup {step.BackupId}: {UnopenableUsers.Describe(contents.LostUsers.Count, contents.LostItems)}.");
+        }
+
         await new RestoreTarget(cosmos, plan.TargetDatabase).WriteAsync(step.Container, contents.Items, cancellationToken).ConfigureAwait(false);
-        var result = new RestoreStepResult(step.Container, contents.Items.Count, contents.ShreddedItems, contents.SkippedItems, AlreadyDone: false);
+        var result = new RestoreStepResult(
+            step.Container, contents.Items.Count, contents.ShreddedItems, contents.SkippedItems, AlreadyDone: false, RecoveredItems: contents.RecoveredItems);
         await progress.MarkDoneAsync(plan.RestoreId, step, result, cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -134,8 +151,14 @@ public sealed class RestoreService(
             plan.RestoreId, plan.TargetDatabase, plan.BackupIds, plan.ConsistentAt,
             results.Sum(result => result.ItemsWritten),
             results.Sum(result => result.ShreddedItems),
+            results.Sum(result => result.RecoveredItems),
             results.GroupBy(result => result.Container, StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.Sum(result => result.ShreddedItems + result.LeftOutItems), StringComparer.Ordinal));
+        if (outcome.RecoveredItems > 0)
+        {
+            LogMessages.RestoreUsedKeyCopies(logger, plan.RestoreId, outcome.RecoveredItems);
+        }
+
         LogMessages.RestoreCompleted(logger, plan.RestoreId, outcome.ItemsWritten, outcome.ShreddedItems);
         return outcome;
     }
@@ -153,10 +176,6 @@ public sealed class RestoreService(
 
         return Complete(plan, results);
     }
-
-    /// <summary>Erasure replay: a user erased after this backup began is left out of it.</summary>
-    private static bool WasErasedSince(IReadOnlyDictionary<string, DateTimeOffset> erased, string reference, DateTimeOffset backupStartedAt) =>
-        erased.TryGetValue(reference, out var erasedAt) && backupStartedAt <= erasedAt;
 
     private static HashSet<string> ChooseContainers(IReadOnlyList<string> requested)
     {

@@ -70,11 +70,20 @@ public sealed class BackupRunner(
         var statistics = new FeedStatistics();
         try
         {
-            var manifest = await WriteBackupAsync(keyRing, backupId, parent, startedAt, statistics, progress, cancellationToken).ConfigureAwait(false);
+            var (manifest, leftOut) = await WriteBackupAsync(keyRing, backupId, parent, startedAt, statistics, progress, cancellationToken).ConfigureAwait(false);
             var committed = BackupCatalogEntries.Committed(database, manifest, running with { RequestCharge = statistics.RequestCharge, Throttles = statistics.Throttles });
             await catalog.SaveAsync(committed, cancellationToken).ConfigureAwait(false);
             telemetry.RecordRun(committed);
             LogMessages.BackupCommitted(logger, backupId, committed.ItemCount, committed.StoredBytes, statistics.RequestCharge, statistics.Throttles);
+            if (leftOut.Users > 0)
+            {
+                LogMessages.BackupUserKeysUnreadable(logger, backupId, leftOut.Users, leftOut.Items);
+                return new BackupRunResult(
+                    BackupRunOutcome.Committed,
+                    $"Backup {backupId} committed, without the {leftOut.Items} items of {leftOut.Users} users whose key rows do not unwrap (see docs/operations/backup-and-restore.md#a-user-key-row-that-does-not-unwrap).",
+                    committed);
+            }
+
             return new BackupRunResult(BackupRunOutcome.Committed, $"Backup {backupId} committed.", committed);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -95,7 +104,7 @@ public sealed class BackupRunner(
         }
     }
 
-    private async Task<BackupManifest> WriteBackupAsync(
+    private async Task<(BackupManifest Manifest, (int Users, long Items) LeftOut)> WriteBackupAsync(
         KeyRing keyRing, string backupId, BackupManifest? parent, DateTimeOffset startedAt, FeedStatistics statistics,
         IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
@@ -103,12 +112,13 @@ public sealed class BackupRunner(
         var userKeys = await RunUserKeys.LoadAsync(userKeyStore, cancellationToken).ConfigureAwait(false);
         var writer = new ArchiveWriter(storage.Archives, database, backupId, dataKey, userKeys);
         var containers = new List<ContainerManifest>();
+        long leftOutItems = 0;
         foreach (var definition in BotDataModel.Containers)
         {
             var container = cosmos.Client.GetContainer(database, definition.Name);
             var budget = new RequestUnitBudget(await BudgetForAsync(container, cancellationToken).ConfigureAwait(false), time);
             var feed = new ContainerFeed(container, budget, statistics, options.PageSize, time);
-            var backup = new ContainerBackup(definition.Name, writer, options.ChunkBytes, progress);
+            var backup = new ContainerBackup(definition.Name, writer, options.ChunkBytes, userKeys.Unreadable, progress);
             if (parent is null)
             {
                 // Position first, then read: the next incremental starts here, so changes made during the scan are caught again.
@@ -122,6 +132,8 @@ public sealed class BackupRunner(
                 containers.Add(await backup.RunAsync(
                     feed.ReadChangesAsync(start, cancellationToken), start, last => Task.FromResult(last ?? start), cancellationToken).ConfigureAwait(false));
             }
+
+            leftOutItems += backup.LeftOutItems;
         }
 
         var manifest = new BackupManifest
@@ -138,7 +150,7 @@ public sealed class BackupRunner(
             Containers = containers,
         };
         await writer.WriteManifestAsync(ManifestCodec.Write(manifest, keyRing.Current), cancellationToken).ConfigureAwait(false);
-        return manifest;
+        return (manifest, (userKeys.Unreadable.Count, leftOutItems));
     }
 
     /// <summary>A full backup's successor reads from where the full started; an incremental's from where it ended.</summary>

@@ -1,15 +1,21 @@
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Source;
+using AstroBot.Continuity.Crypto;
 
 namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>Backs up one container: reads its feed page by page, cuts chunks of <c>Backup:ChunkBytes</c>, uploads them.</summary>
-public sealed class ContainerBackup(string containerName, ArchiveWriter writer, int chunkBytes, IProgress<BackupProgress>? progress)
+/// <param name="leftOutUsers">Users whose items this run cannot seal (their key rows do not unwrap): counted, not backed up.</param>
+public sealed class ContainerBackup(
+    string containerName, ArchiveWriter writer, int chunkBytes, IReadOnlySet<string> leftOutUsers, IProgress<BackupProgress>? progress)
 {
     private readonly ChunkBuilder chunk = new();
     private readonly ContentChecksum checksum = new();
     private readonly List<ChunkManifest> chunks = [];
     private long rawBytes;
+
+    /// <summary>Items of <c>leftOutUsers</c> met so far.</summary>
+    public long LeftOutItems { get; private set; }
 
     public async Task<ContainerManifest> RunAsync(
         IAsyncEnumerable<FeedPage> pages, string changeFeedStart, Func<string?, Task<string>> changeFeedEnd, CancellationToken cancellationToken)
@@ -21,6 +27,12 @@ public sealed class ContainerBackup(string containerName, ArchiveWriter writer, 
         {
             foreach (var item in page.Items)
             {
+                if (IsLeftOut(item))
+                {
+                    LeftOutItems++;
+                    continue;
+                }
+
                 chunk.Add(item);
                 if (chunk.RawBytes >= chunkBytes)
                 {
@@ -48,6 +60,9 @@ public sealed class ContainerBackup(string containerName, ArchiveWriter writer, 
             Chunks = chunks,
         };
     }
+
+    private bool IsLeftOut(CanonicalItem item) =>
+        leftOutUsers.Count > 0 && !string.IsNullOrWhiteSpace(item.WaId) && leftOutUsers.Contains(UserReferences.For(item.WaId));
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {

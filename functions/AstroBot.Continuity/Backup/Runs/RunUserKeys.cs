@@ -13,11 +13,15 @@ public sealed class RunUserKeys : IUserKeySource
     private readonly UserKeyStore store;
     private readonly ConcurrentDictionary<string, UserDataKey> keys;
 
-    private RunUserKeys(UserKeyStore store, IReadOnlyDictionary<string, UserDataKey> loaded)
+    private RunUserKeys(UserKeyStore store, UserKeySnapshot snapshot)
     {
         this.store = store;
-        keys = new ConcurrentDictionary<string, UserDataKey>(loaded, StringComparer.Ordinal);
+        keys = new ConcurrentDictionary<string, UserDataKey>(snapshot.Keys, StringComparer.Ordinal);
+        Unreadable = snapshot.Unreadable;
     }
+
+    /// <summary>The users whose key rows did not unwrap when the table was read: a backup leaves their items out and says so.</summary>
+    public IReadOnlySet<string> Unreadable { get; }
 
     public static async Task<RunUserKeys> LoadAsync(UserKeyStore store, CancellationToken cancellationToken)
     {

@@ -13,9 +13,10 @@ namespace AstroBot.Continuity.Portability.Erasure;
 
 /// <summary>
 /// Erases a person for good (invariant 4), by their stable key, so whichever phone number or BSUID they asked from,
-/// everything they ever had goes: first the erasure journal (so even if this stops half-way, no restore brings them
-/// back and a rerun finishes the job), then every live item in every container, then their backup key (their items
-/// in every existing backup become unreadable: crypto-shredding), their audit trail and the ledger's note of when
+/// everything they ever had goes: first the erasure journal, naming their backup key (so even if this stops half-way,
+/// no restore brings them back and a rerun finishes the job), then every live item in every container, then their
+/// backup key (crypto-shredding; the copies of it inside backups are never used again, since the journal names it),
+/// their audit trail and the ledger's note of when
 /// they last wrote, and last their identity directory record and links (last, so a rerun still finds the same key).
 /// </summary>
 public sealed class UserEraser(
@@ -32,18 +33,26 @@ public sealed class UserEraser(
     public async Task<ErasureReport> EraseAsync(string waId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waId);
-        await journal.RecordAsync(waId, cancellationToken).ConfigureAwait(false);
+        // The journal names the key about to be destroyed: backups keep copies of it, which no restore may use.
+        var keyId = await userKeys.FindKeyIdAsync(waId, cancellationToken).ConfigureAwait(false);
+        await journal.RecordAsync(waId, keyId, cancellationToken).ConfigureAwait(false);
         var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var definition in BotDataModel.Containers)
         {
             deleted[definition.Name] = await DeleteItemsAsync(cosmos.GetContainer(options.Value.DatabaseName, definition.Name), waId, cancellationToken).ConfigureAwait(false);
         }
 
-        var keyDestroyed = await userKeys.DestroyAsync(waId, cancellationToken).ConfigureAwait(false);
+        var destroyedKeyId = await userKeys.DestroyAsync(waId, cancellationToken).ConfigureAwait(false);
+        if (destroyedKeyId is not null && destroyedKeyId != keyId)
+        {
+            // A key made after the journal was written (a backup run meeting the user's last items): named too.
+            await journal.RecordAsync(waId, destroyedKeyId, cancellationToken).ConfigureAwait(false);
+        }
+
         var auditDeleted = await audit.DeleteAllAsync(waId, cancellationToken).ConfigureAwait(false);
         await ledger.ForgetContactAsync(waId, cancellationToken).ConfigureAwait(false);
         var identifiers = await identities.EraseAsync(waId, cancellationToken).ConfigureAwait(false);
-        return new ErasureReport(deleted, keyDestroyed, auditDeleted, identifiers);
+        return new ErasureReport(deleted, destroyedKeyId is not null, auditDeleted, identifiers);
     }
 
     private static async Task<int> DeleteItemsAsync(Container container, string waId, CancellationToken cancellationToken)

@@ -113,11 +113,48 @@ public sealed class ChunkReaderTests
     [Fact]
     public void OpenChunk_AuthenticButNotAChunk_IsRefusedAsUnknownVersion()
     {
-        var sealedChunk = Aead.Seal(dataKey, "ABK2 something else"u8, Address.ChunkAssociatedData);
+        var sealedChunk = Aead.Seal(dataKey, "ABK9 something else"u8, Address.ChunkAssociatedData);
 
         var exception = Assert.Throws<BackupIntegrityException>(() => ChunkReader.OpenChunk(sealedChunk, dataKey, Address));
 
-        Assert.Contains("is not a version-1 chunk", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("is not a version-1 or version-2 chunk", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenChunk_Version2_EachUserBlockCarriesItsKeyWrappedAsTheTableHoldsIt()
+    {
+        var blocks = ChunkReader.OpenChunk(await SealAsync(Address), dataKey, Address);
+        var alice = blocks.Single(block => block.UserReference == UserReferences.For(Alice));
+
+        var copy = UserKeyWrapping.Unwrap(userKeys.Ring, alice.KeyCopy!, alice.UserReference, alice.KeyId);
+
+        Assert.Equal(userKeys.For(Alice).Material, copy.Material);
+        Assert.Equal(userKeys.For(Alice).Wrapped.Ciphertext, alice.KeyCopy!.Ciphertext);
+        Assert.Null(blocks.Single(block => block.IsSealedWithDataKey).KeyCopy);
+        // Bound to the user and key id: passed off as Bob's, or as another key of Alice's, it does not unwrap.
+        Assert.Throws<DecryptionFailedException>(() => UserKeyWrapping.Unwrap(userKeys.Ring, alice.KeyCopy!, UserReferences.For(Bob), alice.KeyId));
+        Assert.Throws<DecryptionFailedException>(() => UserKeyWrapping.Unwrap(userKeys.Ring, alice.KeyCopy!, alice.UserReference, "another-key-id"));
+    }
+
+    [Fact]
+    public async Task OpenChunk_Version1Chunk_ReadsItsBlocksWithoutKeyCopies()
+    {
+        // Written before blocks carried key copies: still read, and opened with the user-key table alone.
+        var key = await userKeys.GetOrCreateAsync(Alice, CancellationToken.None);
+        var sealedItems = Aead.Seal(key.Material, Brotli("""{"id":"a1","wa_id":"4915100000001"}"""), Address.BlockAssociatedData(key.UserReference));
+        var plain = Layout(writer =>
+        {
+            writer.Write(key.UserReference);
+            writer.Write(key.KeyId);
+            writer.Write(1);
+            writer.Write(sealedItems.Length);
+            writer.Write(sealedItems);
+        });
+
+        var block = Assert.Single(ChunkReader.OpenChunk(Aead.Seal(dataKey, plain, Address.ChunkAssociatedData), dataKey, Address));
+
+        Assert.Null(block.KeyCopy);
+        Assert.Single(ChunkReader.OpenItems(block, key.Material, Address));
     }
 
     [Fact]
@@ -173,6 +210,17 @@ public sealed class ChunkReaderTests
         }
 
         return plain.ToArray();
+    }
+
+    private static byte[] Brotli(string ndjson)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            brotli.Write(Encoding.UTF8.GetBytes(ndjson));
+        }
+
+        return output.ToArray();
     }
 
     private static CanonicalItem Item(string json) => CanonicalItem.Parse(Encoding.UTF8.GetBytes(json));

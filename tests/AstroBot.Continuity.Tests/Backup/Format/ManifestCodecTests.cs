@@ -72,7 +72,7 @@ public sealed class ManifestCodecTests
 
         using var document = JsonDocument.Parse(file);
         var manifest = document.RootElement.GetProperty("manifest");
-        Assert.Equal(1, manifest.GetProperty("format_version").GetInt32());
+        Assert.Equal(2, manifest.GetProperty("format_version").GetInt32());
         Assert.Equal("incremental", manifest.GetProperty("kind").GetString());
         Assert.Equal(Id, manifest.GetProperty("backup_id").GetString());
         Assert.Equal("per-user", manifest.GetProperty("encryption").GetProperty("user_keys").GetString());
@@ -181,14 +181,24 @@ public sealed class ManifestCodecTests
         Assert.Equal("20261127T030000Z-incr-99999999", exception.BackupId);
     }
 
-    [Fact]
-    public void Read_UnknownFormatVersion_IsRefused()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Read_UnknownFormatVersion_IsRefused(int version)
     {
-        var file = ManifestCodec.Write(Manifest(formatVersion: 2), kek);
+        var file = ManifestCodec.Write(Manifest(formatVersion: version), kek);
 
         var exception = Assert.Throws<BackupIntegrityException>(() => ManifestCodec.Read(file, new KeyRing(kek), Id));
 
-        Assert.Contains("format version 2", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"format version {version}; this version reads 1 to 2", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Version1Manifest_IsStillRead()
+    {
+        var file = ManifestCodec.Write(Manifest(formatVersion: 1), kek);
+
+        Assert.Equal(1, ManifestCodec.Read(file, new KeyRing(kek), Id).FormatVersion);
     }
 
     [Theory]

@@ -10,10 +10,18 @@ internal sealed class MemoryUserKeys : IUserKeySource
 {
     private readonly ConcurrentDictionary<string, UserDataKey> keys = new(StringComparer.Ordinal);
 
+    /// <summary>The keyring the keys are wrapped with, as the user-key table's rows are (and each block's copy with them).</summary>
+    public KeyRing Ring { get; } = new(new KeyEncryptionKey(RandomNumberGenerator.GetBytes(32)));
+
     public ValueTask<UserDataKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken)
     {
         var reference = UserReferences.For(waId);
-        return ValueTask.FromResult(keys.GetOrAdd(reference, _ => new UserDataKey(reference, Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32))));
+        return ValueTask.FromResult(keys.GetOrAdd(reference, _ =>
+        {
+            var keyId = Guid.NewGuid().ToString("N");
+            var material = RandomNumberGenerator.GetBytes(32);
+            return new UserDataKey(reference, keyId, material, UserKeyWrapping.Wrap(Ring.Current, material, reference, keyId));
+        }));
     }
 
     public ValueTask<UserDataKey?> FindAsync(string userReference, CancellationToken cancellationToken) =>

@@ -152,27 +152,49 @@ public sealed class BackupVerifierTests(BackupVerifierTests.Fixture fixture) : I
     }
 
     [Fact]
-    public async Task VerifyAsync_DeepAfterAUsersKeyWasDestroyed_IsValidAndCountsTheirItemsShredded()
+    public async Task VerifyAsync_DeepAfterAUserWasErased_IsValidAndCountsTheirItemsShredded()
     {
-        var services = Harness.Services(new Dictionary<string, string?> { ["Crypto:UserKeyTableName"] = EmulatorEndpoints.UniqueName("userkeys") });
+        var services = OwnKeysAndJournal();
         var backup = (await Harness.Runner(services).RunAsync(BackupKind.Full, null, CancellationToken.None)).Entry!;
         Assert.Equal(BackupState.Committed, backup.State);
         var erased = Harness.Users[1];
-        Assert.True(await services.GetRequiredService<UserKeyStore>().DestroyAsync(erased.WaId, CancellationToken.None));
-        var sut = new BackupVerifier(await services.GetRequiredService<BackupArchives>().OpenAsync(false, CancellationToken.None), services.GetRequiredService<UserKeyStore>());
+        // As the eraser does it: the journal names the key, then the key goes. The backup's copy of it stays unused.
+        var keys = services.GetRequiredService<UserKeyStore>();
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(erased.WaId, await keys.FindKeyIdAsync(erased.WaId, CancellationToken.None), CancellationToken.None);
+        Assert.NotNull(await keys.DestroyAsync(erased.WaId, CancellationToken.None));
 
-        var report = await sut.VerifyAsync(backup.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
+        var report = await (await VerifierAsync(services: services)).VerifyAsync(backup.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
 
         Assert.True(report.IsValid, string.Join(" ", report.Problems));
         Assert.Equal(erased.Documents.Count(), report.ShreddedItems);
         Assert.Equal(Harness.TotalItems - erased.Documents.Count(), report.ItemsChecked);
     }
 
-    private async Task<BackupVerifier> VerifierAsync(bool fromSecondary = false)
+    [Fact]
+    public async Task VerifyAsync_DeepAfterTheKeyTableLostARow_OpensThatUserWithTheBackupsCopy()
     {
-        var services = Harness.Services();
+        var services = OwnKeysAndJournal();
+        var backup = (await Harness.Runner(services).RunAsync(BackupKind.Full, null, CancellationToken.None)).Entry!;
+        Assert.NotNull(await services.GetRequiredService<UserKeyStore>().DestroyAsync(Harness.Users[1].WaId, CancellationToken.None));
+
+        var report = await (await VerifierAsync(services: services)).VerifyAsync(backup.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
+
+        Assert.True(report.IsValid, string.Join(" ", report.Problems));
+        Assert.Equal(0, report.ShreddedItems);
+        Assert.Equal(Harness.TotalItems, report.ItemsChecked);
+    }
+
+    private IServiceProvider OwnKeysAndJournal() => Harness.Services(new Dictionary<string, string?>
+    {
+        ["Crypto:UserKeyTableName"] = EmulatorEndpoints.UniqueName("userkeys"),
+        ["Backup:ErasureTableName"] = EmulatorEndpoints.UniqueName("erasures"),
+    });
+
+    private async Task<BackupVerifier> VerifierAsync(bool fromSecondary = false, IServiceProvider? services = null)
+    {
+        services ??= Harness.Services();
         var reader = await services.GetRequiredService<BackupArchives>().OpenAsync(fromSecondary, CancellationToken.None);
-        return new BackupVerifier(reader, services.GetRequiredService<UserKeyStore>());
+        return new BackupVerifier(reader, services.GetRequiredService<UserKeyStore>(), services.GetRequiredService<ErasureJournal>());
     }
 
     /// <summary>The seeded database and its full backup, made once for the class.</summary>

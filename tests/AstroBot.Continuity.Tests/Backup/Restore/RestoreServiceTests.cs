@@ -12,21 +12,12 @@ namespace AstroBot.Continuity.Tests.Backup.Restore;
 public sealed class RestoreServiceTests : IAsyncLifetime
 {
     private readonly BackupHarness harness = new();
-    private readonly List<string> targets = [];
 
     private string Source => harness.Database.Options.DatabaseName;
 
     public Task InitializeAsync() => harness.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var target in targets)
-        {
-            await harness.DropDatabaseAsync(target);
-        }
-
-        await harness.DisposeAsync();
-    }
+    public Task DisposeAsync() => harness.DisposeAsync();
 
     [Fact]
     public async Task RunToCompletionAsync_Latest_RestoresEveryContainerExactly()
@@ -208,8 +199,8 @@ public sealed class RestoreServiceTests : IAsyncLifetime
         await harness.RunFullAsync();
         var erased = harness.Users[4];
         var services = harness.Services();
-        await services.GetRequiredService<UserKeyStore>().DestroyAsync(erased.WaId, CancellationToken.None);
-        await services.GetRequiredService<ErasureJournal>().RecordAsync(erased.WaId, CancellationToken.None);
+        var keyId = await services.GetRequiredService<UserKeyStore>().DestroyAsync(erased.WaId, CancellationToken.None);
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(erased.WaId, keyId, CancellationToken.None);
 
         var outcome = await harness.Restore(services).RunToCompletionAsync(new RestoreRequest { TargetDatabase = Target() }, null, CancellationToken.None);
 
@@ -260,12 +251,7 @@ public sealed class RestoreServiceTests : IAsyncLifetime
         Assert.Equal("it", (string?)restored.Resource["language"]);
     }
 
-    private string Target()
-    {
-        var target = Fixtures.EmulatorEndpoints.UniqueName("target");
-        targets.Add(target);
-        return target;
-    }
+    private string Target() => harness.NewDatabaseName();
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {

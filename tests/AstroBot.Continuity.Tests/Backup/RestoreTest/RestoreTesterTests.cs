@@ -131,7 +131,8 @@ public sealed class RestoreTesterTests(BackupHarness harness) : IClassFixture<Ba
         var services = harness.Services(own);
         await harness.Runner(services).RunAsync(BackupKind.Full, null, CancellationToken.None);
         var erased = harness.Users[4];
-        await services.GetRequiredService<ErasureJournal>().RecordAsync(erased.WaId, CancellationToken.None);
+        var keyId = await services.GetRequiredService<UserKeyStore>().FindKeyIdAsync(erased.WaId, CancellationToken.None);
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(erased.WaId, keyId, CancellationToken.None);
         await services.GetRequiredService<UserKeyStore>().DestroyAsync(erased.WaId, CancellationToken.None);
 
         var report = await Sut(own).RunAsync(null, CancellationToken.None);

@@ -46,13 +46,16 @@ public sealed class UserEraserTests : IAsyncLifetime
         var erased = harness.Users[2];
         var other = harness.Users[3];
         var keys = harness.Services().GetRequiredService<UserKeyStore>();
-        await keys.GetOrCreateAsync(erased.WaId, CancellationToken.None);
+        var erasedKey = await keys.GetOrCreateAsync(erased.WaId, CancellationToken.None);
         var otherKey = await keys.GetOrCreateAsync(other.WaId, CancellationToken.None);
 
         var sut = await Eraser().EraseAsync(erased.WaId, CancellationToken.None);
 
         Assert.True(sut.BackupKeyDestroyed);
         Assert.Null(await keys.FindAsync(UserReferences.For(erased.WaId), CancellationToken.None));
+        // The journal names the destroyed key: the copies of it inside backups are never used again.
+        var journal = await harness.Services().GetRequiredService<ErasureJournal>().LoadAsync(CancellationToken.None);
+        Assert.Equal([erasedKey.KeyId], journal[UserReferences.For(erased.WaId)].DestroyedKeyIds!);
         Assert.Equal(otherKey.KeyId, (await keys.FindAsync(UserReferences.For(other.WaId), CancellationToken.None))?.KeyId);
     }
 

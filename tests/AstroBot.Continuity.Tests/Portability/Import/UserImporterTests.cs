@@ -290,7 +290,7 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
         var user = harness.Users[1];
         var archive = await ArchiveOfAsync(user);
         var (database, services) = await EmptyDatabaseWithOwnErasuresAsync();
-        await services.GetRequiredService<ErasureJournal>().RecordAsync(user.WaId, CancellationToken.None);
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(user.WaId, destroyedKeyId: null, CancellationToken.None);
         var sut = services.GetRequiredService<UserImporter>();
 
         var refusal = await Assert.ThrowsAsync<ImportRefusedException>(() => sut.ImportAsync(archive, new ImportRequest(), CancellationToken.None));
@@ -308,7 +308,7 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
     {
         var archive = await ArchiveOfAsync(harness.Users[2]);
         var (database, services) = await EmptyDatabaseWithOwnErasuresAsync();
-        await services.GetRequiredService<ErasureJournal>().RecordAsync(NewNumber, CancellationToken.None);
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(NewNumber, destroyedKeyId: null, CancellationToken.None);
 
         var sut = await Assert.ThrowsAsync<ImportRefusedException>(() =>
             services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(As: NewNumber), CancellationToken.None));
@@ -323,7 +323,7 @@ public sealed class UserImporterTests(PortabilityHarness harness) : IClassFixtur
         // A user who was erased and came back: an export made since holds only what they shared afterwards.
         var user = harness.Users[2];
         var (_, services) = await EmptyDatabaseWithOwnErasuresAsync();
-        await services.GetRequiredService<ErasureJournal>().RecordAsync(user.WaId, CancellationToken.None);
+        await services.GetRequiredService<ErasureJournal>().RecordAsync(user.WaId, destroyedKeyId: null, CancellationToken.None);
         var archive = await ArchiveOfAsync(user);
 
         var sut = await services.GetRequiredService<UserImporter>().ImportAsync(archive, new ImportRequest(), CancellationToken.None);

@@ -82,6 +82,12 @@ internal static class RestoreRun
         table.AddRow("consistent as of", Display.Time(outcome.ConsistentAt));
         table.AddRow("items written", Display.Count(outcome.ItemsWritten));
         table.AddRow("erased users' items skipped", Display.Count(outcome.ShreddedItems));
+        if (outcome.RecoveredItems > 0)
+        {
+            // The user-key table lacked these users' keys: worth an operator's look (docs: when user keys are missing).
+            table.AddRow("items opened with the backups' key copies", Display.Count(outcome.RecoveredItems));
+        }
+
         if (request.WaId is { } waId)
         {
             // The operator typed this id; it is echoed back only to them, never logged.
