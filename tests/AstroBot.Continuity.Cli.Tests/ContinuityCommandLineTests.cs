@@ -153,6 +153,7 @@ public class ContinuityCommandLineTests
 
     [Theory]
     [InlineData("backup", "backup-help.txt")]
+    [InlineData("backup run", "backup-run-help.txt")]
     [InlineData("restore", "restore-help.txt")]
     [InlineData("export", "export-help.txt")]
     [InlineData("import", "import-help.txt")]

@@ -65,7 +65,11 @@ public sealed class BackupOptions : IValidatableObject
     [Range(1, 1_000_000, ErrorMessage = "Backup:FallbackRequestUnitsPerSecond must be between 1 and 1000000.")]
     public double FallbackRequestUnitsPerSecond { get; set; } = 400;
 
-    /// <summary>How long the single-run lease is held between renewals. Default: 60 s (15-60 s is what blob leases allow).</summary>
+    /// <summary>
+    /// How long the single-run lease is held between renewals. Default: 60 s (15-60 s is what blob leases allow). A run
+    /// that cannot renew it for this long stops; <c>continuity backup run</c> waits up to this plus 5 s for a lease
+    /// that may belong to a run that died.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:15", "00:01:00", ErrorMessage = "Backup:LeaseDuration must be between 15 and 60 seconds.")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -90,6 +90,8 @@ public static class ContinuityEventId
     public const int BackupSkippedLeaseHeld = 5003;
     public const int AbandonedBackupRemoved = 5004;
     public const int BackupUserKeysUnreadable = 5005;
+    public const int BackupWaitingForLease = 5006;
+    public const int BackupLeaseLostBeforeStart = 5007;
 
     // Verification 5010-5019.
     public const int BackupVerified = 5010;

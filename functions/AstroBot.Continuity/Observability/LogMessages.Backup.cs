@@ -24,8 +24,17 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ContinuityEventId.BackupFailed, Level = LogLevel.Error, Message = "Backup {BackupId} failed; it is not visible and its files are removed")]
     internal static partial void BackupFailed(ILogger logger, string backupId, Exception exception);
 
-    [LoggerMessage(EventId = ContinuityEventId.BackupSkippedLeaseHeld, Level = LogLevel.Information, Message = "Backup of database {Database} skipped: another run holds the lease")]
-    internal static partial void BackupSkippedLeaseHeld(ILogger logger, string database);
+    [LoggerMessage(EventId = ContinuityEventId.BackupSkippedLeaseHeld, Level = LogLevel.Information,
+        Message = "Backup of database {Database} skipped: another run holds the lease (looks alive: {LooksAlive}; {Holder})")]
+    internal static partial void BackupSkippedLeaseHeld(ILogger logger, string database, bool looksAlive, string holder);
+
+    [LoggerMessage(EventId = ContinuityEventId.BackupWaitingForLease, Level = LogLevel.Information,
+        Message = "Backup of database {Database} waits up to {WaitSeconds:F0} s for the lease, which may belong to a run that died ({Holder})")]
+    internal static partial void BackupWaitingForLease(ILogger logger, string database, double waitSeconds, string holder);
+
+    [LoggerMessage(EventId = ContinuityEventId.BackupLeaseLostBeforeStart, Level = LogLevel.Error,
+        Message = "Backup of database {Database} did not start: its lease was lost before it recorded itself (tidying up after earlier runs, or finding its parent)")]
+    internal static partial void BackupLeaseLostBeforeStart(ILogger logger, string database, Exception exception);
 
     [LoggerMessage(EventId = ContinuityEventId.AbandonedBackupRemoved, Level = LogLevel.Warning, Message = "Removed the files of abandoned backup {BackupId}")]
     internal static partial void AbandonedBackupRemoved(ILogger logger, string backupId);

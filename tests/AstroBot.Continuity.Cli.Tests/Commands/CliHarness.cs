@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json;
 using AstroBot.Continuity.Cli.Commands;
@@ -81,6 +80,9 @@ public sealed class CliHarness : IAsyncLifetime
         return name;
     }
 
+    /// <summary>The clock of the commands' backend services (<see cref="ContinuityInvocation.Time"/>); null for the system clock.</summary>
+    public TimeProvider? Time { get; set; }
+
     /// <summary><c>continuity ARGS --config ...</c>, with stdout and stderr captured.</summary>
     public async Task<CliRun> InvokeAsync(params string[] args)
     {
@@ -88,7 +90,7 @@ public sealed class CliHarness : IAsyncLifetime
         using var error = new StringWriter();
         using var timeout = new CancellationTokenSource(Timeout);
         string[] commandLine = [.. args, .. Settings.SelectMany(setting => new[] { "--config", $"{setting.Key}={setting.Value}" })];
-        var exitCode = await ContinuityCommandLine.InvokeAsync(commandLine, new InvocationConfiguration { Output = output, Error = error }, timeout.Token);
+        var exitCode = await ContinuityCommandLine.InvokeAsync(commandLine, new ContinuityInvocation { Output = output, Error = error, Time = Time }, timeout.Token);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

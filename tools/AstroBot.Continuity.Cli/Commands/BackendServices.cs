@@ -13,11 +13,13 @@ internal static class BackendServices
     /// Nothing is started (no hosted services): commands call the services they need. Settings are validated when a
     /// service first reads them, and a bad one surfaces as exit code 2.
     /// </summary>
-    public static ServiceProvider Build(ParseResult parseResult) => Build(GlobalOptions.Configuration(parseResult));
+    public static ServiceProvider Build(ParseResult parseResult) =>
+        Build(GlobalOptions.Configuration(parseResult), (parseResult.InvocationConfiguration as ContinuityInvocation)?.Time);
 
     /// <summary>The services for <paramref name="configuration"/>; tests set up their world with the same registration.</summary>
-    public static ServiceProvider Build(IConfiguration configuration) =>
-        new ServiceCollection()
+    /// <param name="time">The clock, when not the system's (<see cref="ContinuityInvocation.Time"/>).</param>
+    public static ServiceProvider Build(IConfiguration configuration, TimeProvider? time = null) =>
+        Clock(new ServiceCollection(), time)
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging
                 // Warnings only, and on stderr: progress bars stay readable and --json output stays parseable.
@@ -26,4 +28,8 @@ internal static class BackendServices
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddContinuityBackend(configuration)
             .BuildServiceProvider();
+
+    // Registered before the backend, whose own registration of the system clock yields to it.
+    private static IServiceCollection Clock(IServiceCollection services, TimeProvider? time) =>
+        time is null ? services : services.AddSingleton(time);
 }

@@ -6,24 +6,50 @@ namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
 /// One backup of a database at a time, across every instance: a lease on the database's lock blob, renewed in
-/// the background while the run lasts. A run that dies stops renewing, and the lease lapses by itself.
+/// the background while the run lasts. A run that dies stops renewing, and the lease lapses by itself. A run that
+/// loses its lease (broken or taken by another client, or not renewed for a whole lease duration) learns it through
+/// <see cref="Lost"/> and must stop: from then on another run may be tidying up its folder.
 /// </summary>
 public sealed class BackupLease : IAsyncDisposable
 {
     private readonly BlobLeaseClient lease;
+    private readonly TimeSpan duration;
+    private readonly TimeProvider time;
     private readonly CancellationTokenSource renewal = new();
+    private readonly CancellationTokenSource lost;
     private readonly Task renewing;
+    private string? lostBecause;
 
-    private BackupLease(BlobLeaseClient lease, TimeSpan duration, TimeProvider time)
+    private BackupLease(BlobLeaseClient lease, TimeSpan duration, TimeProvider time, long requestedAt)
     {
         this.lease = lease;
-        renewing = RenewAsync(duration / 3, time);
+        this.duration = duration;
+        this.time = time;
+        // The lapse deadline, on the injected clock: counted from before the request, since the service starts the
+        // lease's duration when it receives it, never earlier. Each successful renewal pushes it back.
+        lost = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        Lost = lost.Token;
+        PushDeadline(requestedAt);
+        renewing = RenewAsync(duration / 3);
     }
+
+    /// <summary>
+    /// Cancelled when the lease is lost: a renewal answered 409 or 412 (the lease was broken, or another client holds
+    /// it), or no renewal succeeded for a whole lease duration, so it may have lapsed. Transient renewal failures
+    /// (5xx, timeouts) are retried at the next interval until then.
+    /// </summary>
+    public CancellationToken Lost { get; }
+
+    /// <summary>Why <see cref="Lost"/> fired, for the run's error; null while the lease is held.</summary>
+    public string? LostBecause => Lost.IsCancellationRequested
+        ? Volatile.Read(ref lostBecause) ?? $"no renewal succeeded for {duration.TotalSeconds:0} s (Backup:LeaseDuration), so it may have lapsed"
+        : null;
 
     /// <summary>Takes the lease, or returns null when another run holds it.</summary>
     public static async Task<BackupLease?> TryAcquireAsync(BlobContainerClient archives, string database, TimeSpan duration, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(archives);
+        ArgumentNullException.ThrowIfNull(time);
         var lockBlob = archives.GetBlobClient(Format.BackupLayout.Lock(database));
         try
         {
@@ -35,6 +61,7 @@ public sealed class BackupLease : IAsyncDisposable
         }
 
         var lease = lockBlob.GetBlobLeaseClient();
+        var requestedAt = time.GetTimestamp();
         try
         {
             await lease.AcquireAsync(duration, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -44,7 +71,21 @@ public sealed class BackupLease : IAsyncDisposable
             return null;
         }
 
-        return new BackupLease(lease, duration, time);
+        return new BackupLease(lease, duration, time, requestedAt);
+    }
+
+    /// <summary>
+    /// Renews now, before a step that must not happen without the lease (the manifest write): a lease broken or taken
+    /// since the last renewal is found here rather than up to a renewal interval later. A transient failure proves
+    /// nothing either way and is left to the background renewals and the lapse deadline.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The lease is lost (<see cref="Lost"/>).</exception>
+    public async Task ConfirmAsync(CancellationToken cancellationToken)
+    {
+        Lost.ThrowIfCancellationRequested();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Lost);
+        await TryRenewAsync(linked.Token).ConfigureAwait(false);
+        Lost.ThrowIfCancellationRequested();
     }
 
     public async ValueTask DisposeAsync()
@@ -52,6 +93,7 @@ public sealed class BackupLease : IAsyncDisposable
         await renewal.CancelAsync().ConfigureAwait(false);
         await renewing.ConfigureAwait(false);
         renewal.Dispose();
+        lost.Dispose();
         try
         {
             await lease.ReleaseAsync().ConfigureAwait(false);
@@ -62,22 +104,62 @@ public sealed class BackupLease : IAsyncDisposable
         }
     }
 
-    private async Task RenewAsync(TimeSpan interval, TimeProvider time)
+    private async Task RenewAsync(TimeSpan interval)
     {
-        while (!renewal.IsCancellationRequested)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(renewal.Token, Lost);
+        while (!stop.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(interval, time, renewal.Token).ConfigureAwait(false);
-                await lease.RenewAsync(cancellationToken: renewal.Token).ConfigureAwait(false);
+                await Task.Delay(interval, time, stop.Token).ConfigureAwait(false);
+                await TryRenewAsync(stop.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return;
             }
-            catch (RequestFailedException)
+        }
+    }
+
+    /// <summary>One renewal: success pushes the lapse deadline back; 409/412 loses the lease; anything else waits for the next.</summary>
+    private async Task TryRenewAsync(CancellationToken cancellationToken)
+    {
+        var requestedAt = time.GetTimestamp();
+        try
+        {
+            await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            PushDeadline(requestedAt);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            Volatile.Write(ref lostBecause, $"renewing it was refused ({exception.Status} {exception.ErrorCode}): the lease was broken, or another client holds it");
+            await lost.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Transient (5xx, the network, a timeout, the SDK's retries exhausted): the next renewal tries again; the
+            // lapse deadline says when it is too late.
+        }
+    }
+
+    /// <summary>The lease lapses one duration after the service received the request that took or renewed it.</summary>
+    private void PushDeadline(long requestedAt)
+    {
+        var remaining = duration - time.GetElapsedTime(requestedAt);
+        lock (lost)
+        {
+            if (lost.IsCancellationRequested)
             {
-                // A missed renewal is retried at the next interval; the lease is 3 intervals long.
+                return;
+            }
+
+            if (remaining > TimeSpan.Zero)
+            {
+                lost.CancelAfter(remaining);
+            }
+            else
+            {
+                lost.Cancel(); // the request took a whole lease duration: the lease may have lapsed already
             }
         }
     }

@@ -30,20 +30,58 @@ public sealed class BackupRunner(
     private readonly BackupOptions options = backupOptions.Value;
     private readonly string database = cosmosOptions.Value.DatabaseName;
 
-    public async Task<BackupRunResult> RunAsync(BackupKind kind, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>One backup now; skipped at once when another run holds the lease (the timers: the next occurrence runs).</summary>
+    public Task<BackupRunResult> RunAsync(BackupKind kind, IProgress<BackupProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(kind, progress, waitForLease: null, cancellationToken);
+
+    /// <summary>One backup now.</summary>
+    /// <param name="waitForLease">
+    /// Null: when another run holds the lease, return <see cref="BackupRunOutcome.LeaseHeld"/> at once. Else wait for it,
+    /// at most a lease duration plus a margin (within which a dead run's lease lapses), saying so through this once.
+    /// </param>
+    public async Task<BackupRunResult> RunAsync(
+        BackupKind kind, IProgress<BackupProgress>? progress, Action<BackupLeaseWait>? waitForLease, CancellationToken cancellationToken)
     {
         // No key, no backup: fail before touching anything.
         var keyRing = await keyRings.GetAsync(cancellationToken).ConfigureAwait(false);
         await storage.Archives.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await catalog.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
-        await using var lease = await BackupLease.TryAcquireAsync(storage.Archives, database, options.LeaseDuration, time, cancellationToken).ConfigureAwait(false);
+        var acquisition = new BackupLeaseAcquisition(storage.Archives, catalog, database, options.LeaseDuration, time);
+        var (acquired, holder) = await acquisition.AcquireAsync(
+            waitForLease is null ? null : wait =>
+            {
+                LogMessages.BackupWaitingForLease(logger, database, wait.Bound.TotalSeconds, wait.Holder.Description);
+                waitForLease(wait);
+            },
+            cancellationToken).ConfigureAwait(false);
+        await using var lease = acquired;
         if (lease is null)
         {
-            LogMessages.BackupSkippedLeaseHeld(logger, database);
-            return new BackupRunResult(BackupRunOutcome.Skipped, $"Another backup of database '{database}' is running.", null);
+            LogMessages.BackupSkippedLeaseHeld(logger, database, holder!.LooksAlive, holder.Description);
+            return new BackupRunResult(BackupRunOutcome.LeaseHeld, holder.Message, null);
         }
 
+        // Everything the run does stops when its lease is lost: from then on another run may be tidying up its files.
+        using var underLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        try
+        {
+            return await RunUnderLeaseAsync(kind, keyRing, lease, progress, underLease.Token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Lost while tidying up or looking for the parent, before the run recorded itself: nothing of its own to fail.
+            var lost = BackupLeaseLostException.For(database, lease, exception);
+            LogMessages.BackupLeaseLostBeforeStart(logger, database, lost);
+            return new BackupRunResult(BackupRunOutcome.Failed, $"Backup of database '{database}' did not start: {lost.Message}", null);
+        }
+    }
+
+    /// <param name="cancellationToken">The caller's token and the lease's <see cref="BackupLease.Lost"/>.</param>
+    /// <param name="callerToken">The caller's alone: for what is right to finish after the lease is lost.</param>
+    private async Task<BackupRunResult> RunUnderLeaseAsync(
+        BackupKind kind, KeyRing keyRing, BackupLease lease, IProgress<BackupProgress>? progress, CancellationToken cancellationToken, CancellationToken callerToken)
+    {
         var reader = new BackupArchiveReader(storage.Archives, keyRing, database);
         var cleaner = new AbandonedRunCleaner(storage.Archives, catalog, reader, time);
         foreach (var abandoned in await cleaner.CleanAsync(cancellationToken).ConfigureAwait(false))
@@ -70,9 +108,10 @@ public sealed class BackupRunner(
         var statistics = new FeedStatistics();
         try
         {
-            var (manifest, leftOut) = await WriteBackupAsync(keyRing, backupId, parent, startedAt, statistics, progress, cancellationToken).ConfigureAwait(false);
+            var (manifest, leftOut) = await WriteBackupAsync(keyRing, lease, backupId, parent, startedAt, statistics, progress, cancellationToken).ConfigureAwait(false);
+            // The manifest is written: the backup exists, lease or not, so recording it is not stopped by losing the lease.
             var committed = BackupCatalogEntries.Committed(database, manifest, running with { RequestCharge = statistics.RequestCharge, Throttles = statistics.Throttles });
-            await catalog.SaveAsync(committed, cancellationToken).ConfigureAwait(false);
+            await catalog.SaveAsync(committed, callerToken).ConfigureAwait(false);
             telemetry.RecordRun(committed);
             LogMessages.BackupCommitted(logger, backupId, committed.ItemCount, committed.StoredBytes, statistics.RequestCharge, statistics.Throttles);
             if (leftOut.Users > 0)
@@ -86,18 +125,21 @@ public sealed class BackupRunner(
 
             return new BackupRunResult(BackupRunOutcome.Committed, $"Backup {backupId} committed.", committed);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException || !callerToken.IsCancellationRequested)
         {
-            LogMessages.BackupFailed(logger, backupId, exception);
+            var cause = lease.Lost.IsCancellationRequested ? BackupLeaseLostException.For(database, lease, exception) : exception;
+            LogMessages.BackupFailed(logger, backupId, cause);
             var failed = running with
             {
                 State = BackupState.Failed,
                 CompletedAt = time.GetUtcNow(),
                 RequestCharge = statistics.RequestCharge,
                 Throttles = statistics.Throttles,
-                Error = $"{exception.GetType().Name}: {FirstLine(exception.Message)}",
+                Error = $"{cause.GetType().Name}: {FirstLine(cause.Message)}",
             };
             telemetry.RecordRun(failed);
+            // Its own folder only, which no other run writes, so this is safe without the lease; the cleaner, which
+            // tidies up other runs' folders, runs only under a lease held.
             await BestEffortAsync(() => cleaner.DeleteFolderAsync(BackupLayout.Prefix(database, backupId), CancellationToken.None)).ConfigureAwait(false);
             await BestEffortAsync(() => catalog.SaveAsync(failed, CancellationToken.None)).ConfigureAwait(false);
             return new BackupRunResult(BackupRunOutcome.Failed, $"Backup {backupId} failed: {failed.Error}", failed);
@@ -105,7 +147,7 @@ public sealed class BackupRunner(
     }
 
     private async Task<(BackupManifest Manifest, (int Users, long Items) LeftOut)> WriteBackupAsync(
-        KeyRing keyRing, string backupId, BackupManifest? parent, DateTimeOffset startedAt, FeedStatistics statistics,
+        KeyRing keyRing, BackupLease lease, string backupId, BackupManifest? parent, DateTimeOffset startedAt, FeedStatistics statistics,
         IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var dataKey = KeyWrapping.NewDataKey();
@@ -149,6 +191,8 @@ public sealed class BackupRunner(
             Encryption = BackupArchiveReader.SealDataKey(keyRing, dataKey),
             Containers = containers,
         };
+        // Above all, no manifest without the lease: a lease broken or taken since the last renewal is found here.
+        await lease.ConfirmAsync(cancellationToken).ConfigureAwait(false);
         await writer.WriteManifestAsync(ManifestCodec.Write(manifest, keyRing.Current), cancellationToken).ConfigureAwait(false);
         return (manifest, (userKeys.Unreadable.Count, leftOutItems));
     }

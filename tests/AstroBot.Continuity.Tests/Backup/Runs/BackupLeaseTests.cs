@@ -1,8 +1,10 @@
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Tests.Fixtures;
+using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace AstroBot.Continuity.Tests.Backup.Runs;
 
@@ -15,12 +17,18 @@ public sealed class BackupLeaseTests : IAsyncLifetime
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     private readonly LeaseRequests leaseRequests = new();
-    private readonly WatchedClock time = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
+    private readonly FailingRenewals failingRenewals = new();
+    private static readonly DateTimeOffset Start = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly WatchedClock time = new(Start);
     private BlobContainerClient archives = null!;
 
     public async Task InitializeAsync()
     {
-        archives = new BlobServiceClient(EmulatorEndpoints.StorageConnectionString, leaseRequests.ClientOptions())
+        var options = leaseRequests.ClientOptions();
+        options.AddPolicy(failingRenewals, HttpPipelinePosition.PerRetry);
+        options.Retry.MaxRetries = 0; // a refused renewal is seen as the lease sees it, without the SDK's back-off on the wall clock
+        archives = new BlobServiceClient(EmulatorEndpoints.StorageConnectionString, options)
             .GetBlobContainerClient(EmulatorEndpoints.UniqueName("leases"));
         await archives.CreateIfNotExistsAsync();
     }
@@ -82,6 +90,116 @@ public sealed class BackupLeaseTests : IAsyncLifetime
 
         Assert.All(leaseRequests.All.Where(request => request.Action == "renew"), request => Assert.Equal(200, request.Status));
         Assert.Null(await AcquireAsync());
+        Assert.False(sut.Lost.IsCancellationRequested);
+        Assert.Null(sut.LostBecause);
+    }
+
+    [Fact]
+    public async Task Lost_LeaseBrokenByAnotherClient_FiresAtTheNextRenewal()
+    {
+        await using var sut = await AcquireAsync();
+        Assert.NotNull(sut);
+
+        await LockLease().BreakAsync(TimeSpan.Zero);
+        Assert.False(sut.Lost.IsCancellationRequested); // nothing has asked the service yet
+        await RenewalWaitsOnTheClockAsync();
+        time.Advance(Interval);
+        await WaitUntilAsync(() => sut.Lost.IsCancellationRequested);
+
+        Assert.Contains(("renew", 409), leaseRequests.All);
+        Assert.Contains("refused (409", sut.LostBecause, StringComparison.Ordinal);
+        Assert.Contains("broken, or another client holds it", sut.LostBecause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lost_LeaseTakenOverByAnotherClient_FiresAtTheNextRenewal()
+    {
+        await using var sut = await AcquireAsync();
+        Assert.NotNull(sut);
+        await LockLease().BreakAsync(TimeSpan.Zero);
+        var other = LockLease();
+        await other.AcquireAsync(Duration);
+
+        await RenewalWaitsOnTheClockAsync();
+        time.Advance(Interval);
+        await WaitUntilAsync(() => sut.Lost.IsCancellationRequested);
+
+        Assert.Contains(("renew", 409), leaseRequests.All);
+        Assert.Contains("refused (409", sut.LostBecause, StringComparison.Ordinal);
+        await other.ReleaseAsync();
+    }
+
+    [Fact]
+    public async Task Lost_RenewalsFailTransiently_FiresOnlyOnceTheLeaseMayHaveLapsed()
+    {
+        await using var sut = await AcquireAsync();
+        Assert.NotNull(sut);
+        failingRenewals.Failing = true;
+
+        for (var failures = 1; failures <= 2; failures++)
+        {
+            await RenewalWaitsOnTheClockAsync();
+            time.Advance(Interval);
+            await WaitUntilAsync(() => failingRenewals.Failed == failures);
+            Assert.False(sut.Lost.IsCancellationRequested);
+        }
+
+        await RenewalWaitsOnTheClockAsync();
+        time.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        Assert.False(sut.Lost.IsCancellationRequested); // the lapse deadline fires inside Advance: not yet due
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.True(sut.Lost.IsCancellationRequested);
+        Assert.Contains("no renewal succeeded for 15 s", sut.LostBecause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lost_OneRenewalFailsTransiently_StaysHeldPastTheFirstDeadline()
+    {
+        await using var sut = await AcquireAsync();
+        Assert.NotNull(sut);
+        failingRenewals.Failing = true;
+        await RenewalWaitsOnTheClockAsync();
+        time.Advance(Interval);
+        await WaitUntilAsync(() => failingRenewals.Failed == 1);
+        failingRenewals.Failing = false;
+        await RenewalWaitsOnTheClockAsync();
+        time.Advance(Interval);
+        await WaitUntilAsync(() => leaseRequests.Count("renew") == 1);
+
+        // Past the deadline the acquisition set (one lease duration): the renewal that succeeded pushed it back.
+        await RenewalWaitsOnTheClockAsync();
+        time.Advance(Interval);
+        await WaitUntilAsync(() => leaseRequests.Count("renew") == 2);
+
+        Assert.False(sut.Lost.IsCancellationRequested);
+        Assert.Equal(3 * Interval, time.GetUtcNow() - Start);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_Held_RenewsAndReturns()
+    {
+        await using var sut = await AcquireAsync();
+        Assert.NotNull(sut);
+
+        await sut.ConfirmAsync(CancellationToken.None);
+
+        Assert.Equal(1, leaseRequests.Count("renew"));
+        Assert.Contains(("renew", 200), leaseRequests.All);
+        Assert.False(sut.Lost.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_LeaseBroken_LosesItAtOnce()
+    {
+        await using var sut = await AcquireAsync();
+        Assert.NotNull(sut);
+        await LockLease().BreakAsync(TimeSpan.Zero);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.ConfirmAsync(CancellationToken.None));
+
+        Assert.True(sut.Lost.IsCancellationRequested);
+        Assert.Equal(0, time.FiredTimers); // found by asking, not by a renewal on the clock
     }
 
     [Fact]
@@ -117,12 +235,19 @@ public sealed class BackupLeaseTests : IAsyncLifetime
         await Task.Delay(Duration + TimeSpan.FromSeconds(1));
 
         Assert.Null(await BackupLease.TryAcquireAsync(archives, Database, Duration, TimeProvider.System, CancellationToken.None));
+        Assert.False(sut.Lost.IsCancellationRequested);
     }
 
     private Task<BackupLease?> AcquireAsync() => BackupLease.TryAcquireAsync(archives, Database, Duration, time, CancellationToken.None);
 
-    /// <summary>Until the renewal loop waits on the fake clock for its next renewal (a signal the lease gives by arming a timer).</summary>
-    private Task RenewalWaitsOnTheClockAsync() => WaitUntilAsync(() => time.WaitingTimers == 1);
+    /// <summary>Another client's handle on the lock blob's lease (its own lease id).</summary>
+    private BlobLeaseClient LockLease() => archives.GetBlobClient(BackupLayout.Lock(Database)).GetBlobLeaseClient();
+
+    /// <summary>
+    /// Until the renewal loop waits on the fake clock for its next renewal (a signal the lease gives by arming a
+    /// timer): two timers, that delay and the lapse deadline, which lives as long as the lease.
+    /// </summary>
+    private Task RenewalWaitsOnTheClockAsync() => WaitUntilAsync(() => time.WaitingTimers == 2);
 
     // Waits for a condition, not a duration: the bound only stops a broken test from hanging.
     private static async Task WaitUntilAsync(Func<bool> condition)

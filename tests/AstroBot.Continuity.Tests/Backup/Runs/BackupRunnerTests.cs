@@ -4,8 +4,11 @@ using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Tests.Portability.WhatsApp;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace AstroBot.Continuity.Tests.Backup.Runs;
@@ -92,17 +95,122 @@ public sealed class BackupRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_LeaseHeldByAnotherRun_Skips()
+    public async Task RunAsync_LeaseHeldByAnotherRun_ReturnsLeaseHeldAtOnceNamingTheRun()
     {
-        await harness.Archives.CreateIfNotExistsAsync();
-        await using var held = await BackupLease.TryAcquireAsync(
-            harness.Archives, harness.Database.Options.DatabaseName, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
+        var logs = new CapturedLogs();
+        var holder = await RecordRunningAsync();
+        await using var held = await HoldLeaseAsync(TimeSpan.FromSeconds(30));
 
-        var result = await harness.Runner().RunAsync(BackupKind.Full, null, CancellationToken.None);
+        var result = await harness.Runner(harness.Services(configure: services => services.AddSingleton<ILoggerProvider>(logs)))
+            .RunAsync(BackupKind.Full, null, CancellationToken.None);
 
-        Assert.NotNull(held);
-        Assert.Equal(BackupRunOutcome.Skipped, result.Outcome);
-        Assert.Contains("Another backup", result.Message, StringComparison.Ordinal);
+        Assert.Equal(BackupRunOutcome.LeaseHeld, result.Outcome);
+        Assert.StartsWith($"Another backup of database '{harness.DatabaseName}' holds the lease (run {holder}, recorded as running since", result.Message, StringComparison.Ordinal);
+        Assert.Contains("the lease of a run that died lapses within 60 s", result.Message, StringComparison.Ordinal);
+        Assert.Null(result.Entry);
+        var skipped = Assert.Single(logs.Lines, line => line.Contains($"[{ContinuityEventId.BackupSkippedLeaseHeld}]", StringComparison.Ordinal));
+        Assert.Contains("LooksAlive=True", skipped, StringComparison.Ordinal);
+        Assert.Equal([holder], (await harness.CatalogAsync()).Select(entry => entry.BackupId));
+    }
+
+    [Fact]
+    public async Task RunAsync_LeaseHeldAndNoRunRecorded_SaysTheHolderMayHaveDiedBeforeRecordingItself()
+    {
+        await using var held = await HoldLeaseAsync(TimeSpan.FromSeconds(30));
+
+        var result = await harness.Runner().RunAsync(BackupKind.Incremental, null, CancellationToken.None);
+
+        Assert.Equal(BackupRunOutcome.LeaseHeld, result.Outcome);
+        Assert.Contains("no backup run is recorded as running", result.Message, StringComparison.Ordinal);
+        Assert.Contains("a run that died before recording itself", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WaitingForALeaseItsHolderKeepsRenewing_GivesUpAfterALeaseDurationSayingSo()
+    {
+        var clock = new WatchedClock(DateTimeOffset.UtcNow);
+        var start = clock.GetUtcNow();
+        var holder = await RecordRunningAsync();
+        // Held on the real clock, renewing: on the run's fake clock no lease can lapse, as if its holder renewed it throughout.
+        await using var held = await HoldLeaseAsync(ShortLease);
+        var waits = new List<BackupLeaseWait>();
+
+        var run = harness.Runner(ShortLeaseServices(clock)).RunAsync(BackupKind.Full, null, waits.Add, CancellationToken.None);
+        await AdvanceWhileWaitingAsync(clock, run);
+        var result = await run;
+
+        Assert.Equal(BackupRunOutcome.LeaseHeld, result.Outcome);
+        Assert.Contains("still holds the lease after a wait longer than a lease lasts without renewal (15 s)", result.Message, StringComparison.Ordinal);
+        Assert.Contains($"another run is holding the lease and renewing it (run {holder}", result.Message, StringComparison.Ordinal);
+        var wait = Assert.Single(waits);
+        Assert.Equal(ShortLease + BackupLeaseAcquisition.Margin, wait.Bound);
+        Assert.Equal(holder, wait.Holder.Run?.BackupId);
+        Assert.Equal(wait.Bound, clock.GetUtcNow() - start); // the whole bound, on the run's clock
+        Assert.Equal([holder], (await harness.CatalogAsync()).Select(entry => entry.BackupId));
+    }
+
+    [Fact]
+    public async Task RunAsync_WaitingForALeaseThatLapses_TakesItAndCommits()
+    {
+        var clock = new WatchedClock(DateTimeOffset.UtcNow);
+        var held = await HoldLeaseAsync(ShortLease);
+        var waits = new List<BackupLeaseWait>();
+
+        var run = harness.Runner(ShortLeaseServices(clock)).RunAsync(BackupKind.Full, null, waits.Add, CancellationToken.None);
+        // The holder dies: released here, where a dead run's lease would lapse on the service's clock.
+        await WaitUntilAsync(() => clock.WaitingTimers == 1);
+        await held!.DisposeAsync();
+        clock.Advance(BackupLeaseAcquisition.RetryInterval);
+        await AdvanceRunClockAsync(clock, run);
+        var result = await run;
+
+        Assert.True(result.Outcome == BackupRunOutcome.Committed, result.Message);
+        Assert.Single(waits);
+        Assert.Equal(harness.TotalItems, result.Entry!.ItemCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_LeaseBrokenBeforeTheManifest_FailsWithoutAManifestSayingTheLeaseWasLost()
+    {
+        var breaker = new LeaseBreakingUpload(harness.Archives, harness.DatabaseName, hangUntilCancelled: false);
+        var services = harness.Services(configure: services => services.AddSingleton(provider => new BackupStorage(
+            provider.GetRequiredService<IOptions<BackupOptions>>(), TimeProvider.System, breaker.ClientOptions())));
+
+        var result = await harness.Runner(services).RunAsync(BackupKind.Full, null, CancellationToken.None);
+
+        Assert.True(breaker.Broken.IsCompleted);
+        AssertFailedForTheLostLease(result);
+        Assert.Contains("refused (409", result.Message, StringComparison.Ordinal);
+        var entry = Assert.Single(await harness.CatalogAsync());
+        Assert.Equal(BackupState.Failed, entry.State);
+        Assert.Equal(result.Entry!.Error, entry.Error);
+        Assert.False(await harness.Archives.GetBlobClient(BackupLayout.Manifest(harness.DatabaseName, entry.BackupId)).ExistsAsync());
+        Assert.Empty(await ChunksOfAsync(entry.BackupId));
+    }
+
+    [Fact]
+    public async Task RunAsync_LeaseLostWhileAnUploadStalls_CancelsItAndFailsWithoutAManifest()
+    {
+        var clock = new WatchedClock(DateTimeOffset.UtcNow);
+        var breaker = new LeaseBreakingUpload(harness.Archives, harness.DatabaseName, hangUntilCancelled: true);
+        var services = ShortLeaseServices(clock, services => services.AddSingleton(provider => new BackupStorage(
+            provider.GetRequiredService<IOptions<BackupOptions>>(), clock, breaker.ClientOptions())));
+
+        var run = harness.Runner(services).RunAsync(BackupKind.Full, null, CancellationToken.None);
+        await AdvanceRunClockAsync(clock, run, until: () => breaker.Broken.IsCompleted);
+        // The first upload stalls, the lease broken meanwhile: the next renewal finds it lost, and the stalled upload stops.
+        await WaitUntilAsync(() => clock.WaitingTimers == LeaseTimers);
+        Assert.False(run.IsCompleted);
+        clock.Advance(ShortLease / 3);
+        var result = await run.WaitAsync(Bound);
+
+        Assert.True(breaker.UploadCancelled);
+        AssertFailedForTheLostLease(result);
+        var entry = Assert.Single(await harness.CatalogAsync());
+        Assert.Equal(BackupState.Failed, entry.State);
+        Assert.Contains("BackupLeaseLostException: The backup lease of database", entry.Error, StringComparison.Ordinal);
+        Assert.False(await harness.Archives.GetBlobClient(BackupLayout.Manifest(harness.DatabaseName, entry.BackupId)).ExistsAsync());
+        Assert.Empty(await ChunksOfAsync(entry.BackupId));
     }
 
     [Fact]
@@ -166,6 +274,101 @@ public sealed class BackupRunnerTests : IAsyncLifetime
         Assert.Equal(harness.TotalItems, result.Entry!.ItemCount);
         Assert.True(result.Entry.Throttles > 0);
         Assert.Equal(result.Entry.Throttles, throttling.Throttled);
+    }
+
+    private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    /// <summary>A lease's timers on the clock while it is held: the next renewal, and the lapse deadline.</summary>
+    private const int LeaseTimers = 2;
+
+    private static void AssertFailedForTheLostLease(BackupRunResult result)
+    {
+        Assert.Equal(BackupRunOutcome.Failed, result.Outcome);
+        Assert.Contains($"failed: BackupLeaseLostException: The backup lease of database", result.Message, StringComparison.Ordinal);
+        Assert.Contains("was lost (", result.Message, StringComparison.Ordinal);
+        Assert.Contains("the run stopped and its backup was not committed", result.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A shorter lease (the shortest a blob lease can be) and a clock of the test's, for runs that wait or lose their lease.</summary>
+    private IServiceProvider ShortLeaseServices(WatchedClock clock, Action<IServiceCollection>? configure = null) =>
+        harness.Services(
+            new Dictionary<string, string?>
+            {
+                ["Backup:LeaseDuration"] = "00:00:15",
+                // The RU budget paces on the clock too: at this rate its waits are microseconds, which the tests step over.
+                ["Backup:FallbackRequestUnitsPerSecond"] = "1000000",
+            },
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                configure?.Invoke(services);
+            });
+
+    /// <summary>Another run's lease, held by another client and renewed on the real clock.</summary>
+    private async Task<BackupLease?> HoldLeaseAsync(TimeSpan duration)
+    {
+        await harness.Archives.CreateIfNotExistsAsync();
+        var held = await BackupLease.TryAcquireAsync(harness.Archives, harness.DatabaseName, duration, TimeProvider.System, CancellationToken.None);
+        Assert.NotNull(held);
+        return held;
+    }
+
+    /// <summary>The catalog row of a run recorded as running (the holder of a lease); returns its backup id.</summary>
+    private async Task<string> RecordRunningAsync()
+    {
+        var startedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var backupId = BackupId.New(BackupKind.Full, startedAt).Value;
+        var catalog = harness.Services().GetRequiredService<BackupCatalog>();
+        await catalog.AddAsync(BackupCatalogEntries.Running(harness.DatabaseName, backupId, null, null, startedAt), CancellationToken.None);
+        return backupId;
+    }
+
+    /// <summary>While the run waits for the lease (its one timer on the clock), moves the clock on to its next try.</summary>
+    private static async Task AdvanceWhileWaitingAsync(WatchedClock clock, Task run)
+    {
+        using var bound = new CancellationTokenSource(Bound);
+        while (!run.IsCompleted)
+        {
+            if (clock.WaitingTimers == 1)
+            {
+                clock.Advance(BackupLeaseAcquisition.RetryInterval);
+            }
+
+            await Task.Delay(5, bound.Token);
+        }
+    }
+
+    /// <summary>
+    /// Runs a backup on the test's clock until <paramref name="until"/> (else the run's end): whatever waits on the
+    /// clock beyond the lease's own timers is the RU budget's pacing, a microsecond or so here, so a millisecond
+    /// frees it without coming near the lease's next renewal.
+    /// </summary>
+    private static async Task AdvanceRunClockAsync(WatchedClock clock, Task run, Func<bool>? until = null)
+    {
+        until ??= () => run.IsCompleted;
+        using var bound = new CancellationTokenSource(Bound);
+        while (!until() && !run.IsCompleted)
+        {
+            if (clock.WaitingTimers > LeaseTimers)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(1));
+            }
+            else
+            {
+                await Task.Delay(5, bound.Token);
+            }
+        }
+    }
+
+    // Waits for a condition, not a duration: the bound only stops a broken test from hanging.
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var bound = new CancellationTokenSource(Bound);
+        while (!condition())
+        {
+            await Task.Delay(5, bound.Token);
+        }
     }
 
     private async Task<List<string>> ChunksOfAsync(string backupId)
