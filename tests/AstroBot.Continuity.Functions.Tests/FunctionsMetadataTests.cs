@@ -55,6 +55,8 @@ public class FunctionsMetadataTests
     {
         { nameof(RestoreOrchestrator), "orchestrationTrigger" },
         { nameof(PlanRestoreActivity), "activityTrigger" },
+        { nameof(CheckRestoreStepActivity), "activityTrigger" },
+        { nameof(BeginRestoreWritesActivity), "activityTrigger" },
         { nameof(RestoreStepActivity), "activityTrigger" },
         { nameof(CompleteRestoreActivity), "activityTrigger" },
         { nameof(ExportOrchestrator), "orchestrationTrigger" },

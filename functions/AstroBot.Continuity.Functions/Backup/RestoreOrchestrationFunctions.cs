@@ -16,14 +16,25 @@ public sealed class RestoreOrchestrationFunctions(RestoreService restore)
         RestoreOrchestrator.RunBodyAsync(context, context.GetInput<RestoreRequest>() ?? new RestoreRequest());
 
     [Function(nameof(PlanRestoreActivity))]
-    public Task<RestorePlan> PlanAsync([ActivityTrigger] RestoreRequest request, CancellationToken cancellationToken) =>
+    public Task<RestoreStart> PlanAsync([ActivityTrigger] RestoreRequest request, CancellationToken cancellationToken) =>
         restore.PlanAsync(request, cancellationToken);
 
+    [Function(nameof(CheckRestoreStepActivity))]
+    public Task<RestoreStepCheck> CheckAsync([ActivityTrigger] RestoreStepRef step, CancellationToken cancellationToken) =>
+        restore.CheckStepAsync(step, cancellationToken);
+
+    [Function(nameof(BeginRestoreWritesActivity))]
+    public async Task<bool> BeginWritesAsync([ActivityTrigger] string restoreId, CancellationToken cancellationToken)
+    {
+        await restore.BeginWritesAsync(restoreId, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     [Function(nameof(RestoreStepActivity))]
-    public Task<RestoreStepResult> StepAsync([ActivityTrigger] RestoreStepInput input, CancellationToken cancellationToken) =>
-        restore.RestoreStepAsync(input.Plan, input.Step, cancellationToken);
+    public Task<RestoreStepResult> StepAsync([ActivityTrigger] RestoreStepRef step, CancellationToken cancellationToken) =>
+        restore.RestoreStepAsync(step, cancellationToken);
 
     [Function(nameof(CompleteRestoreActivity))]
-    public RestoreOutcome Complete([ActivityTrigger] CompleteRestoreInput input) =>
-        restore.Complete(input.Plan, input.Results);
+    public Task<RestoreOutcome> CompleteAsync([ActivityTrigger] string restoreId, CancellationToken cancellationToken) =>
+        restore.CompleteAsync(restoreId, cancellationToken);
 }

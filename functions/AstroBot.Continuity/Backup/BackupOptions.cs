@@ -50,6 +50,20 @@ public sealed class BackupOptions : IValidatableObject
     [Range(64 * 1024, 256 * 1024 * 1024, ErrorMessage = "Backup:ChunkBytes must be between 64 KiB and 256 MiB.")]
     public int ChunkBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// How many chunks a restore checks or writes at once, in the Durable orchestration (the CLI goes one at a time).
+    /// Each is one activity holding one chunk (at most <see cref="ChunkBytes"/> of items) in memory. Default: 8.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Backup:RestoreParallelism must be between 1 and 64.")]
+    public int RestoreParallelism { get; set; } = 8;
+
+    /// <summary>
+    /// How long the restore orchestration waits before retrying an activity that failed (throttled, or a transient
+    /// storage or Cosmos DB error), doubled at each of its 4 retries up to a minute. Default: 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "Backup:RestoreRetryInterval must be between 1 ms and 1 minute.")]
+    public TimeSpan RestoreRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Items per read-feed or change-feed page. Default: 1000.</summary>
     [Range(1, 10_000, ErrorMessage = "Backup:PageSize must be between 1 and 10000.")]
     public int PageSize { get; set; } = 1000;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using AstroBot.Continuity.Crypto;
@@ -15,6 +16,7 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
     private const string Partition = "erasure";
     private const string ErasedAtField = "ErasedAt";
     private const string KeyIdsField = "DestroyedKeyIds";
+    private const int PointReadConcurrency = 16;
 
     private TableClient Table => storage.Erasures;
 
@@ -52,6 +54,33 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
         }
     }
 
+    /// <summary>The records of these users only (point reads): what one restore step needs, instead of the whole journal.</summary>
+    public async Task<IReadOnlyDictionary<string, ErasureRecord>> FindManyAsync(IReadOnlyCollection<string> userReferences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userReferences);
+        var erased = new ConcurrentDictionary<string, ErasureRecord>(StringComparer.Ordinal);
+        try
+        {
+            await Parallel.ForEachAsync(
+                userReferences.Distinct(StringComparer.Ordinal),
+                new ParallelOptions { MaxDegreeOfParallelism = PointReadConcurrency, CancellationToken = cancellationToken },
+                async (reference, token) =>
+                {
+                    var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, reference, cancellationToken: token).ConfigureAwait(false);
+                    if (row.HasValue)
+                    {
+                        erased[reference] = ToRecord(row.Value!);
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // No table yet: nobody was ever erased.
+        }
+
+        return erased;
+    }
+
     /// <summary>Every erased user's reference and their record (the latest erasure time, if more than once).</summary>
     public async Task<IReadOnlyDictionary<string, ErasureRecord>> LoadAsync(CancellationToken cancellationToken)
     {
@@ -60,9 +89,7 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
         {
             await foreach (var row in Table.QueryAsync<TableEntity>(row => row.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                erased[row.RowKey] = new ErasureRecord(
-                    ErasedAtOf(row),
-                    row.ContainsKey(KeyIdsField) ? new HashSet<string>(KeyIdsOf(row), StringComparer.Ordinal) : null);
+                erased[row.RowKey] = ToRecord(row);
             }
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
@@ -72,6 +99,9 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
 
         return erased;
     }
+
+    private static ErasureRecord ToRecord(TableEntity row) =>
+        new(ErasedAtOf(row), row.ContainsKey(KeyIdsField) ? new HashSet<string>(KeyIdsOf(row), StringComparer.Ordinal) : null);
 
     private static DateTimeOffset ErasedAtOf(TableEntity row) => row.GetDateTimeOffset(ErasedAtField) ?? DateTimeOffset.MaxValue;
 

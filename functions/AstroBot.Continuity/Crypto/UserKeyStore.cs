@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using AstroBot.Continuity.Storage;
 using Azure;
@@ -22,6 +23,8 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
     // An insert loses only to a concurrent creator, and a re-read then finds its row; more rounds mean a user is
     // being created and destroyed in a loop.
     private const int MaxCreateRounds = 8;
+
+    private const int PointReadConcurrency = 16;
 
     private static readonly string[] KeyFields = [KeyIdField, WrappedKeyField, KekIdField];
 
@@ -108,6 +111,37 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
         }
 
         return new UserKeySnapshot(keys, unreadable);
+    }
+
+    /// <summary>
+    /// The keys of these users only (point reads, a few at a time): what one restore step needs, instead of the whole
+    /// table. Rows that do not unwrap are reported in <see cref="UserKeySnapshot.Unreadable"/>, as by <see cref="LoadAllAsync"/>.
+    /// </summary>
+    public async Task<UserKeySnapshot> FindManyAsync(IReadOnlyCollection<string> userReferences, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(userReferences);
+        var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+        var keys = new ConcurrentDictionary<string, UserDataKey>(StringComparer.Ordinal);
+        var unreadable = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            userReferences.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = PointReadConcurrency, CancellationToken = ct },
+            async (reference, token) =>
+            {
+                try
+                {
+                    if (await ReadAsync(reference, ring, token).ConfigureAwait(false) is { } key)
+                    {
+                        keys[reference] = key;
+                    }
+                }
+                catch (Exception exception) when (exception is InvalidDataException or KeyRingException or DecryptionFailedException)
+                {
+                    unreadable[reference] = true;
+                }
+            }).ConfigureAwait(false);
+        return new UserKeySnapshot(keys, unreadable.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The id of the user's current key, without unwrapping it, or null when they have none.</summary>

@@ -67,6 +67,8 @@ internal static class ContinuityLocalHost
             {
                 tasks.AddOrchestrator<RestoreOrchestrator>();
                 tasks.AddActivity<PlanRestoreActivity>();
+                tasks.AddActivity<CheckRestoreStepActivity>();
+                tasks.AddActivity<BeginRestoreWritesActivity>();
                 tasks.AddActivity<RestoreStepActivity>();
                 tasks.AddActivity<CompleteRestoreActivity>();
                 tasks.AddPortabilityTasks();

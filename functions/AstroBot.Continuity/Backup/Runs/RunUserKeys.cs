@@ -5,8 +5,9 @@ using AstroBot.Continuity.Crypto;
 namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
-/// The per-user keys for one backup run or restore: the whole key table read once up front, then new users'
-/// keys created as they turn up, so a backup of many users does not make one table round trip per user.
+/// The per-user keys for one backup run or restore step: for a run, the whole key table read once up front, then new
+/// users' keys created as they turn up, so a backup of many users does not make one table round trip per user; for a
+/// restore step, the keys of its chunk's users only.
 /// </summary>
 public sealed class RunUserKeys : IUserKeySource
 {
@@ -27,6 +28,13 @@ public sealed class RunUserKeys : IUserKeySource
     {
         ArgumentNullException.ThrowIfNull(store);
         return new RunUserKeys(store, await store.LoadAllAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The keys of these users only, for one restore step (its chunk's users): no whole-table read per step.</summary>
+    public static async Task<RunUserKeys> ForUsersAsync(UserKeyStore store, IReadOnlyCollection<string> userReferences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return new RunUserKeys(store, await store.FindManyAsync(userReferences, cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask<UserDataKey> GetOrCreateAsync(string waId, CancellationToken cancellationToken)

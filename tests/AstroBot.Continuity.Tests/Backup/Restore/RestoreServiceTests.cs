@@ -113,7 +113,7 @@ public sealed class RestoreServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlanAsync_CorruptedChunk_IsRefusedNamingTheChunkAndWritesNothing()
+    public async Task RunToCompletionAsync_CorruptedChunk_IsRefusedNamingTheChunkAndWritesNothing()
     {
         var full = await harness.RunFullAsync();
         var chunk = BackupLayout.Chunk(Source, full.BackupId, BackupLayout.ChunkName("readings", 0));
@@ -131,15 +131,17 @@ public sealed class RestoreServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlanAsync_MissingChunk_IsRefused()
+    public async Task RunToCompletionAsync_MissingChunk_IsRefusedBeforeAnythingIsWritten()
     {
         var full = await harness.RunFullAsync();
         await harness.Archives.DeleteBlobAsync(BackupLayout.Chunk(Source, full.BackupId, BackupLayout.ChunkName("messages", 0)));
+        var target = Target();
 
         var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
-            harness.Restore().PlanAsync(new RestoreRequest { TargetDatabase = Target() }, CancellationToken.None));
+            harness.Restore().RunToCompletionAsync(new RestoreRequest { TargetDatabase = target }, null, CancellationToken.None));
 
         Assert.Contains("chunks/messages/000000.chunk is missing", refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(await harness.ItemsAsync(target, BotDataModel.Accounts.Name));
     }
 
     [Fact]
@@ -183,14 +185,25 @@ public sealed class RestoreServiceTests : IAsyncLifetime
         await harness.RunFullAsync();
         var request = new RestoreRequest { TargetDatabase = Target(), RestoreId = "resume-test" };
         var first = harness.Restore();
-        var plan = await first.PlanAsync(request, CancellationToken.None);
-        await first.RestoreStepAsync(plan, plan.Steps[0], CancellationToken.None); // then the process "dies"
+        var start = await first.PlanAsync(request, CancellationToken.None);
+        for (var step = 0; step < start.StepCount; step++)
+        {
+            await first.CheckStepAsync(new RestoreStepRef(start.RestoreId, step), CancellationToken.None);
+        }
 
-        var steps = new List<int>();
-        var outcome = await harness.Restore().RunToCompletionAsync(request, new SynchronousProgress<RestoreStepProgress>(progress => steps.Add(progress.StepsDone)), CancellationToken.None);
+        await first.BeginWritesAsync(start.RestoreId, CancellationToken.None);
+        var written = await first.RestoreStepAsync(new RestoreStepRef(start.RestoreId, 0), CancellationToken.None); // then the process "dies"
+        // Taken away behind the restore's back: a resumed restore that redid step 0 would put them back.
+        await harness.Container(start.TargetDatabase, written.Container).DeleteContainerAsync();
+        await harness.Database.Client.GetDatabase(start.TargetDatabase).CreateContainerAsync(written.Container, BotDataModel.PartitionKeyPath);
 
-        Assert.Equal(harness.TotalItems - plan.Steps[0].ItemCount, outcome.ItemsWritten);
-        Assert.Equal(await harness.ItemsAsync(Source, BotDataModel.Accounts.Name), await harness.ItemsAsync(plan.TargetDatabase, BotDataModel.Accounts.Name));
+        var outcome = await harness.Restore().RunToCompletionAsync(request, null, CancellationToken.None);
+
+        Assert.Equal(harness.TotalItems, outcome.ItemsWritten);
+        Assert.Equal(
+            (await harness.ItemsAsync(Source, written.Container)).Count - written.ItemsWritten,
+            (await harness.ItemsAsync(start.TargetDatabase, written.Container)).Count);
+        Assert.Equal(await harness.ItemsAsync(Source, BotDataModel.Profiles.Name), await harness.ItemsAsync(start.TargetDatabase, BotDataModel.Profiles.Name));
     }
 
     [Fact]

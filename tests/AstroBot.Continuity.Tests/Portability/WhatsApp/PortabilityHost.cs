@@ -124,8 +124,7 @@ internal sealed class PortabilityHost : IAsyncDisposable
         }
 
         // What the local host adds: the export tasks on the in-process Durable Task engine.
-        // Its gRPC port from the OS: the engine's own pick (random 30000-40000) collides with parallel test classes.
-        services.AddInMemoryDurableTask(tasks => tasks.AddPortabilityTasks(), new InMemoryDurableTaskOptions { Port = FreeLoopbackPort() });
+        services.AddInMemoryDurableTask(tasks => tasks.AddPortabilityTasks(), new InMemoryDurableTaskOptions { Port = LoopbackPorts.Free() });
 
         var app = builder.Build();
         await app.StartAsync();
@@ -140,12 +139,6 @@ internal sealed class PortabilityHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => host.Services.GetRequiredService<T>();
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>A fresh wamid for a user message.</summary>
     public string NextWamid() => $"wamid.user-{Interlocked.Increment(ref wamids)}-{Guid.NewGuid():N}";

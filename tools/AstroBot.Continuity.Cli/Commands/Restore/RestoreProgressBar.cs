@@ -16,9 +16,9 @@ internal static class RestoreProgressBar
                 var progress = new InlineProgress<RestoreStepProgress>(step =>
                 {
                     task.IsIndeterminate = false;
-                    task.MaxValue = Math.Max(1, step.Plan.Steps.Count);
+                    task.MaxValue = Math.Max(1, step.Start.StepCount);
                     task.Value = step.StepsDone;
-                    task.Description = Markup.Escape($"{description} into {step.Plan.TargetDatabase}: {Display.Count(step.ItemsWritten)} items");
+                    task.Description = Markup.Escape($"{description} into {step.Start.TargetDatabase}: {Display.Count(step.ItemsWritten)} items");
                 });
                 var result = await restore(progress).ConfigureAwait(false);
                 task.IsIndeterminate = false;

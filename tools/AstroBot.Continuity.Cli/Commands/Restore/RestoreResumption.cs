@@ -19,6 +19,6 @@ internal sealed class RestoreResumption(BackupStorage storage)
     /// The target of an earlier attempt of <paramref name="restoreId"/>, or null when it never started. Progress is
     /// kept per restore id, not per target: resuming into another database would skip the steps already done.
     /// </summary>
-    public Task<string?> EarlierTargetAsync(string restoreId, CancellationToken cancellationToken) =>
-        new RestoreProgress(storage.Restores).FindTargetAsync(restoreId, cancellationToken);
+    public async Task<string?> EarlierTargetAsync(string restoreId, CancellationToken cancellationToken) =>
+        (await new RestoreProgress(storage.Restores).FindAsync(restoreId, cancellationToken).ConfigureAwait(false))?.Start.TargetDatabase;
 }

@@ -24,30 +24,30 @@ public sealed class RestoreTargetWiringTests(BackupHarness harness) : IClassFixt
     };
 
     [Fact]
-    public async Task PlanAsync_NewTarget_AsksTheProvisionerForThatDatabaseAndTheChosenContainers()
+    public async Task RunToCompletionAsync_NewTarget_AsksTheProvisionerForThatDatabaseAndTheChosenContainers()
     {
         await harness.RunFullAsync();
         var spy = new ProvisionerSpy(new DataPlaneRestoreTargets(harness.Database.Client));
         var target = harness.NewDatabaseName();
 
-        var plan = await Services(spy).GetRequiredService<RestoreService>()
-            .PlanAsync(new RestoreRequest { TargetDatabase = target, Containers = ["readings", "accounts"] }, CancellationToken.None);
+        var outcome = await Services(spy).GetRequiredService<RestoreService>()
+            .RunToCompletionAsync(new RestoreRequest { TargetDatabase = target, Containers = ["readings", "accounts"] }, null, CancellationToken.None);
 
-        Assert.Equal(target, plan.TargetDatabase);
+        Assert.Equal(target, outcome.TargetDatabase);
         var (database, containers) = Assert.Single(spy.Created);
         Assert.Equal(target, database);
         Assert.Equal(["accounts", "readings"], containers.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task PlanAsync_TargetCannotBeCreated_IsRefusedWithTheProvisionersMessage()
+    public async Task RunToCompletionAsync_TargetCannotBeCreated_IsRefusedWithTheProvisionersMessage()
     {
         await harness.RunFullAsync();
         var spy = new ProvisionerSpy(new DataPlaneRestoreTargets(harness.Database.Client), new RestoreTargetException(CannotCreate));
         var target = harness.NewDatabaseName();
 
         var refusal = await Assert.ThrowsAsync<RestoreRefusedException>(() => Services(spy).GetRequiredService<RestoreService>()
-            .PlanAsync(new RestoreRequest { TargetDatabase = target }, CancellationToken.None));
+            .RunToCompletionAsync(new RestoreRequest { TargetDatabase = target }, null, CancellationToken.None));
 
         Assert.Equal(CannotCreate, refusal.Message);
         Assert.IsType<RestoreTargetException>(refusal.InnerException);

@@ -1,27 +1,7 @@
 namespace AstroBot.Continuity.Backup.Restore;
 
-/// <summary>A checked restore, ready to run: every backup in order, every chunk a step, and the target.</summary>
-public sealed record RestorePlan
-{
-    public required string RestoreId { get; init; }
-
-    public required string SourceDatabase { get; init; }
-
-    public required string TargetDatabase { get; init; }
-
-    public string? WaId { get; init; }
-
-    /// <summary>The backups applied, oldest first: a full backup, then its incrementals.</summary>
-    public required IReadOnlyList<string> BackupIds { get; init; }
-
-    /// <summary>The data is consistent as of the last backup's completion.</summary>
-    public required DateTimeOffset ConsistentAt { get; init; }
-
-    public required IReadOnlyList<RestoreStep> Steps { get; init; }
-}
-
-/// <summary>One chunk to restore.</summary>
-public sealed record RestoreStep(string BackupId, string Container, string ChunkName, int ItemCount);
+/// <summary>What checking one step found before anything is written: the items no key opens.</summary>
+public sealed record RestoreStepCheck(long LostItems);
 
 /// <summary>
 /// What one step wrote, and what it did not: items of erased users (shredded: the erasure journal names them, and
@@ -42,4 +22,4 @@ public sealed record RestoreOutcome(
     IReadOnlyDictionary<string, long> NotRestoredByContainer);
 
 /// <summary>How far a restore has come, for a progress bar.</summary>
-public sealed record RestoreStepProgress(RestorePlan Plan, int StepsDone, long ItemsWritten);
+public sealed record RestoreStepProgress(RestoreStart Start, int StepsDone, long ItemsWritten);
