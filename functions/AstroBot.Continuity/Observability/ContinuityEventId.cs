@@ -110,6 +110,7 @@ public static class ContinuityEventId
     public const int BackupPruneSkippedImmutable = 5041;
     public const int BackupPruneSkippedLeaseHeld = 5042;
     public const int BackupPruneCompleted = 5043;
+    public const int BackupPruneStoppedLeaseLost = 5044;
 
     // Health 5050-5059.
     public const int BackupUnhealthy = 5050;

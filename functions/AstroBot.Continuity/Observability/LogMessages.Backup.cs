@@ -64,6 +64,10 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ContinuityEventId.BackupPruneSkippedLeaseHeld, Level = LogLevel.Information, Message = "Retention of database {Database} skipped: a backup run holds the lease")]
     internal static partial void BackupPruneSkippedLeaseHeld(ILogger logger, string database);
 
+    [LoggerMessage(EventId = ContinuityEventId.BackupPruneStoppedLeaseLost, Level = LogLevel.Warning,
+        Message = "Pruning of database {Database} stopped: its backup lease was lost ({Reason}) after {PrunedCount} backups were pruned")]
+    internal static partial void BackupPruneStoppedLeaseLost(ILogger logger, string database, string reason, int prunedCount);
+
     [LoggerMessage(EventId = ContinuityEventId.BackupPruneCompleted, Level = LogLevel.Information,
         Message = "Retention of database {Database} done (dry run: {DryRun}): {PrunedCount} pruned, {SkippedCount} still immutable, {KeptCount} kept")]
     internal static partial void BackupPruneCompleted(ILogger logger, string database, bool dryRun, int prunedCount, int skippedCount, int keptCount);

@@ -54,10 +54,28 @@ public sealed class BackupPruner(
         plan = await PlanAsync(ct).ConfigureAwait(false);
         var pruned = new List<RetentionDecision>();
         var skipped = new List<RetentionDecision>();
-        // Newest first, so incrementals go before the base they build on, never the other way round.
-        foreach (var decision in plan.Prune.Reverse())
+        // Everything stops when the lease is lost: a backup run may hold it now, and a prune must not race one.
+        using var underLease = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
+        try
         {
-            (await TryPruneAsync(decision.Entry, ct).ConfigureAwait(false) ? pruned : skipped).Add(decision);
+            // Newest first, so incrementals go before the base they build on, never the other way round.
+            foreach (var decision in plan.Prune.Reverse())
+            {
+                // Renewed before each backup's deletions, so a lease broken between renewals stops the prune here.
+                await lease.ConfirmAsync(underLease.Token).ConfigureAwait(false);
+                (await TryPruneAsync(decision.Entry, underLease.Token).ConfigureAwait(false) ? pruned : skipped).Add(decision);
+            }
+        }
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            LogMessages.BackupPruneStoppedLeaseLost(logger, database, lease.LostBecause ?? string.Empty, pruned.Count);
+            return new PruneReport
+            {
+                DryRun = false,
+                Pruned = Items(pruned),
+                SkippedImmutable = Items(skipped),
+                Message = $"Pruning stopped: the backup lease of database {database} was lost ({lease.LostBecause}) after {pruned.Count} backups were pruned. Prune again: it goes on where this stopped.",
+            };
         }
 
         pruned.Reverse();

@@ -4,6 +4,7 @@ using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Retention;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Data;
+using AstroBot.Continuity.Tests.Backup.Runs;
 using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.Tests.Hosting;
 using Azure.Storage.Blobs;
@@ -208,6 +209,28 @@ public sealed class BackupPrunerTests : IAsyncLifetime
         }
 
         Assert.True(log.Logged(nameof(LogMessages.BackupPruneSkippedLeaseHeld)));
+    }
+
+    [Fact]
+    public async Task PruneAsync_LeaseLostMidway_StopsBeforeTheNextBackupAndSaysSo()
+    {
+        // Another client breaks the lease at the first deletion (of the newest backup to prune, the failed run's): that
+        // backup's deletions go on, and the renewal before the next backup finds the lease gone.
+        var breaker = new LeaseBreakingRequest(storage.Archives, Database, hangUntilCancelled: false, LeaseBreakingRequest.Deletion);
+        var sut = Pruner(new BackupStorage(Options.Create(options), time, breaker.ClientOptions()));
+
+        var report = await sut.PruneAsync(dryRun: false, CancellationToken.None);
+
+        Assert.True(breaker.Broken.IsCompleted);
+        Assert.Equal([failed.BackupId], report.Pruned.Select(item => item.BackupId));
+        Assert.Contains($"Pruning stopped: the backup lease of database {Database} was lost", report.Message, StringComparison.Ordinal);
+        foreach (var entry in new[] { oldest, oldestIncremental, old })
+        {
+            Assert.Equal(FilesFor(entry), await FilesOfAsync(entry));
+            Assert.Equal(entry, await FindAsync(entry));
+        }
+
+        Assert.True(log.Logged(nameof(LogMessages.BackupPruneStoppedLeaseLost)));
     }
 
     [Fact]

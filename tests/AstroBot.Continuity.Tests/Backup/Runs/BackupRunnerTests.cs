@@ -172,7 +172,7 @@ public sealed class BackupRunnerTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_LeaseBrokenBeforeTheManifest_FailsWithoutAManifestSayingTheLeaseWasLost()
     {
-        var breaker = new LeaseBreakingUpload(harness.Archives, harness.DatabaseName, hangUntilCancelled: false);
+        var breaker = new LeaseBreakingRequest(harness.Archives, harness.DatabaseName, hangUntilCancelled: false);
         var services = harness.Services(configure: services => services.AddSingleton(provider => new BackupStorage(
             provider.GetRequiredService<IOptions<BackupOptions>>(), TimeProvider.System, breaker.ClientOptions())));
 
@@ -192,7 +192,7 @@ public sealed class BackupRunnerTests : IAsyncLifetime
     public async Task RunAsync_LeaseLostWhileAnUploadStalls_CancelsItAndFailsWithoutAManifest()
     {
         var clock = new WatchedClock(DateTimeOffset.UtcNow);
-        var breaker = new LeaseBreakingUpload(harness.Archives, harness.DatabaseName, hangUntilCancelled: true);
+        var breaker = new LeaseBreakingRequest(harness.Archives, harness.DatabaseName, hangUntilCancelled: true);
         var services = ShortLeaseServices(clock, services => services.AddSingleton(provider => new BackupStorage(
             provider.GetRequiredService<IOptions<BackupOptions>>(), clock, breaker.ClientOptions())));
 
@@ -204,7 +204,7 @@ public sealed class BackupRunnerTests : IAsyncLifetime
         clock.Advance(ShortLease / 3);
         var result = await run.WaitAsync(Bound);
 
-        Assert.True(breaker.UploadCancelled);
+        Assert.True(breaker.RequestCancelled);
         AssertFailedForTheLostLease(result);
         var entry = Assert.Single(await harness.CatalogAsync());
         Assert.Equal(BackupState.Failed, entry.State);

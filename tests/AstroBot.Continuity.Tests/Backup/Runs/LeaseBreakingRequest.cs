@@ -7,21 +7,29 @@ using AstroBot.Continuity.Backup.Format;
 namespace AstroBot.Continuity.Tests.Backup.Runs;
 
 /// <summary>
-/// A run that loses its lease mid-way: when it uploads its first chunk, another client breaks the database's lease.
-/// With <paramref name="hangUntilCancelled"/>, that upload then hangs until the run cancels it (a run stalled while
-/// another takes over); without, it goes through and the run carries on.
+/// A run (or a prune) that loses its lease mid-way: at the first request <paramref name="matches"/> picks (by default
+/// the first chunk upload), another client breaks the database's lease. With <paramref name="hangUntilCancelled"/>, that
+/// request then hangs until it is cancelled (a run stalled while another takes over); without, it goes through.
 /// </summary>
-internal sealed class LeaseBreakingUpload(BlobContainerClient archives, string database, bool hangUntilCancelled) : HttpPipelinePolicy
+internal sealed class LeaseBreakingRequest(BlobContainerClient archives, string database, bool hangUntilCancelled, Func<Request, bool>? matches = null)
+    : HttpPipelinePolicy
 {
+    /// <summary>A chunk's upload: the default.</summary>
+    public static bool ChunkUpload(Request request) =>
+        request.Method == RequestMethod.Put && request.Uri.Path.Contains("/chunks/", StringComparison.Ordinal);
+
+    /// <summary>A blob's deletion.</summary>
+    public static bool Deletion(Request request) => request.Method == RequestMethod.Delete;
+
     private readonly TaskCompletionSource broken = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int uploads;
+    private int matched;
     private int cancelled;
 
     /// <summary>Done once the lease is broken.</summary>
     public Task Broken => broken.Task;
 
-    /// <summary>True when the run cancelled the hanging upload.</summary>
-    public bool UploadCancelled => Volatile.Read(ref cancelled) == 1;
+    /// <summary>True when the hanging request was cancelled.</summary>
+    public bool RequestCancelled => Volatile.Read(ref cancelled) == 1;
 
     public BlobClientOptions ClientOptions()
     {
@@ -35,8 +43,7 @@ internal sealed class LeaseBreakingUpload(BlobContainerClient archives, string d
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        var isChunkUpload = message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.Contains("/chunks/", StringComparison.Ordinal);
-        if (isChunkUpload && Interlocked.Increment(ref uploads) == 1)
+        if ((matches ?? ChunkUpload)(message.Request) && Interlocked.Increment(ref matched) == 1)
         {
             await archives.GetBlobClient(BackupLayout.Lock(database)).GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
             broken.SetResult();
