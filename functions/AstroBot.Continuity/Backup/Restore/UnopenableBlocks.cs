@@ -3,7 +3,7 @@ using AstroBot.Continuity.Backup.Reading;
 
 namespace AstroBot.Continuity.Backup.Restore;
 
-/// <summary>Counts, while a restore is planned, the blocks no key opens: any at all refuses the restore.</summary>
+/// <summary>Counts, while a restore checks a chunk, the blocks no key opens: any at all refuses the restore before it writes.</summary>
 internal sealed class UnopenableBlocks
 {
     public HashSet<string> Users { get; } = new(StringComparer.Ordinal);
