@@ -26,11 +26,12 @@ public sealed class RestoreOrchestrator : TaskOrchestrator<RestoreRequest, Resto
         ArgumentNullException.ThrowIfNull(context);
         var start = await context.CallActivityAsync<RestoreStart>(nameof(PlanRestoreActivity), input, PlanRetried).ConfigureAwait(true);
         var retried = Retried(start.FirstRetryInterval);
+        context.SetCustomStatus(new { phase = "checking", steps = start.StepCount });
         var all = Enumerable.Range(0, start.StepCount).ToList();
         await RunStepsAsync(context, start, all, start.Parallelism, nameof(CheckRestoreStepActivity), retried).ConfigureAwait(true);
-        context.SetCustomStatus(new { phase = "writing", steps = start.StepCount });
         await context.CallActivityAsync<bool>(nameof(BeginRestoreWritesActivity), start.RestoreId, retried).ConfigureAwait(true);
         var done = 0;
+        context.SetCustomStatus(new { phase = "writing", steps_done = done, steps = start.StepCount });
         foreach (var batch in start.Batches)
         {
             var steps = Enumerable.Range(batch.FirstStep, batch.StepCount).ToList();
