@@ -40,6 +40,13 @@ public sealed class BackupOptions : IValidatableObject
     public string RestoreTableName { get; set; } = "restores";
 
     /// <summary>
+    /// The table (in the backup account) where each backup run checkpoints its progress, so a run killed part-way is
+    /// resumed by the next start instead of started over. Default: "backupruns".
+    /// </summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Backup:RunTableName must be a valid table name.")]
+    public string RunTableName { get; set; } = "backupruns";
+
+    /// <summary>
     /// The erasure journal (every erased user, forever), kept in the geo-redundant backup account next to the catalog.
     /// Default: "erasures".
     /// </summary>
@@ -47,6 +54,7 @@ public sealed class BackupOptions : IValidatableObject
     public string ErasureTableName { get; set; } = "erasures";
 
     /// <summary>Uncompressed bytes of items per chunk before it is sealed and uploaded. Default: 4 MiB.</summary>
+    // A chunk is cut at the end of the feed page that reaches this, so it can exceed it by up to a page.
     [Range(64 * 1024, 256 * 1024 * 1024, ErrorMessage = "Backup:ChunkBytes must be between 64 KiB and 256 MiB.")]
     public int ChunkBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -61,6 +61,7 @@ public sealed class BackupStorage
         Archives = blobs.GetBlobContainerClient(backup.ContainerName);
         Catalog = tables.GetTableClient(backup.CatalogTableName);
         Restores = tables.GetTableClient(backup.RestoreTableName);
+        Runs = tables.GetTableClient(backup.RunTableName);
         Erasures = tables.GetTableClient(backup.ErasureTableName);
     }
 
@@ -71,6 +72,9 @@ public sealed class BackupStorage
     public TableClient Catalog { get; }
 
     public TableClient Restores { get; }
+
+    /// <summary>The backup runs' checkpoints (<c>Backup:RunTableName</c>).</summary>
+    public TableClient Runs { get; }
 
     public TableClient Erasures { get; }
 

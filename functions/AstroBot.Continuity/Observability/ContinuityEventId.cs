@@ -92,6 +92,7 @@ public static class ContinuityEventId
     public const int BackupUserKeysUnreadable = 5005;
     public const int BackupWaitingForLease = 5006;
     public const int BackupLeaseLostBeforeStart = 5007;
+    public const int BackupResuming = 5008;
 
     // Verification 5010-5019.
     public const int BackupVerified = 5010;

@@ -9,6 +9,10 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ContinuityEventId.BackupStarting, Level = LogLevel.Information, Message = "Backup {BackupId} of database {Database} starting")]
     internal static partial void BackupStarting(ILogger logger, string backupId, string database);
 
+    [LoggerMessage(EventId = ContinuityEventId.BackupResuming, Level = LogLevel.Warning,
+        Message = "Backup {BackupId} of database {Database} was stopped part-way (started {StartedAt:O}); resuming it from its last checkpoint")]
+    internal static partial void BackupResuming(ILogger logger, string backupId, string database, DateTimeOffset startedAt);
+
     [LoggerMessage(EventId = ContinuityEventId.BackupCommitted, Level = LogLevel.Information,
         Message = "Backup {BackupId} committed: {ItemCount} items, {StoredBytes} bytes stored, {RequestCharge:F0} RU, {Throttles} throttles")]
     internal static partial void BackupCommitted(ILogger logger, string backupId, long itemCount, long storedBytes, double requestCharge, int throttles);

@@ -14,6 +14,19 @@ public sealed class ContentChecksum
 
     public long Count { get; private set; }
 
+    /// <summary>A checksum taken on from where a run checkpointed it (<see cref="ToString"/> and <see cref="Count"/>).</summary>
+    public static ContentChecksum Resume(string hex, long count)
+    {
+        var bytes = Convert.FromHexString(hex);
+        var checksum = new ContentChecksum { Count = count };
+        for (var lane = 0; lane < checksum.lanes.Length; lane++)
+        {
+            checksum.lanes[lane] = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(lane * 8));
+        }
+
+        return checksum;
+    }
+
     public void Add(ReadOnlySpan<byte> canonicalJson)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

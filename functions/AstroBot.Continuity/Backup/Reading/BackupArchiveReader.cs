@@ -39,14 +39,23 @@ public sealed class BackupArchiveReader(BlobContainerClient archives, KeyRing ke
     public byte[] OpenDataKey(BackupManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        return OpenDataKey(manifest.BackupId, manifest.Encryption);
+    }
+
+    /// <summary>The data key of a backup not committed yet, as its run recorded it (a resumed run goes on with it).</summary>
+    /// <exception cref="KeyRingException">The key-encryption key that wrapped it is not in the keyring.</exception>
+    /// <exception cref="BackupIntegrityException">The wrapped key was altered.</exception>
+    public byte[] OpenDataKey(string backupId, ManifestEncryption encryption)
+    {
+        ArgumentNullException.ThrowIfNull(encryption);
         try
         {
-            var wrapped = new WrappedKey(manifest.Encryption.KekId, Convert.FromBase64String(manifest.Encryption.WrappedDataKey));
+            var wrapped = new WrappedKey(encryption.KekId, Convert.FromBase64String(encryption.WrappedDataKey));
             return KeyWrapping.Unwrap(keyRing, wrapped, DataKeyPurpose);
         }
         catch (Exception exception) when (exception is DecryptionFailedException or FormatException)
         {
-            throw new BackupIntegrityException(manifest.BackupId, "its data key does not unwrap with the key-encryption key " + manifest.Encryption.KekId, exception);
+            throw new BackupIntegrityException(backupId, "its data key does not unwrap with the key-encryption key " + encryption.KekId, exception);
         }
     }
 

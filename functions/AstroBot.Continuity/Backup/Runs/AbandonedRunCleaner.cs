@@ -13,8 +13,9 @@ namespace AstroBot.Continuity.Backup.Runs;
 /// </summary>
 public sealed class AbandonedRunCleaner(BlobContainerClient archives, BackupCatalog catalog, BackupArchiveReader reader, TimeProvider time)
 {
+    /// <param name="resuming">The run about to be resumed (its files and Running entry are its own), or null.</param>
     /// <returns>The ids of the backups whose leftovers were removed.</returns>
-    public async Task<IReadOnlyList<string>> CleanAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> CleanAsync(string? resuming, CancellationToken cancellationToken)
     {
         var database = reader.Database;
         var entries = (await catalog.ListAsync(database, cancellationToken).ConfigureAwait(false))
@@ -28,6 +29,11 @@ public sealed class AbandonedRunCleaner(BlobContainerClient archives, BackupCata
             }
 
             var backupId = folder.Prefix[(database.Length + 1)..].TrimEnd('/');
+            if (backupId == resuming)
+            {
+                continue;
+            }
+
             entries.TryGetValue(backupId, out var entry);
             if (entry is { State: BackupState.Committed or BackupState.Verified or BackupState.Pruned })
             {
@@ -58,7 +64,7 @@ public sealed class AbandonedRunCleaner(BlobContainerClient archives, BackupCata
         }
 
         // Running rows with no files at all died before their first chunk.
-        foreach (var entry in entries.Values.Where(entry => entry.State == BackupState.Running && !removed.Contains(entry.BackupId)))
+        foreach (var entry in entries.Values.Where(entry => entry.State == BackupState.Running && !removed.Contains(entry.BackupId) && entry.BackupId != resuming))
         {
             await catalog.SaveAsync(
                 entry with { State = BackupState.Failed, CompletedAt = time.GetUtcNow(), Error = "abandoned: the run stopped before writing anything" },

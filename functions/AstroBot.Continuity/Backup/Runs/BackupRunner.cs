@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
-/// Runs one backup of the bot's database, full or incremental: under the database's lease, after tidying up
-/// runs that died, container by container, manifest last. The order is what makes invariant 2 hold: a backup
+/// Runs one backup of the bot's database, full or incremental: under the database's lease, resuming a run of the same
+/// kind that was stopped part-way (<see cref="BackupRunStarter"/>) and tidying up other runs that died, container by
+/// container with a checkpoint after every chunk, manifest last. The order is what makes invariant 2 hold: a backup
 /// exists only once its authenticated manifest is written.
 /// </summary>
 public sealed class BackupRunner(
@@ -84,34 +85,37 @@ public sealed class BackupRunner(
     {
         var reader = new BackupArchiveReader(storage.Archives, keyRing, database);
         var cleaner = new AbandonedRunCleaner(storage.Archives, catalog, reader, time);
-        foreach (var abandoned in await cleaner.CleanAsync(cancellationToken).ConfigureAwait(false))
+        var runs = new BackupRunProgress(storage.Runs);
+        var (run, abandonedRuns) = await new BackupRunStarter(catalog, runs, reader, cleaner, time).StartAsync(kind, keyRing, cancellationToken).ConfigureAwait(false);
+        foreach (var abandoned in abandonedRuns)
         {
             LogMessages.AbandonedBackupRemoved(logger, abandoned);
         }
 
-        BackupManifest? parent = null;
-        if (kind == BackupKind.Incremental)
+        if (run is null)
         {
-            parent = await FindParentAsync(reader, cancellationToken).ConfigureAwait(false);
-            if (parent is null)
-            {
-                return new BackupRunResult(BackupRunOutcome.Skipped, $"No full backup of database '{database}' to build an incremental on yet.", null);
-            }
+            return new BackupRunResult(BackupRunOutcome.Skipped, $"No full backup of database '{database}' to build an incremental on yet.", null);
         }
 
-        var startedAt = time.GetUtcNow();
-        var backupId = BackupId.New(kind, startedAt).Value;
-        var running = BackupCatalogEntries.Running(database, backupId, parent?.BaseBackupId ?? parent?.BackupId, parent?.BackupId, startedAt);
-        await catalog.AddAsync(running, cancellationToken).ConfigureAwait(false);
-        LogMessages.BackupStarting(logger, backupId, database);
+        var backupId = run.BackupId;
+        var running = run.Running;
+        if (run.Resumed)
+        {
+            LogMessages.BackupResuming(logger, backupId, database, run.StartedAt);
+        }
+        else
+        {
+            LogMessages.BackupStarting(logger, backupId, database);
+        }
 
         var statistics = new FeedStatistics();
         try
         {
-            var (manifest, leftOut) = await WriteBackupAsync(keyRing, lease, backupId, parent, startedAt, statistics, progress, cancellationToken).ConfigureAwait(false);
+            var (manifest, leftOut) = await WriteBackupAsync(keyRing, lease, run, runs, statistics, progress, cancellationToken).ConfigureAwait(false);
             // The manifest is written: the backup exists, lease or not, so recording it is not stopped by losing the lease.
             var committed = BackupCatalogEntries.Committed(database, manifest, running with { RequestCharge = statistics.RequestCharge, Throttles = statistics.Throttles });
             await catalog.SaveAsync(committed, callerToken).ConfigureAwait(false);
+            await BestEffortAsync(() => runs.DeleteAsync(backupId, CancellationToken.None)).ConfigureAwait(false);
             telemetry.RecordRun(committed);
             LogMessages.BackupCommitted(logger, backupId, committed.ItemCount, committed.StoredBytes, statistics.RequestCharge, statistics.Throttles);
             if (leftOut.Users > 0)
@@ -141,18 +145,20 @@ public sealed class BackupRunner(
             // Its own folder only, which no other run writes, so this is safe without the lease; the cleaner, which
             // tidies up other runs' folders, runs only under a lease held.
             await BestEffortAsync(() => cleaner.DeleteFolderAsync(BackupLayout.Prefix(database, backupId), CancellationToken.None)).ConfigureAwait(false);
+            // A run that failed is not resumed: only one that was stopped (killed, or cancelled by its caller) is.
+            await BestEffortAsync(() => runs.DeleteAsync(backupId, CancellationToken.None)).ConfigureAwait(false);
             await BestEffortAsync(() => catalog.SaveAsync(failed, CancellationToken.None)).ConfigureAwait(false);
             return new BackupRunResult(BackupRunOutcome.Failed, $"Backup {backupId} failed: {failed.Error}", failed);
         }
     }
 
     private async Task<(BackupManifest Manifest, (int Users, long Items) LeftOut)> WriteBackupAsync(
-        KeyRing keyRing, BackupLease lease, string backupId, BackupManifest? parent, DateTimeOffset startedAt, FeedStatistics statistics,
-        IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+        KeyRing keyRing, BackupLease lease, StartedRun run, BackupRunProgress runs, FeedStatistics statistics, IProgress<BackupProgress>? progress,
+        CancellationToken cancellationToken)
     {
-        var dataKey = KeyWrapping.NewDataKey();
+        var (backupId, parent) = (run.BackupId, run.Parent);
         var userKeys = await RunUserKeys.LoadAsync(userKeyStore, cancellationToken).ConfigureAwait(false);
-        var writer = new ArchiveWriter(storage.Archives, database, backupId, dataKey, userKeys);
+        var writer = new ArchiveWriter(storage.Archives, database, backupId, run.DataKey, userKeys);
         var containers = new List<ContainerManifest>();
         long leftOutItems = 0;
         foreach (var definition in BotDataModel.Containers)
@@ -160,19 +166,31 @@ public sealed class BackupRunner(
             var container = cosmos.Client.GetContainer(database, definition.Name);
             var budget = new RequestUnitBudget(await BudgetForAsync(container, cancellationToken).ConfigureAwait(false), time);
             var feed = new ContainerFeed(container, budget, statistics, options.PageSize, time);
-            var backup = new ContainerBackup(definition.Name, writer, options.ChunkBytes, userKeys.Unreadable, progress);
+            var checkpoint = await runs.FindAsync(backupId, definition.Name, cancellationToken).ConfigureAwait(false);
+            if (checkpoint is { Done: true })
+            {
+                containers.Add(checkpoint.ToManifest());
+                leftOutItems += checkpoint.LeftOutItems;
+                continue;
+            }
+
+            var backup = new ContainerBackup(
+                definition.Name, writer, options.ChunkBytes, userKeys.Unreadable, checkpoint,
+                (state, saved, token) => runs.SaveAsync(backupId, state, saved, token), progress);
             if (parent is null)
             {
                 // Position first, then read: the next incremental starts here, so changes made during the scan are caught again.
-                var start = await feed.CurrentPositionAsync(cancellationToken).ConfigureAwait(false);
+                var start = checkpoint?.ChangeFeedStart ?? await feed.CurrentPositionAsync(cancellationToken).ConfigureAwait(false);
                 containers.Add(await backup.RunAsync(
-                    feed.ReadAllAsync(cancellationToken), start, _ => feed.CurrentPositionAsync(cancellationToken), cancellationToken).ConfigureAwait(false));
+                    feed.ReadAllAsync(cancellationToken, checkpoint?.Continuation), start, _ => feed.CurrentPositionAsync(cancellationToken), cancellationToken)
+                    .ConfigureAwait(false));
             }
             else
             {
                 var start = ResumePosition(parent, definition.Name);
                 containers.Add(await backup.RunAsync(
-                    feed.ReadChangesAsync(start, cancellationToken), start, last => Task.FromResult(last ?? start), cancellationToken).ConfigureAwait(false));
+                    feed.ReadChangesAsync(checkpoint?.Continuation ?? start, cancellationToken), start, last => Task.FromResult(last ?? start), cancellationToken)
+                    .ConfigureAwait(false));
             }
 
             leftOutItems += backup.LeftOutItems;
@@ -186,9 +204,9 @@ public sealed class BackupRunner(
             ParentBackupId = parent?.BackupId,
             SourceAccount = cosmosOptions.Value.GetEndpointUri().Host,
             SourceDatabase = database,
-            StartedAt = startedAt,
+            StartedAt = run.StartedAt,
             CompletedAt = time.GetUtcNow(),
-            Encryption = BackupArchiveReader.SealDataKey(keyRing, dataKey),
+            Encryption = run.Encryption,
             Containers = containers,
         };
         // Above all, no manifest without the lease: a lease broken or taken since the last renewal is found here.
@@ -203,20 +221,6 @@ public sealed class BackupRunner(
         var part = parent.Containers.SingleOrDefault(candidate => candidate.Name == container)
             ?? throw new BackupIntegrityException(parent.BackupId, $"it has no part for container {container}");
         return parent.Kind == BackupKind.Full ? part.ChangeFeedStart : part.ChangeFeedEnd;
-    }
-
-    /// <summary>The newest usable backup of the newest full backup's chain.</summary>
-    private async Task<BackupManifest?> FindParentAsync(BackupArchiveReader reader, CancellationToken cancellationToken)
-    {
-        var usable = (await catalog.ListAsync(database, cancellationToken).ConfigureAwait(false)).Where(entry => entry.IsUsable).ToList();
-        var newestFull = usable.LastOrDefault(entry => entry.Kind == BackupKind.Full);
-        if (newestFull is null)
-        {
-            return null;
-        }
-
-        var newest = usable.Last(entry => entry.BackupId == newestFull.BackupId || entry.BaseBackupId == newestFull.BackupId);
-        return await reader.ReadManifestAsync(newest.BackupId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<double> BudgetForAsync(Container container, CancellationToken cancellationToken)

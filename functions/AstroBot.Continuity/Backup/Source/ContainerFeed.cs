@@ -16,12 +16,12 @@ public sealed class ContainerFeed(Container container, RequestUnitBudget budget,
 {
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
 
-    /// <summary>Every item, through the read feed.</summary>
-    public IAsyncEnumerable<FeedPage> ReadAllAsync(CancellationToken cancellationToken) =>
+    /// <summary>Every item, through the read feed; from <paramref name="continuation"/> when a run resumes.</summary>
+    public IAsyncEnumerable<FeedPage> ReadAllAsync(CancellationToken cancellationToken, string? continuation = null) =>
         ReadPagesAsync(
-            continuation => container.GetItemQueryStreamIterator(
-                (string?)null, continuation, new QueryRequestOptions { MaxItemCount = pageSize }),
-            start: null,
+            token => container.GetItemQueryStreamIterator(
+                (string?)null, token, new QueryRequestOptions { MaxItemCount = pageSize }),
+            start: continuation,
             cancellationToken);
 
     /// <summary>The latest version of every item changed after <paramref name="position"/>, through the change feed.</summary>

@@ -24,7 +24,7 @@ public sealed class AbandonedRunCleanerTests(BackupHarness harness) : IClassFixt
         var files = await FilesAsync(committed.BackupId);
         var sut = await CleanerAsync();
 
-        var removed = await sut.CleanAsync(CancellationToken.None);
+        var removed = await sut.CleanAsync(resuming: null, CancellationToken.None);
 
         Assert.DoesNotContain(committed.BackupId, removed);
         Assert.Equal(files, await FilesAsync(committed.BackupId));
@@ -44,7 +44,7 @@ public sealed class AbandonedRunCleanerTests(BackupHarness harness) : IClassFixt
         await harness.Services().GetRequiredService<BackupStorage>().Catalog.DeleteEntityAsync(Database, committed.BackupId);
         var sut = await CleanerAsync();
 
-        var removed = await sut.CleanAsync(CancellationToken.None);
+        var removed = await sut.CleanAsync(resuming: null, CancellationToken.None);
 
         Assert.DoesNotContain(committed.BackupId, removed);
         var entry = await Catalog.FindAsync(Database, committed.BackupId, CancellationToken.None);
@@ -60,7 +60,7 @@ public sealed class AbandonedRunCleanerTests(BackupHarness harness) : IClassFixt
         var orphan = await UploadLeftoversAsync(BackupId.New(BackupKind.Full, DateTimeOffset.UtcNow.AddHours(-2)).Value);
         var sut = await CleanerAsync();
 
-        var removed = await sut.CleanAsync(CancellationToken.None);
+        var removed = await sut.CleanAsync(resuming: null, CancellationToken.None);
 
         Assert.Contains(orphan, removed);
         Assert.Empty(await FilesAsync(orphan));
@@ -75,7 +75,7 @@ public sealed class AbandonedRunCleanerTests(BackupHarness harness) : IClassFixt
         await UploadLeftoversAsync(dead);
         var sut = await CleanerAsync();
 
-        var removed = await sut.CleanAsync(CancellationToken.None);
+        var removed = await sut.CleanAsync(resuming: null, CancellationToken.None);
 
         Assert.Contains(dead, removed);
         Assert.Empty(await FilesAsync(dead));
@@ -92,7 +92,7 @@ public sealed class AbandonedRunCleanerTests(BackupHarness harness) : IClassFixt
         await Catalog.AddAsync(BackupCatalogEntries.Running(Database, dead, null, null, DateTimeOffset.UtcNow.AddHours(-1)), CancellationToken.None);
         var sut = await CleanerAsync();
 
-        var removed = await sut.CleanAsync(CancellationToken.None);
+        var removed = await sut.CleanAsync(resuming: null, CancellationToken.None);
 
         Assert.DoesNotContain(dead, removed);
         var entry = await Catalog.FindAsync(Database, dead, CancellationToken.None);
@@ -108,7 +108,7 @@ public sealed class AbandonedRunCleanerTests(BackupHarness harness) : IClassFixt
         await new BackupArchive(harness, committed.BackupId).TamperManifestAsync();
         var sut = await CleanerAsync();
 
-        var removed = await sut.CleanAsync(CancellationToken.None);
+        var removed = await sut.CleanAsync(resuming: null, CancellationToken.None);
 
         Assert.Contains(committed.BackupId, removed);
         Assert.Empty(await FilesAsync(committed.BackupId));
@@ -124,7 +124,7 @@ public sealed class AbandonedRunCleanerTests(BackupHarness harness) : IClassFixt
         var committedFiles = await FilesAsync(committed.BackupId);
         var sut = await CleanerAsync();
 
-        var removed = await sut.CleanAsync(CancellationToken.None);
+        var removed = await sut.CleanAsync(resuming: null, CancellationToken.None);
 
         Assert.DoesNotContain(committed.BackupId, removed);
         Assert.DoesNotContain(verified.BackupId, removed);
