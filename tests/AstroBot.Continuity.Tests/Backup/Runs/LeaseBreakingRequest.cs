@@ -12,7 +12,7 @@ namespace AstroBot.Continuity.Tests.Backup.Runs;
 /// request then hangs until it is cancelled (a run stalled while another takes over); without, it goes through.
 /// </summary>
 internal sealed class LeaseBreakingRequest(BlobContainerClient archives, string database, bool hangUntilCancelled, Func<Request, bool>? matches = null)
-    : HttpPipelinePolicy
+    : BlobRequestPolicy
 {
     /// <summary>A chunk's upload: the default.</summary>
     public static bool ChunkUpload(Request request) =>
@@ -30,16 +30,6 @@ internal sealed class LeaseBreakingRequest(BlobContainerClient archives, string 
 
     /// <summary>True when the hanging request was cancelled.</summary>
     public bool RequestCancelled => Volatile.Read(ref cancelled) == 1;
-
-    public BlobClientOptions ClientOptions()
-    {
-        var options = new BlobClientOptions();
-        options.AddPolicy(this, HttpPipelinePosition.PerRetry);
-        return options;
-    }
-
-    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {

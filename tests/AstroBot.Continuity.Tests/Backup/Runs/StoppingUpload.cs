@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Storage.Blobs;
 
 namespace AstroBot.Continuity.Tests.Backup.Runs;
 
@@ -8,20 +7,10 @@ namespace AstroBot.Continuity.Tests.Backup.Runs;
 /// Counts a run's chunk uploads and, at the upload of chunk <paramref name="stopAtChunk"/> (e.g. <c>messages/000001</c>;
 /// null never), stops the run as a kill would: it cancels the run's token and the upload never happens.
 /// </summary>
-internal sealed class StoppingUpload(CancellationTokenSource run, string? stopAtChunk) : HttpPipelinePolicy
+internal sealed class StoppingUpload(CancellationTokenSource run, string? stopAtChunk) : BlobRequestPolicy
 {
     /// <summary>Chunk uploads that went through.</summary>
     public int Uploaded { get; private set; }
-
-    public BlobClientOptions ClientOptions()
-    {
-        var options = new BlobClientOptions();
-        options.AddPolicy(this, HttpPipelinePosition.PerRetry);
-        return options;
-    }
-
-    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
