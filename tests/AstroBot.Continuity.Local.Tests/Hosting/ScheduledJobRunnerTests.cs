@@ -260,17 +260,10 @@ public sealed class ScheduledJobRunnerTests : IAsyncLifetime
 
     /// <summary>
     /// Until the runner's loop waits on the clock (the timer it arms for its next wake-up, a signal): it has decided
-    /// about catching up, and has run, recorded or skipped whatever the clock made due. What comes before that wait
-    /// (storage calls, with the SDK's own retries) takes real time, so this polls; the bound only stops a broken test from hanging.
+    /// about catching up, and has run, recorded or skipped whatever the clock made due. The bound only stops a broken
+    /// test from hanging.
     /// </summary>
-    private static async Task WaitingOnTheClockAsync(WatchedClock time)
-    {
-        using var bound = new CancellationTokenSource(Bound);
-        while (time.WaitingTimers != 1)
-        {
-            await Task.Delay(5, bound.Token);
-        }
-    }
+    private static Task WaitingOnTheClockAsync(WatchedClock time) => time.WhenAsync(clock => clock.WaitingTimers == 1, Bound);
 
     // Moves the fake clock a step at a time, each time once the runner waits on it, until the condition holds (bounded in steps).
     private static async Task AdvanceUntilAsync(WatchedClock time, Func<bool> condition, TimeSpan? step = null)

@@ -25,7 +25,7 @@ internal sealed class RestoreChunks(BackupArchives archives, UserKeyStore userKe
         {
             var blocks = await reader.ReadChunkAsync(manifest, chunk, dataKey, cancellationToken).ConfigureAwait(false);
             var users = blocks.Where(block => !block.IsSealedWithDataKey && (onlyUser is null || block.UserReference == onlyUser))
-                .Select(block => block.UserReference).ToList();
+                .Select(block => block.UserReference).ToList(); // the only keys and erasure records this step reads
             var keys = new BlockKeys(
                 manifest.BackupId,
                 manifest.StartedAt,
@@ -33,7 +33,7 @@ internal sealed class RestoreChunks(BackupArchives archives, UserKeyStore userKe
                 reader.KeyRing,
                 await RunUserKeys.ForUsersAsync(userKeys, users, cancellationToken).ConfigureAwait(false),
                 await erasures.FindManyAsync(users, cancellationToken).ConfigureAwait(false));
-            return new OpenedChunk(blocks, keys, dataKey);
+            return new OpenedChunk(blocks, keys, dataKey, onlyUser);
         }
         catch (Exception exception)
         {
@@ -59,22 +59,21 @@ internal sealed class RestoreChunks(BackupArchives archives, UserKeyStore userKe
         }
     }
 
-    /// <summary>The manifest, authenticated, and its data key checked to unwrap (then wiped: planning needs no chunk).</summary>
+    /// <summary>The manifest, authenticated.</summary>
     public static async Task<BackupManifest> ReadManifestAsync(BackupArchiveReader reader, string backupId, CancellationToken cancellationToken)
     {
-        BackupManifest manifest;
         try
         {
-            manifest = await reader.ReadManifestAsync(backupId, cancellationToken).ConfigureAwait(false);
+            return await reader.ReadManifestAsync(backupId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is BackupIntegrityException or KeyRingException)
         {
             throw new RestoreRefusedException(exception.Message, exception);
         }
-
-        CryptographicOperations.ZeroMemory(OpenDataKey(reader, manifest));
-        return manifest;
     }
+
+    /// <summary>Checks that the backup's data key unwraps, then wipes it: planning needs no chunk.</summary>
+    public static void CheckDataKey(BackupArchiveReader reader, BackupManifest manifest) => CryptographicOperations.ZeroMemory(OpenDataKey(reader, manifest));
 
     private static byte[] OpenDataKey(BackupArchiveReader reader, BackupManifest manifest)
     {

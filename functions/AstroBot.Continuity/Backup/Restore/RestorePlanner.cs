@@ -44,6 +44,7 @@ internal sealed class RestorePlanner(
         foreach (var entry in chain)
         {
             var manifest = await RestoreChunks.ReadManifestAsync(reader, entry.BackupId, cancellationToken).ConfigureAwait(false);
+            RestoreChunks.CheckDataKey(reader, manifest);
             var first = steps.Count;
             steps.AddRange(manifest.Containers
                 .Where(part => containers.Contains(part.Name))

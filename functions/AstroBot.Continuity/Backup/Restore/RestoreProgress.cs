@@ -47,7 +47,6 @@ public sealed class RestoreProgress(TableClient table)
                 ["FirstRetryInterval"] = start.FirstRetryInterval.ToString("c", CultureInfo.InvariantCulture),
                 ["OnlyUser"] = record.OnlyUserReference ?? string.Empty,
                 ["Containers"] = string.Join(' ', record.Containers),
-                ["Steps"] = steps.Count,
             },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);

@@ -52,7 +52,7 @@ public sealed class RestoreService(
         using var chunk = await Chunks.OpenAsync(definition, record.OnlyUserReference, cancellationToken).ConfigureAwait(false);
         var unopenable = new UnopenableBlocks();
         await unopenable.CountAsync(
-            chunk.Keys, definition.ChunkName, chunk.Blocks.Where(block => record.OnlyUserReference is null || block.UserReference == record.OnlyUserReference), cancellationToken)
+            chunk.Keys, definition.ChunkName, chunk.Restored, cancellationToken)
             .ConfigureAwait(false);
         await progress.RecordCheckAsync(step, unopenable.Items, unopenable.Users, cancellationToken).ConfigureAwait(false);
         return new RestoreStepCheck(unopenable.Items);
@@ -101,8 +101,7 @@ public sealed class RestoreService(
         var record = await progress.GetAsync(step.RestoreId, cancellationToken).ConfigureAwait(false);
         var definition = await progress.StepAsync(step, cancellationToken).ConfigureAwait(false);
         using var chunk = await Chunks.OpenAsync(definition, record.OnlyUserReference, cancellationToken).ConfigureAwait(false);
-        var onlyUser = record.OnlyUserReference;
-        var contents = await ChunkItems.OpenAsync(definition.ChunkName, chunk.Blocks, chunk.Keys, reference => onlyUser is null || reference == onlyUser, cancellationToken)
+        var contents = await ChunkItems.OpenAsync(definition.ChunkName, chunk.Blocks, chunk.Keys, chunk.Restores, cancellationToken)
             .ConfigureAwait(false);
         if (contents.LostItems > 0)
         {

@@ -174,15 +174,13 @@ public sealed class BackupRunCommandTests : IAsyncLifetime
     /// <summary>While the command waits for the lease (its one timer on the clock), moves the clock on to its next try.</summary>
     private static async Task AdvanceWhileWaitingAsync(WatchedClock clock, Task invocation)
     {
-        using var bound = new CancellationTokenSource(Bound);
         while (!invocation.IsCompleted)
         {
-            if (clock.WaitingTimers == 1)
+            var waiting = clock.WhenAsync(watched => watched.WaitingTimers == 1, Bound);
+            if (await Task.WhenAny(invocation, waiting) == waiting && !invocation.IsCompleted)
             {
                 clock.Advance(TimeSpan.FromSeconds(5));
             }
-
-            await Task.Delay(5, bound.Token);
         }
     }
 }

@@ -83,16 +83,9 @@ public sealed class QueueInboxPumpTests : IAsyncLifetime
         Assert.True(sut.ExecuteTask.IsCompletedSuccessfully, $"{sut.ExecuteTask.Status} {sut.ExecuteTask.Exception}");
     }
 
-    // Until the loop waits on the clock for its next poll: a signal (the timer it arms), not a duration. The queue
-    // calls before it take real time, so this polls; the bound only stops a broken loop from hanging the test.
-    private async Task LoopWaitsOnTheClockAsync()
-    {
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (time.WaitingTimers != 1)
-        {
-            await Task.Delay(5, bound.Token);
-        }
-    }
+    // Until the loop waits on the clock for its next poll: a signal (the timer it arms), not a duration; the bound only
+    // stops a broken loop from hanging the test.
+    private Task LoopWaitsOnTheClockAsync() => time.WhenAsync(clock => clock.WaitingTimers == 1, TimeSpan.FromSeconds(30));
 
     private T ActivatorUtilitiesFor<T>(params object[] parameters) =>
         Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<T>(harness.Services, parameters);

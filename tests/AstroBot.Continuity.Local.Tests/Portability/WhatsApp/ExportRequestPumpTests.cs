@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Local.Portability.WhatsApp;
 using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.Tests.Portability.WhatsApp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,19 +25,12 @@ public sealed class ExportRequestPumpTests(SeededBotDatabase data) : IClassFixtu
         await host.SendAsync(waId, "EXPORT");
         await host.SendAsync(waId, "YES");
 
-        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (!host.Sink.MessagesTo(waId).Any(message => message.Type == "document"))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), bound.Token);
-        }
+        await Eventually.HoldsAsync(() => host.Sink.MessagesTo(waId).Any(message => message.Type == "document"), TimeSpan.FromMinutes(1));
 
         Assert.Single(await host.ExportBlobNamesAsync());
 
         // The pump deletes the request after scheduling the export, which runs meanwhile: the link can come first.
-        while (await host.ExportRequestCountAsync() != 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), bound.Token);
-        }
+        await Eventually.HoldsAsync(async _ => await host.ExportRequestCountAsync() == 0, TimeSpan.FromMinutes(1));
     }
 
     [Fact]

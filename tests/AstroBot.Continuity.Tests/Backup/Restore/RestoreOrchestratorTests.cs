@@ -25,6 +25,9 @@ public sealed class RestoreOrchestratorTests
 
     private readonly ConcurrentQueue<string> calls = new();
     private readonly ConcurrentDictionary<int, int> attempts = new();
+    // Opens once as many writes run at once as the orchestration allows: the first ones wait here, so a bound that did
+    // not hold would show as more of them running.
+    private readonly TaskCompletionSource overlapped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int running;
     private int mostRunning;
 
@@ -109,10 +112,14 @@ public sealed class RestoreOrchestratorTests
                     Assert.Equal(RestoreId, step.RestoreId);
                     var now = Interlocked.Increment(ref running);
                     InterlockedMax(ref mostRunning, now);
+                    if (now >= Start.Parallelism)
+                    {
+                        overlapped.TrySetResult();
+                    }
+
                     try
                     {
-                        // Long enough for a second step to start alongside, if the orchestration lets it.
-                        await Task.Delay(20);
+                        await overlapped.Task.WaitAsync(TimeSpan.FromSeconds(30));
                         if (failStep(step.Step) is { } failure)
                         {
                             throw failure;

@@ -247,15 +247,8 @@ public sealed class BackupLeaseTests : IAsyncLifetime
     /// Until the renewal loop waits on the fake clock for its next renewal (a signal the lease gives by arming a
     /// timer): two timers, that delay and the lapse deadline, which lives as long as the lease.
     /// </summary>
-    private Task RenewalWaitsOnTheClockAsync() => WaitUntilAsync(() => time.WaitingTimers == 2);
+    private Task RenewalWaitsOnTheClockAsync() => time.WhenAsync(clock => clock.WaitingTimers == 2, Bound);
 
-    // Waits for a condition, not a duration: the bound only stops a broken test from hanging.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var bound = new CancellationTokenSource(Bound);
-        while (!condition())
-        {
-            await Task.Delay(5, bound.Token);
-        }
-    }
+    // Waits for what a test policy counts or the lease reports (no signal of their own), not a duration.
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, Bound);
 }

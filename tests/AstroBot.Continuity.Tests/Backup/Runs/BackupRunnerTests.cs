@@ -158,7 +158,7 @@ public sealed class BackupRunnerTests : IAsyncLifetime
 
         var run = harness.Runner(ShortLeaseServices(clock)).RunAsync(BackupKind.Full, null, waits.Add, CancellationToken.None);
         // The holder dies: released here, where a dead run's lease would lapse on the service's clock.
-        await WaitUntilAsync(() => clock.WaitingTimers == 1);
+        await clock.WhenAsync(watched => watched.WaitingTimers == 1, Bound);
         await held!.DisposeAsync();
         clock.Advance(BackupLeaseAcquisition.RetryInterval);
         await AdvanceRunClockAsync(clock, run);
@@ -197,9 +197,9 @@ public sealed class BackupRunnerTests : IAsyncLifetime
             provider.GetRequiredService<IOptions<BackupOptions>>(), clock, breaker.ClientOptions())));
 
         var run = harness.Runner(services).RunAsync(BackupKind.Full, null, CancellationToken.None);
-        await AdvanceRunClockAsync(clock, run, until: () => breaker.Broken.IsCompleted);
+        await AdvanceRunClockAsync(clock, run, until: breaker.Broken);
         // The first upload stalls, the lease broken meanwhile: the next renewal finds it lost, and the stalled upload stops.
-        await WaitUntilAsync(() => clock.WaitingTimers == LeaseTimers);
+        await clock.WhenAsync(watched => watched.WaitingTimers == LeaseTimers, Bound);
         Assert.False(run.IsCompleted);
         clock.Advance(ShortLease / 3);
         var result = await run.WaitAsync(Bound);
@@ -327,15 +327,13 @@ public sealed class BackupRunnerTests : IAsyncLifetime
     /// <summary>While the run waits for the lease (its one timer on the clock), moves the clock on to its next try.</summary>
     private static async Task AdvanceWhileWaitingAsync(WatchedClock clock, Task run)
     {
-        using var bound = new CancellationTokenSource(Bound);
         while (!run.IsCompleted)
         {
-            if (clock.WaitingTimers == 1)
+            var waiting = clock.WhenAsync(watched => watched.WaitingTimers == 1, Bound);
+            if (await Task.WhenAny(run, waiting) == waiting && !run.IsCompleted)
             {
                 clock.Advance(BackupLeaseAcquisition.RetryInterval);
             }
-
-            await Task.Delay(5, bound.Token);
         }
     }
 
@@ -344,30 +342,16 @@ public sealed class BackupRunnerTests : IAsyncLifetime
     /// clock beyond the lease's own timers is the RU budget's pacing, a microsecond or so here, so a millisecond
     /// frees it without coming near the lease's next renewal.
     /// </summary>
-    private static async Task AdvanceRunClockAsync(WatchedClock clock, Task run, Func<bool>? until = null)
+    private static async Task AdvanceRunClockAsync(WatchedClock clock, Task run, Task? until = null)
     {
-        until ??= () => run.IsCompleted;
-        using var bound = new CancellationTokenSource(Bound);
-        while (!until() && !run.IsCompleted)
+        until ??= run;
+        while (!until.IsCompleted && !run.IsCompleted)
         {
-            if (clock.WaitingTimers > LeaseTimers)
+            var pacing = clock.WhenAsync(watched => watched.WaitingTimers > LeaseTimers, Bound);
+            if (await Task.WhenAny(run, until, pacing) == pacing)
             {
                 clock.Advance(TimeSpan.FromMilliseconds(1));
             }
-            else
-            {
-                await Task.Delay(5, bound.Token);
-            }
-        }
-    }
-
-    // Waits for a condition, not a duration: the bound only stops a broken test from hanging.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var bound = new CancellationTokenSource(Bound);
-        while (!condition())
-        {
-            await Task.Delay(5, bound.Token);
         }
     }
 

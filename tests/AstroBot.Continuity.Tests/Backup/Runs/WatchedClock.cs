@@ -6,11 +6,13 @@ namespace AstroBot.Continuity.Tests.Backup.Runs;
 /// A <see cref="FakeTimeProvider"/> that also says who waits on it: the timers armed and not yet ended (a
 /// <c>Task.Delay</c> on this clock is one until it fires or is cancelled) and how many have fired. The fake clock
 /// fires a due timer inside <see cref="Advance"/>, so right after an advance these counts say for certain whether a
-/// wait ended: a test shows that something did not happen without waiting on the wall clock.
+/// wait ended: a test shows that something did not happen without waiting on the wall clock. <see cref="WhenAsync"/>
+/// signals when code under test starts (or stops) waiting on it, so a test need not poll the counts.
 /// </summary>
 internal sealed class WatchedClock(DateTimeOffset start) : TimeProvider
 {
     private readonly FakeTimeProvider clock = new(start);
+    private readonly List<(Func<WatchedClock, bool> Condition, TaskCompletionSource Done)> watchers = [];
     private int waiting;
     private int fired;
 
@@ -21,6 +23,26 @@ internal sealed class WatchedClock(DateTimeOffset start) : TimeProvider
     public int FiredTimers => Volatile.Read(ref fired);
 
     public void Advance(TimeSpan delta) => clock.Advance(delta);
+
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds: checked now and whenever a timer is armed, fires or ends.
+    /// A signal, not a poll; <paramref name="bound"/> (on the wall clock) only stops a broken test from hanging.
+    /// </summary>
+    public Task WhenAsync(Func<WatchedClock, bool> condition, TimeSpan bound)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (watchers)
+        {
+            if (condition(this))
+            {
+                return Task.CompletedTask;
+            }
+
+            watchers.Add((condition, done));
+        }
+
+        return done.Task.WaitAsync(bound);
+    }
 
     public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
 
@@ -35,7 +57,20 @@ internal sealed class WatchedClock(DateTimeOffset start) : TimeProvider
         var watched = new WatchedTimer(this, callback, state, oneShot: period == Timeout.InfiniteTimeSpan);
         Interlocked.Increment(ref waiting);
         watched.Inner = clock.CreateTimer(static self => ((WatchedTimer)self!).Fire(), watched, dueTime, period);
+        Changed();
         return watched;
+    }
+
+    private void Changed()
+    {
+        List<TaskCompletionSource> met;
+        lock (watchers)
+        {
+            met = [.. watchers.Where(watcher => watcher.Condition(this)).Select(watcher => watcher.Done)];
+            watchers.RemoveAll(watcher => met.Contains(watcher.Done));
+        }
+
+        met.ForEach(done => done.TrySetResult());
     }
 
     private sealed class WatchedTimer(WatchedClock owner, TimerCallback callback, object? state, bool oneShot) : ITimer
@@ -49,7 +84,11 @@ internal sealed class WatchedClock(DateTimeOffset start) : TimeProvider
             Interlocked.Increment(ref owner.fired);
             if (oneShot)
             {
-                End();
+                End(); // tells the watchers
+            }
+            else
+            {
+                owner.Changed();
             }
 
             callback(state);
@@ -74,6 +113,7 @@ internal sealed class WatchedClock(DateTimeOffset start) : TimeProvider
             if (Interlocked.Exchange(ref ended, 1) == 0)
             {
                 Interlocked.Decrement(ref owner.waiting);
+                owner.Changed();
             }
         }
     }

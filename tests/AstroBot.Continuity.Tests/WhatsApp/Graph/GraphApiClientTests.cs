@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AstroBot.Continuity.Local.WhatsApp.Sink;
+using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Graph;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -293,12 +294,5 @@ public sealed class GraphApiClientTests : IAsyncLifetime
     }
 
     // Waits for a condition, not a duration: the bound only stops a broken test from hanging.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, bound.Token);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, TimeSpan.FromSeconds(30));
 }
