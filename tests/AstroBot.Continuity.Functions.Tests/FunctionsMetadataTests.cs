@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Portability.WhatsApp;
 
@@ -53,6 +54,11 @@ public class FunctionsMetadataTests
 
     public static TheoryData<string, string> DurableFunctions => new()
     {
+        { nameof(BackupOrchestrator), "orchestrationTrigger" },
+        { nameof(PlanBackupActivity), "activityTrigger" },
+        { nameof(BackupSliceActivity), "activityTrigger" },
+        { nameof(CommitBackupActivity), "activityTrigger" },
+        { nameof(FailBackupActivity), "activityTrigger" },
         { nameof(RestoreOrchestrator), "orchestrationTrigger" },
         { nameof(PlanRestoreActivity), "activityTrigger" },
         { nameof(CheckRestoreStepActivity), "activityTrigger" },

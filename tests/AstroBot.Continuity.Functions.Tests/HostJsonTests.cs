@@ -35,16 +35,5 @@ public class HostJsonTests
     private static TimeSpan TimeSpanOf(string name) =>
         TimeSpan.Parse(Queues.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
 
-    private static JsonElement LoadQueues()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.FullName, "host.json")));
-        return document.RootElement.GetProperty("extensions").GetProperty("queues").Clone();
-    }
+    private static JsonElement LoadQueues() => HostJson.Load().GetProperty("extensions").GetProperty("queues");
 }

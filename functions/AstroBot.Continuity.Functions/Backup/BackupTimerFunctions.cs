@@ -1,23 +1,29 @@
+using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Jobs;
+using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace AstroBot.Continuity.Functions.Backup;
 
 /// <summary>
-/// The backup schedules as timer functions, each a thin call into its job (the same jobs the local host's
-/// ScheduledJobRunner runs). The timer's schedule monitor catches up an occurrence missed while the app was down.
+/// The backup schedules as timer functions. The backups only start their orchestration (a run takes far longer than
+/// a function may); the others are thin calls into their jobs (the same jobs the local host's ScheduledJobRunner
+/// runs). The timer's schedule monitor catches up an occurrence missed while the app was down.
 /// </summary>
 public sealed class BackupTimerFunctions(
-    FullBackupJob full, IncrementalBackupJob incremental, BackupVerifyJob verify, RestoreTestJob restoreTest, BackupPruneJob prune, BackupStatusJob status)
+    BackupOrchestrations backups, BackupVerifyJob verify, RestoreTestJob restoreTest, BackupPruneJob prune, BackupStatusJob status)
 {
     [Function("BackupFull")]
-    public Task FullAsync([TimerTrigger(Schedules.BackupFullTrigger)] TimerInfo timer, CancellationToken cancellationToken) =>
-        full.RunAsync(cancellationToken);
+    public Task FullAsync(
+        [TimerTrigger(Schedules.BackupFullTrigger)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        backups.StartAsync(BackupKind.Full, client, cancellationToken);
 
     [Function("BackupIncremental")]
-    public Task IncrementalAsync([TimerTrigger(Schedules.BackupIncrementalTrigger)] TimerInfo timer, CancellationToken cancellationToken) =>
-        incremental.RunAsync(cancellationToken);
+    public Task IncrementalAsync(
+        [TimerTrigger(Schedules.BackupIncrementalTrigger)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        backups.StartAsync(BackupKind.Incremental, client, cancellationToken);
 
     [Function("BackupVerify")]
     public Task VerifyAsync([TimerTrigger(Schedules.BackupVerifyTrigger)] TimerInfo timer, CancellationToken cancellationToken) =>

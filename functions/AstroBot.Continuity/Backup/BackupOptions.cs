@@ -66,11 +66,20 @@ public sealed class BackupOptions : IValidatableObject
     public int RestoreParallelism { get; set; } = 8;
 
     /// <summary>
-    /// How long the restore orchestration waits before retrying an activity that failed (throttled, or a transient
-    /// storage or Cosmos DB error), doubled at each of its 4 retries up to a minute. Default: 5 seconds.
+    /// How long the backup and restore orchestrations wait before retrying an activity that failed (throttled, or a
+    /// transient storage or Cosmos DB error), doubled at each of its 4 retries up to a minute. Default: 5 seconds.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "Backup:RestoreRetryInterval must be between 1 ms and 1 minute.")]
-    public TimeSpan RestoreRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "Backup:RetryInterval must be between 1 ms and 1 minute.")]
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one step of a backup run reads before it checkpoints and hands over to the next (it stops at the first
+    /// page boundary after this). Each step is one function invocation, so this plus one page, one chunk upload and
+    /// the step's start must stay well inside host.json's <c>functionTimeout</c> (10 minutes): hence at most 5
+    /// minutes. Default: 2 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00", ErrorMessage = "Backup:SliceDuration must be between 1 ms and 5 minutes.")]
+    public TimeSpan SliceDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Items per read-feed or change-feed page. Default: 1000.</summary>
     [Range(1, 10_000, ErrorMessage = "Backup:PageSize must be between 1 and 10000.")]

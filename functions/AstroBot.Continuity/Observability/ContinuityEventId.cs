@@ -93,6 +93,7 @@ public static class ContinuityEventId
     public const int BackupWaitingForLease = 5006;
     public const int BackupLeaseLostBeforeStart = 5007;
     public const int BackupResuming = 5008;
+    public const int BackupFailureLeftToLeaseHolder = 5009;
 
     // Verification 5010-5019.
     public const int BackupVerified = 5010;
@@ -115,6 +116,10 @@ public static class ContinuityEventId
 
     // Health 5050-5059.
     public const int BackupUnhealthy = 5050;
+
+    // Backup orchestrations 5060-5069.
+    public const int BackupOrchestrationStarted = 5060;
+    public const int BackupOrchestrationAlreadyRunning = 5061;
 
     // Portability: 6000-6999. Confirmations 6000-6099.
     public const int ConfirmationAsked = 6000;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace AstroBot.Continuity;
 
 // Backup and restore: 5000-5999 (runs 5000-5009, verification 5010-5019, restore 5020-5029, restore test 5030-5039,
-// retention 5040-5049, health 5050-5059; ids in ContinuityEventId). Ids and counts only: never items, wa_ids or keys.
+// retention 5040-5049, health 5050-5059, backup orchestrations 5060-5069; ids in ContinuityEventId). Ids and counts only: never items, wa_ids or keys.
 internal static partial class LogMessages
 {
     [LoggerMessage(EventId = ContinuityEventId.BackupStarting, Level = LogLevel.Information, Message = "Backup {BackupId} of database {Database} starting")]
@@ -25,8 +25,19 @@ internal static partial class LogMessages
         Message = "Restore {RestoreId}: {ItemCount} items were opened with the backups' own copies of user keys, because the user-key table lacks those keys")]
     internal static partial void RestoreUsedKeyCopies(ILogger logger, string restoreId, long itemCount);
 
-    [LoggerMessage(EventId = ContinuityEventId.BackupFailed, Level = LogLevel.Error, Message = "Backup {BackupId} failed; it is not visible and its files are removed")]
-    internal static partial void BackupFailed(ILogger logger, string backupId, Exception exception);
+    [LoggerMessage(EventId = ContinuityEventId.BackupFailed, Level = LogLevel.Error, Message = "Backup {BackupId} failed; it is not visible and its files are removed: {Error}")]
+    internal static partial void BackupFailed(ILogger logger, string backupId, string error);
+
+    [LoggerMessage(EventId = ContinuityEventId.BackupFailureLeftToLeaseHolder, Level = LogLevel.Error,
+        Message = "Backup {BackupId} failed after losing its lease: {Error}. Its files are left to the run holding the lease now, which resumes or tidies them up")]
+    internal static partial void BackupFailureLeftToLeaseHolder(ILogger logger, string backupId, string error);
+
+    [LoggerMessage(EventId = ContinuityEventId.BackupOrchestrationStarted, Level = LogLevel.Information, Message = "Backup orchestration {InstanceId} started ({Kind})")]
+    internal static partial void BackupOrchestrationStarted(ILogger logger, string instanceId, string kind);
+
+    [LoggerMessage(EventId = ContinuityEventId.BackupOrchestrationAlreadyRunning, Level = LogLevel.Information,
+        Message = "Backup ({Kind}) not started: backup orchestration {InstanceId} of this database is still {Status}")]
+    internal static partial void BackupOrchestrationAlreadyRunning(ILogger logger, string kind, string instanceId, string status);
 
     [LoggerMessage(EventId = ContinuityEventId.BackupSkippedLeaseHeld, Level = LogLevel.Information,
         Message = "Backup of database {Database} skipped: another run holds the lease (looks alive: {LooksAlive}; {Holder})")]

@@ -1,7 +1,7 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Health;
 using AstroBot.Continuity.Backup.Health;
-using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Local.Backup;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Local.Availability;
 using AstroBot.Continuity.Local.Data.Seed;
@@ -58,21 +58,15 @@ internal static class ContinuityLocalHost
         {
             services.AddSingleton<ScheduleLedger>();
             services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedule settings: every IScheduledJob, backups included
+            services.AddLocalBackupSchedules();
         }
 
-        if (workers.HasFlag(LocalHostWorkers.Exports))
+        if ((workers & (LocalHostWorkers.Exports | LocalHostWorkers.Schedules)) != 0)
         {
-            // The Functions app's Durable restore and exports, on the real Durable Task engine in memory (they do not survive a restart here).
-            services.AddInMemoryDurableTask(tasks =>
-            {
-                tasks.AddOrchestrator<RestoreOrchestrator>();
-                tasks.AddActivity<PlanRestoreActivity>();
-                tasks.AddActivity<CheckRestoreStepActivity>();
-                tasks.AddActivity<BeginRestoreWritesActivity>();
-                tasks.AddActivity<RestoreStepActivity>();
-                tasks.AddActivity<CompleteRestoreActivity>();
-                tasks.AddPortabilityTasks();
-            });
+            // The Functions app's Durable backups, restores and exports, on the real Durable Task engine in memory (they
+            // do not survive a restart here: a backup is resumed from its checkpoints by the next start, a restore by
+            // its restore id).
+            services.AddInMemoryDurableTask(tasks => tasks.AddBackupTasks().AddPortabilityTasks());
         }
 
         var app = builder.Build();

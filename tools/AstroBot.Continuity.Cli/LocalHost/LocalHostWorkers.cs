@@ -16,11 +16,14 @@ internal enum LocalHostWorkers
 
     /// <summary>
     /// The export request pump (the export request queue trigger's stand-in) and the in-memory Durable Task engine it
-    /// starts exports on, which also runs restores.
+    /// starts exports on, which also runs restores and backups.
     /// </summary>
     Exports = 2,
 
-    /// <summary>The local scheduler: every scheduled job (backups included) on its schedule, and a missed run caught up at start.</summary>
+    /// <summary>
+    /// The local scheduler: every scheduled job on its schedule, and a missed run caught up at start; the backups start
+    /// their orchestration on the in-memory Durable Task engine, which this runs too.
+    /// </summary>
     Schedules = 4,
 
     /// <summary>Everything: what <c>continuity serve</c> runs.</summary>

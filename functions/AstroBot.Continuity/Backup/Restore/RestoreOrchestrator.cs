@@ -15,7 +15,7 @@ public sealed class RestoreOrchestrator : TaskOrchestrator<RestoreRequest, Resto
     /// <summary>Attempts per activity: the first and 4 retries.</summary>
     public const int MaxAttempts = 5;
 
-    // Before the plan says otherwise (Backup:RestoreRetryInterval): the plan activity's own retries.
+    // Before the plan says otherwise (Backup:RetryInterval): the plan activity's own retries.
     private static readonly TaskOptions PlanRetried = Retried(TimeSpan.FromSeconds(5));
 
     public override Task<RestoreOutcome> RunAsync(TaskOrchestrationContext context, RestoreRequest input) => RunBodyAsync(context, input);

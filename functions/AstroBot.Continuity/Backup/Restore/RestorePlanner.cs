@@ -57,7 +57,7 @@ internal sealed class RestorePlanner(
             ?? $"{source}-restore-{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
         await CheckTargetAsync(source, targetDatabase, containers, request, cancellationToken).ConfigureAwait(false);
         var start = new RestoreStart(
-            restoreId, targetDatabase, [.. chain.Select(entry => entry.BackupId)], chain[^1].CompletedAt!.Value, batches, options.RestoreParallelism, options.RestoreRetryInterval);
+            restoreId, targetDatabase, [.. chain.Select(entry => entry.BackupId)], chain[^1].CompletedAt!.Value, batches, options.RestoreParallelism, options.RetryInterval);
         var record = new RestoreRecord(start, request.WaId is null ? null : UserReferences.For(request.WaId), [.. containers.Order(StringComparer.Ordinal)]);
         await progress.SaveAsync(record, steps, cancellationToken).ConfigureAwait(false);
         return record;

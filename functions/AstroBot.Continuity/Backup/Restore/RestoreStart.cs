@@ -6,7 +6,7 @@ namespace AstroBot.Continuity.Backup.Restore;
 /// </summary>
 /// <param name="Batches">The steps, one batch per backup, oldest backup first.</param>
 /// <param name="Parallelism">How many steps of a batch that may run in any order run at once (<c>Backup:RestoreParallelism</c>).</param>
-/// <param name="FirstRetryInterval">The orchestration's wait before retrying a failed activity, doubled each time (<c>Backup:RestoreRetryInterval</c>).</param>
+/// <param name="FirstRetryInterval">The orchestration's wait before retrying a failed activity, doubled each time (<c>Backup:RetryInterval</c>).</param>
 public sealed record RestoreStart(
     string RestoreId,
     string TargetDatabase,

@@ -17,9 +17,10 @@ public sealed class ArchiveWriter(BlobContainerClient archives, string database,
         return new ChunkManifest(chunkName, itemCount, sealedChunk.Length, Convert.ToHexStringLower(SHA256.HashData(sealedChunk)));
     }
 
-    /// <summary>Writes the manifest, once: an existing manifest is never replaced.</summary>
-    public async Task WriteManifestAsync(byte[] manifestFile, CancellationToken cancellationToken)
+    /// <summary>Writes the manifest, once: an existing manifest is never replaced (409).</summary>
+    public static async Task WriteManifestAsync(BlobContainerClient archives, string database, string backupId, byte[] manifestFile, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(archives);
         var blob = archives.GetBlobClient(BackupLayout.Manifest(database, backupId));
         await blob.UploadAsync(new BinaryData(manifestFile), overwrite: false, cancellationToken).ConfigureAwait(false);
     }

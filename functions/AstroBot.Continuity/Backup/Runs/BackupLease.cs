@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
 namespace AstroBot.Continuity.Backup.Runs;
@@ -9,6 +10,9 @@ namespace AstroBot.Continuity.Backup.Runs;
 /// the background while the run lasts. A run that dies stops renewing, and the lease lapses by itself. A run that
 /// loses its lease (broken or taken by another client, or not renewed for a whole lease duration) learns it through
 /// <see cref="Lost"/> and must stop: from then on another run may be tidying up its folder.
+/// A run made of several steps (the Durable orchestration's activities) takes it under one lease id of its own in
+/// every step and keeps it held between them (<see cref="KeepForNextStep"/>): the next step's acquisition renews it,
+/// and if it lapsed in between and another run took it, the step learns that it lost it.
 /// </summary>
 public sealed class BackupLease : IAsyncDisposable
 {
@@ -19,6 +23,7 @@ public sealed class BackupLease : IAsyncDisposable
     private readonly CancellationTokenSource lost;
     private readonly Task renewing;
     private string? lostBecause;
+    private bool release = true;
 
     private BackupLease(BlobLeaseClient lease, TimeSpan duration, TimeProvider time, long requestedAt)
     {
@@ -46,7 +51,16 @@ public sealed class BackupLease : IAsyncDisposable
         : null;
 
     /// <summary>Takes the lease, or returns null when another run holds it.</summary>
-    public static async Task<BackupLease?> TryAcquireAsync(BlobContainerClient archives, string database, TimeSpan duration, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<BackupLease?> TryAcquireAsync(BlobContainerClient archives, string database, TimeSpan duration, TimeProvider time, CancellationToken cancellationToken) =>
+        TryAcquireAsync(archives, database, duration, time, leaseId: null, cancellationToken);
+
+    /// <summary>
+    /// Takes the lease under <paramref name="leaseId"/>, or returns null when another holder has it. Taking it again
+    /// under the id it is held with renews it (the service allows that), so each step of one run can take it.
+    /// </summary>
+    /// <param name="leaseId">A GUID of the run's own; null for a new one.</param>
+    public static async Task<BackupLease?> TryAcquireAsync(
+        BlobContainerClient archives, string database, TimeSpan duration, TimeProvider time, string? leaseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(archives);
         ArgumentNullException.ThrowIfNull(time);
@@ -60,7 +74,7 @@ public sealed class BackupLease : IAsyncDisposable
             // It exists already (and may be leased): fine.
         }
 
-        var lease = lockBlob.GetBlobLeaseClient();
+        var lease = lockBlob.GetBlobLeaseClient(leaseId);
         var requestedAt = time.GetTimestamp();
         try
         {
@@ -72,6 +86,27 @@ public sealed class BackupLease : IAsyncDisposable
         }
 
         return new BackupLease(lease, duration, time, requestedAt);
+    }
+
+    /// <summary>
+    /// Takes the lease again for the next step of the run that holds it under <paramref name="leaseId"/>: renewed while
+    /// still held, taken again when it lapsed between two steps and nobody took it since.
+    /// </summary>
+    /// <exception cref="BackupLeaseLostException">Another holder has it, or it was broken (on purpose: somebody wants this run stopped).</exception>
+    public static async Task<BackupLease> ResumeAsync(
+        BlobContainerClient archives, string database, TimeSpan duration, TimeProvider time, string leaseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(archives);
+        var properties = await archives.GetBlobClient(Format.BackupLayout.Lock(database)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (properties.Value.LeaseState is LeaseState.Broken or LeaseState.Breaking)
+        {
+            throw new BackupLeaseLostException(
+                $"The backup lease of database '{database}' was lost (it was broken, by an operator or another client): the run stopped and its backup was not committed.");
+        }
+
+        return await TryAcquireAsync(archives, database, duration, time, leaseId, cancellationToken).ConfigureAwait(false)
+            ?? throw new BackupLeaseLostException(
+                $"The backup lease of database '{database}' was lost (another run took it after it lapsed between two steps of this one): the run stopped and its backup was not committed.");
     }
 
     /// <summary>
@@ -88,12 +123,23 @@ public sealed class BackupLease : IAsyncDisposable
         Lost.ThrowIfCancellationRequested();
     }
 
+    /// <summary>
+    /// Leaves the lease held when this is disposed, for the run's next step to take under the same id: unrenewed, it
+    /// lapses one lease duration after the last renewal, so a run that never comes back frees it by itself.
+    /// </summary>
+    public void KeepForNextStep() => release = false;
+
     public async ValueTask DisposeAsync()
     {
         await renewal.CancelAsync().ConfigureAwait(false);
         await renewing.ConfigureAwait(false);
         renewal.Dispose();
         lost.Dispose();
+        if (!release)
+        {
+            return;
+        }
+
         try
         {
             await lease.ReleaseAsync().ConfigureAwait(false);

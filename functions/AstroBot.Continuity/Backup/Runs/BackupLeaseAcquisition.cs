@@ -8,7 +8,9 @@ namespace AstroBot.Continuity.Backup.Runs;
 /// to, waits: a run that died stops renewing and its lease lapses within one lease duration, so a lease still held
 /// after a lease duration plus <see cref="Margin"/> belongs to a run that is alive and renewing it.
 /// </summary>
-internal sealed class BackupLeaseAcquisition(BlobContainerClient archives, BackupCatalog catalog, string database, TimeSpan leaseDuration, TimeProvider time)
+/// <param name="leaseId">The run's own lease id, which its later steps take the lease under.</param>
+internal sealed class BackupLeaseAcquisition(
+    BlobContainerClient archives, BackupCatalog catalog, string database, TimeSpan leaseDuration, string leaseId, TimeProvider time)
 {
     /// <summary>Beyond the lease duration: the requests' own latency, and the service's clock against this one. The CLI's help and docs/operations/backup-and-restore.md say 5 s.</summary>
     internal static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
@@ -47,7 +49,7 @@ internal sealed class BackupLeaseAcquisition(BlobContainerClient archives, Backu
     }
 
     private Task<BackupLease?> TryAcquireAsync(CancellationToken cancellationToken) =>
-        BackupLease.TryAcquireAsync(archives, database, leaseDuration, time, cancellationToken);
+        BackupLease.TryAcquireAsync(archives, database, leaseDuration, time, leaseId, cancellationToken);
 
     private async Task<BackupLeaseHolder> HolderAsync(bool renewing, CancellationToken cancellationToken)
     {

@@ -8,8 +8,9 @@ namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
 /// A backup run's checkpoints (table <c>Backup:RunTableName</c>, one partition per backup id): the run row (its kind,
-/// parent, start and wrapped data key), a row per container (<see cref="ContainerCheckpoint"/>) and a row per chunk
-/// written. A run killed part-way is resumed from them by the next start; a committed run's rows are removed.
+/// parent, start and wrapped data key), a row per container (<see cref="ContainerCheckpoint"/>, from when the run is
+/// planned) and a row per chunk written. Each step of the run reads its state from here, and a run killed part-way
+/// is resumed from them by the next start; a committed run's rows are removed.
 /// </summary>
 public sealed class BackupRunProgress(TableClient table)
 {
@@ -82,6 +83,9 @@ public sealed class BackupRunProgress(TableClient table)
             state.GetInt64("ItemCount") ?? 0,
             state.GetInt64("RawBytes") ?? 0,
             state.GetInt64("LeftOutItems") ?? 0,
+            state.GetInt32("LeftOutUsers") ?? 0,
+            state.GetDouble("RequestCharge") ?? 0,
+            state.GetInt32("Throttles") ?? 0,
             state.GetString("ChangeFeedEnd"));
     }
 
@@ -110,6 +114,9 @@ public sealed class BackupRunProgress(TableClient table)
                 ["ItemCount"] = checkpoint.ItemCount,
                 ["RawBytes"] = checkpoint.RawBytes,
                 ["LeftOutItems"] = checkpoint.LeftOutItems,
+                ["LeftOutUsers"] = checkpoint.LeftOutUsers,
+                ["RequestCharge"] = checkpoint.RequestCharge,
+                ["Throttles"] = checkpoint.Throttles,
                 ["ChangeFeedEnd"] = checkpoint.ChangeFeedEnd,
             },
             TableUpdateMode.Replace,

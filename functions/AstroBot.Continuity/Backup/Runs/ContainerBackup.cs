@@ -5,47 +5,51 @@ using AstroBot.Continuity.Crypto;
 namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
-/// Backs up one container: reads its feed page by page, cuts a chunk at the end of the page that fills it past
-/// <c>Backup:ChunkBytes</c>, uploads it and checkpoints (the page's continuation, the chunks, the checksum), so a run
-/// killed part-way goes on from its last chunk with the same content as a run never stopped.
+/// Backs up one slice of one container: reads its feed page by page from the checkpoint, cuts a chunk at the end of
+/// the page that fills it past <c>Backup:ChunkBytes</c>, uploads it and checkpoints (the page's continuation, the
+/// chunks, the checksum), and stops at the first page boundary after the slice is over, so a run goes on from its last
+/// checkpoint, in the next slice or after a kill, with the same content as a run never stopped.
 /// </summary>
 /// <param name="leftOutUsers">Users whose items this run cannot seal (their key rows do not unwrap): counted, not backed up.</param>
-/// <param name="resumeFrom">Where an earlier attempt of this run got with this container, or null to begin it.</param>
+/// <param name="resumeFrom">Where the run got with this container: planned, or part-way.</param>
 /// <param name="checkpoint">Records a checkpoint and how many of its chunks an earlier checkpoint recorded already.</param>
 public sealed class ContainerBackup(
-    string containerName,
     ArchiveWriter writer,
     int chunkBytes,
     IReadOnlySet<string> leftOutUsers,
-    ContainerCheckpoint? resumeFrom,
+    ContainerCheckpoint resumeFrom,
     Func<ContainerCheckpoint, int, CancellationToken, Task> checkpoint,
     IProgress<BackupProgress>? progress)
 {
     private readonly ChunkBuilder chunk = new();
-    private readonly ContentChecksum checksum = resumeFrom is null ? new() : ContentChecksum.Resume(resumeFrom.Checksum, resumeFrom.ItemCount);
-    private readonly List<ChunkManifest> chunks = [.. resumeFrom?.Chunks ?? []];
-    private long rawBytes = resumeFrom?.RawBytes ?? 0;
-    private int checkpointedChunks = resumeFrom?.Chunks.Count ?? 0;
+    private readonly ContentChecksum checksum = ContentChecksum.Resume(resumeFrom.Checksum, resumeFrom.ItemCount);
+    private readonly List<ChunkManifest> chunks = [.. resumeFrom.Chunks];
+    private long rawBytes = resumeFrom.RawBytes;
+    private long leftOutItems = resumeFrom.LeftOutItems;
+    private int checkpointedChunks = resumeFrom.Chunks.Count;
 
-    /// <summary>Items of <c>leftOutUsers</c> met so far.</summary>
-    public long LeftOutItems { get; private set; } = resumeFrom?.LeftOutItems ?? 0;
+    private string Container => resumeFrom.Container;
 
-    /// <param name="pages">The feed, from <see cref="ContainerCheckpoint.Continuation"/> when resuming.</param>
-    /// <param name="changeFeedStart">Where the container's changes were taken from (an earlier attempt's, when resuming).</param>
+    /// <param name="pages">The feed, from <see cref="ContainerCheckpoint.Continuation"/>.</param>
+    /// <param name="statistics">What this slice's reads cost, added to the checkpoint's.</param>
+    /// <param name="sliceOver">Asked after each page: true ends the slice there.</param>
     /// <param name="changeFeedEnd">Given the last page's continuation (null when no page came), the position the next incremental starts from.</param>
-    public async Task<ContainerManifest> RunAsync(
-        IAsyncEnumerable<FeedPage> pages, string changeFeedStart, Func<string?, Task<string>> changeFeedEnd, CancellationToken cancellationToken)
+    /// <returns>The last checkpoint: <see cref="ContainerCheckpoint.Done"/> once the feed is read to its end.</returns>
+    public async Task<ContainerCheckpoint> RunSliceAsync(
+        IAsyncEnumerable<FeedPage> pages, FeedStatistics statistics, Func<bool> sliceOver, Func<string?, Task<string>> changeFeedEnd, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(statistics);
+        ArgumentNullException.ThrowIfNull(sliceOver);
         ArgumentNullException.ThrowIfNull(changeFeedEnd);
-        string? lastPosition = resumeFrom?.Continuation;
+        string? lastPosition = resumeFrom.Continuation;
         await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             foreach (var item in page.Items)
             {
                 if (IsLeftOut(item))
                 {
-                    LeftOutItems++;
+                    leftOutItems++;
                     continue;
                 }
 
@@ -53,14 +57,24 @@ public sealed class ContainerBackup(
             }
 
             lastPosition = page.Continuation ?? lastPosition;
+            progress?.Report(new BackupProgress(Container, checksum.Count + chunk.ItemCount, rawBytes + chunk.RawBytes));
             // Cut at the page's end, never inside it: a checkpoint is a page's continuation, whose items are all written.
-            if (chunk.RawBytes >= chunkBytes)
+            // The feed's last page ends the container, not the slice: no position after it to go on from.
+            var over = !page.Last && sliceOver();
+            if (chunk.RawBytes >= chunkBytes || (over && chunk.ItemCount > 0))
             {
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
-                await SaveAsync(changeFeedStart, lastPosition, changeFeedEnd: null, cancellationToken).ConfigureAwait(false);
             }
 
-            progress?.Report(new BackupProgress(containerName, checksum.Count + chunk.ItemCount, rawBytes + chunk.RawBytes));
+            if (over)
+            {
+                return await SaveAsync(lastPosition, statistics, changeFeedEnd: null, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (chunks.Count > checkpointedChunks)
+            {
+                await SaveAsync(lastPosition, statistics, changeFeedEnd: null, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (chunk.ItemCount > 0)
@@ -69,7 +83,7 @@ public sealed class ContainerBackup(
         }
 
         var end = await changeFeedEnd(lastPosition).ConfigureAwait(false);
-        return (await SaveAsync(changeFeedStart, lastPosition, end, cancellationToken).ConfigureAwait(false)).ToManifest();
+        return await SaveAsync(lastPosition, statistics, end, cancellationToken).ConfigureAwait(false);
     }
 
     private bool IsLeftOut(CanonicalItem item) =>
@@ -83,13 +97,24 @@ public sealed class ContainerBackup(
         }
 
         rawBytes += chunk.RawBytes;
-        chunks.Add(await writer.WriteChunkAsync(chunk, BackupLayout.ChunkName(containerName, chunks.Count), cancellationToken).ConfigureAwait(false));
+        chunks.Add(await writer.WriteChunkAsync(chunk, BackupLayout.ChunkName(Container, chunks.Count), cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<ContainerCheckpoint> SaveAsync(string changeFeedStart, string? continuation, string? changeFeedEnd, CancellationToken cancellationToken)
+    private async Task<ContainerCheckpoint> SaveAsync(string? continuation, FeedStatistics statistics, string? changeFeedEnd, CancellationToken cancellationToken)
     {
-        var state = new ContainerCheckpoint(
-            containerName, changeFeedStart, continuation, [.. chunks], checksum.ToString(), checksum.Count, rawBytes, LeftOutItems, changeFeedEnd);
+        var state = resumeFrom with
+        {
+            Continuation = continuation,
+            Chunks = [.. chunks],
+            Checksum = checksum.ToString(),
+            ItemCount = checksum.Count,
+            RawBytes = rawBytes,
+            LeftOutItems = leftOutItems,
+            LeftOutUsers = leftOutUsers.Count,
+            RequestCharge = resumeFrom.RequestCharge + statistics.RequestCharge,
+            Throttles = resumeFrom.Throttles + statistics.Throttles,
+            ChangeFeedEnd = changeFeedEnd,
+        };
         await checkpoint(state, checkpointedChunks, cancellationToken).ConfigureAwait(false);
         checkpointedChunks = chunks.Count;
         return state;

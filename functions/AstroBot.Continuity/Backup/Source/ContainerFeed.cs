@@ -75,7 +75,7 @@ public sealed class ContainerFeed(Container container, RequestUnitBudget budget,
                 if (response.StatusCode == HttpStatusCode.NotModified)
                 {
                     // The end of the change feed for now: the position to resume from next time.
-                    yield return new FeedPage([], response.ContinuationToken);
+                    yield return new FeedPage([], response.ContinuationToken, Last: true);
                     yield break;
                 }
 
@@ -83,7 +83,7 @@ public sealed class ContainerFeed(Container container, RequestUnitBudget budget,
                 var items = await ParseAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 continuation = response.ContinuationToken;
                 await budget.SpendAsync(response.Headers.RequestCharge, cancellationToken).ConfigureAwait(false);
-                yield return new FeedPage(items, continuation);
+                yield return new FeedPage(items, continuation, Last: !iterator.HasMoreResults);
             }
         }
         finally

@@ -59,7 +59,7 @@ public sealed class BackupResumeTests : IAsyncLifetime
         var stopped = (await harness.CatalogAsync()).Single(entry => entry.State == BackupState.Running);
         Assert.Equal(BotDataModel.Containers.Count, stopping.Uploaded); // one chunk each of five, the first of messages
 
-        var log = new RecordingLogger<BackupRunner>();
+        var log = new RecordingLogger<BackupRunSteps>();
         var counting = new StoppingUpload(new CancellationTokenSource(), stopAtChunk: null);
         var resumed = await harness.Runner(WithUploads(counting, log)).RunAsync(kind, null, CancellationToken.None);
 
@@ -117,13 +117,13 @@ public sealed class BackupResumeTests : IAsyncLifetime
     private static List<(string Name, long Items, string Checksum)> Content(BackupManifest manifest) =>
         [.. manifest.Containers.Select(part => (part.Name, part.ItemCount, part.ContentChecksum))];
 
-    private IServiceProvider WithUploads(StoppingUpload uploads, RecordingLogger<BackupRunner>? log = null) =>
+    private IServiceProvider WithUploads(StoppingUpload uploads, RecordingLogger<BackupRunSteps>? log = null) =>
         harness.Services(configure: services =>
         {
             services.AddSingleton(provider => new BackupStorage(provider.GetRequiredService<IOptions<BackupOptions>>(), TimeProvider.System, uploads.ClientOptions()));
             if (log is not null)
             {
-                services.AddSingleton<ILogger<BackupRunner>>(log);
+                services.AddSingleton<ILogger<BackupRunSteps>>(log);
             }
         });
 }

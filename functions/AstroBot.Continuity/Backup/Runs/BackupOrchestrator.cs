@@ -1,0 +1,69 @@
+using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Crypto;
+using Microsoft.DurableTask;
+
+namespace AstroBot.Continuity.Backup.Runs;
+
+/// <summary>
+/// A backup run as a Durable orchestration of short, recorded activities (<see cref="BackupRunSteps"/>): plan, then
+/// each container slice by slice until read to its end, then commit; an activity that keeps failing fails the run,
+/// which removes its files while it still holds the lease. Activities pass ids and positions, never items, so the
+/// history stays small at any size; transient failures are retried, a lost lease or a damaged parent is not.
+/// </summary>
+public sealed class BackupOrchestrator : TaskOrchestrator<BackupKind, BackupRunResult>
+{
+    /// <summary>Attempts per activity: the first and 4 retries.</summary>
+    public const int MaxAttempts = 5;
+
+    // Before the plan says otherwise (Backup:RetryInterval): the plan activity's own retries.
+    private static readonly TaskOptions PlanRetried = Retried(TimeSpan.FromSeconds(5));
+
+    public override Task<BackupRunResult> RunAsync(TaskOrchestrationContext context, BackupKind input) => RunBodyAsync(context, input);
+
+    /// <summary>The one body, also called by the Functions app's thin <c>[OrchestrationTrigger]</c>.</summary>
+    public static async Task<BackupRunResult> RunBodyAsync(TaskOrchestrationContext context, BackupKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // The run's own lease id, the same at every replay: each activity takes the database's lease under it.
+        var leaseId = context.NewGuid().ToString();
+        var plan = await context.CallActivityAsync<BackupRunPlan>(nameof(PlanBackupActivity), new BackupRunRequest(kind, leaseId), PlanRetried).ConfigureAwait(true);
+        if (plan.Ended is { } ended)
+        {
+            return ended;
+        }
+
+        var run = new BackupRunRef(plan.BackupId!, leaseId);
+        var retried = Retried(plan.FirstRetryInterval);
+        try
+        {
+            foreach (var container in plan.Containers)
+            {
+                BackupSliceResult slice;
+                do
+                {
+                    slice = await context.CallActivityAsync<BackupSliceResult>(
+                        nameof(BackupSliceActivity), new BackupSliceRef(run.BackupId, container, leaseId), retried).ConfigureAwait(true);
+                    context.SetCustomStatus(new { backup_id = run.BackupId, container, items = slice.Items });
+                }
+                while (!slice.Done);
+            }
+
+            return await context.CallActivityAsync<BackupRunResult>(nameof(CommitBackupActivity), run, retried).ConfigureAwait(true);
+        }
+        catch (TaskFailedException exception)
+        {
+            var failure = BackupRunFailure.Of(run, exception.FailureDetails.ErrorType, exception.FailureDetails.ErrorMessage);
+            return await context.CallActivityAsync<BackupRunResult>(nameof(FailBackupActivity), failure, retried).ConfigureAwait(true);
+        }
+    }
+
+    /// <summary>
+    /// Throttling and transient storage or Cosmos DB errors are retried with backoff; a lost lease, a damaged parent
+    /// backup or a missing key is final, since trying again cannot change it.
+    /// </summary>
+    private static TaskOptions Retried(TimeSpan firstRetryInterval) => TaskOptions.FromRetryPolicy(new RetryPolicy(
+        MaxAttempts, firstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1))
+    {
+        HandleFailure = failure => !failure.IsCausedBy<BackupLeaseLostException>() && !failure.IsCausedBy<BackupIntegrityException>() && !failure.IsCausedBy<KeyRingException>(),
+    });
+}
