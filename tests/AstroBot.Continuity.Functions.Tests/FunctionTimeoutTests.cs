@@ -9,7 +9,7 @@ namespace AstroBot.Continuity.Functions.Tests;
 
 /// <summary>
 /// No backup function body may outlive host.json's <c>functionTimeout</c>, after which the host recycles the worker
-/// that also answers WhatsApp: the timers only start the orchestration, and its one activity that reads for long (a
+/// that also answers WhatsApp: the backup and restore-test timers only start their orchestration, and the backup's activity that reads for long (a
 /// slice) is cancelled at a deadline that fits inside the timeout at the longest slice the settings allow. (That the
 /// deadline is enforced: BackupRunStepsTests in the core tests.)
 /// </summary>
@@ -33,7 +33,8 @@ public class FunctionTimeoutTests
     [Theory]
     [InlineData(nameof(BackupTimerFunctions.FullAsync))]
     [InlineData(nameof(BackupTimerFunctions.IncrementalAsync))]
-    public void BackupTimer_TakesADurableClientToStartTheOrchestration(string method)
+    [InlineData(nameof(BackupTimerFunctions.RestoreTestAsync))]
+    public void BackupTimer_TakesADurableClientToStartItsOrchestration(string method)
     {
         var parameters = typeof(BackupTimerFunctions).GetMethod(method)!.GetParameters();
 
@@ -41,11 +42,12 @@ public class FunctionTimeoutTests
     }
 
     [Fact]
-    public void BackupTimers_CannotRunABackupThemselves()
+    public void BackupTimers_CannotRunABackupOrARestoreTestThemselves()
     {
         var dependencies = typeof(BackupTimerFunctions).GetConstructors().Single().GetParameters().Select(parameter => parameter.ParameterType);
 
         Assert.DoesNotContain(typeof(BackupRunner), dependencies);
         Assert.DoesNotContain(typeof(BackupRunSteps), dependencies);
+        Assert.DoesNotContain(typeof(Continuity.Backup.RestoreTest.RestoreTester), dependencies);
     }
 }

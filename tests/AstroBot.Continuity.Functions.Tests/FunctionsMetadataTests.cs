@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Portability.WhatsApp;
@@ -59,6 +60,10 @@ public class FunctionsMetadataTests
         { nameof(BackupSliceActivity), "activityTrigger" },
         { nameof(CommitBackupActivity), "activityTrigger" },
         { nameof(FailBackupActivity), "activityTrigger" },
+        { nameof(RestoreTestOrchestrator), "orchestrationTrigger" },
+        { nameof(PlanRestoreTestActivity), "activityTrigger" },
+        { nameof(ReadBackRestoreTestActivity), "activityTrigger" },
+        { nameof(CompleteRestoreTestActivity), "activityTrigger" },
         { nameof(RestoreOrchestrator), "orchestrationTrigger" },
         { nameof(PlanRestoreActivity), "activityTrigger" },
         { nameof(CheckRestoreStepActivity), "activityTrigger" },

@@ -1,4 +1,3 @@
-using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using Microsoft.DurableTask.Client;
@@ -6,11 +5,12 @@ using Microsoft.DurableTask.Client;
 namespace AstroBot.Continuity.Local.Backup;
 
 /// <summary>
-/// A backup schedule of the local scheduler: like the Functions app's timer of the same name, it only starts the
-/// backup orchestration (on the local host's in-memory Durable Task engine) and returns; the run's outcome is in the
-/// catalog. A run the engine lost with the host is resumed by the next start.
+/// A schedule of the local scheduler that starts one of the backup orchestrations (on the local host's in-memory
+/// Durable Task engine) and returns, like the Functions app's timer of the same name; the outcome is in the catalog.
+/// A backup the engine lost with the host is resumed by the next start.
 /// </summary>
-internal sealed class BackupOrchestrationJob(string name, ScheduleSetting schedule, BackupKind kind, BackupOrchestrations orchestrations, DurableTaskClient client)
+internal sealed class BackupOrchestrationJob(
+    string name, ScheduleSetting schedule, Func<BackupOrchestrations, DurableTaskClient, CancellationToken, Task> start, BackupOrchestrations orchestrations, DurableTaskClient client)
     : IScheduledJob
 {
     public string Name => name;
@@ -19,5 +19,5 @@ internal sealed class BackupOrchestrationJob(string name, ScheduleSetting schedu
 
     public bool CatchUpMissedRun => true;
 
-    public Task RunAsync(CancellationToken cancellationToken) => orchestrations.StartAsync(kind, client, cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken) => start(orchestrations, client, cancellationToken);
 }

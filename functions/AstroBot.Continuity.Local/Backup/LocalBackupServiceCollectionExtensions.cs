@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Restore;
+using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using Microsoft.DurableTask;
@@ -11,23 +12,30 @@ namespace AstroBot.Continuity.Local.Backup;
 public static class LocalBackupServiceCollectionExtensions
 {
     /// <summary>
-    /// Local host only: the full and incremental backup schedules (the Functions app's <c>BackupFull</c> and
-    /// <c>BackupIncremental</c> timers), each starting <see cref="BackupOrchestrator"/>. Needs a <c>DurableTaskClient</c>
-    /// in DI and <see cref="AddBackupTasks"/> registered with the in-process engine.
+    /// Local host only: the full backup, incremental backup and restore test schedules (the Functions app's
+    /// <c>BackupFull</c>, <c>BackupIncremental</c> and <c>BackupRestoreTest</c> timers), each starting its
+    /// orchestration. Needs a <c>DurableTaskClient</c> in DI and <see cref="AddBackupTasks"/> registered with the
+    /// in-process engine.
     /// </summary>
     public static IServiceCollection AddLocalBackupSchedules(this IServiceCollection services)
     {
-        foreach (var (name, schedule, kind) in new[] { ("BackupFull", Schedules.BackupFull, BackupKind.Full), ("BackupIncremental", Schedules.BackupIncremental, BackupKind.Incremental) })
+        var schedules = new (string Name, ScheduleSetting Schedule, Func<BackupOrchestrations, DurableTaskClient, CancellationToken, Task> Start)[]
+        {
+            ("BackupFull", Schedules.BackupFull, (backups, client, token) => backups.StartBackupAsync(BackupKind.Full, client, token)),
+            ("BackupIncremental", Schedules.BackupIncremental, (backups, client, token) => backups.StartBackupAsync(BackupKind.Incremental, client, token)),
+            ("BackupRestoreTest", Schedules.BackupRestoreTest, (backups, client, token) => backups.StartRestoreTestAsync(client, token)),
+        };
+        foreach (var (name, schedule, start) in schedules)
         {
             services.AddSingleton<IScheduledJob>(provider => new BackupOrchestrationJob(
-                name, schedule, kind, provider.GetRequiredService<BackupOrchestrations>(), provider.GetRequiredService<DurableTaskClient>()));
+                name, schedule, start, provider.GetRequiredService<BackupOrchestrations>(), provider.GetRequiredService<DurableTaskClient>()));
         }
 
         return services;
     }
 
     /// <summary>
-    /// The backup and restore orchestrations and their activities, for a host that runs the Durable Task engine itself,
+    /// The backup, restore and restore-test orchestrations and their activities, for a host that runs the Durable Task engine itself,
     /// under their class names (the names the Functions app declares them with).
     /// </summary>
     public static DurableTaskRegistry AddBackupTasks(this DurableTaskRegistry tasks)
@@ -44,6 +52,10 @@ public static class LocalBackupServiceCollectionExtensions
         tasks.AddActivity<BeginRestoreWritesActivity>();
         tasks.AddActivity<RestoreStepActivity>();
         tasks.AddActivity<CompleteRestoreActivity>();
+        tasks.AddOrchestrator<RestoreTestOrchestrator>();
+        tasks.AddActivity<PlanRestoreTestActivity>();
+        tasks.AddActivity<ReadBackRestoreTestActivity>();
+        tasks.AddActivity<CompleteRestoreTestActivity>();
         return tasks;
     }
 }

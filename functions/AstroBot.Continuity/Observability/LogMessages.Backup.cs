@@ -32,12 +32,12 @@ internal static partial class LogMessages
         Message = "Backup {BackupId} failed after losing its lease: {Error}. Its files are left to the run holding the lease now, which resumes or tidies them up")]
     internal static partial void BackupFailureLeftToLeaseHolder(ILogger logger, string backupId, string error);
 
-    [LoggerMessage(EventId = ContinuityEventId.BackupOrchestrationStarted, Level = LogLevel.Information, Message = "Backup orchestration {InstanceId} started ({Kind})")]
-    internal static partial void BackupOrchestrationStarted(ILogger logger, string instanceId, string kind);
+    [LoggerMessage(EventId = ContinuityEventId.BackupOrchestrationStarted, Level = LogLevel.Information, Message = "Orchestration {InstanceId} started: {What}")]
+    internal static partial void BackupOrchestrationStarted(ILogger logger, string instanceId, string what);
 
     [LoggerMessage(EventId = ContinuityEventId.BackupOrchestrationAlreadyRunning, Level = LogLevel.Information,
-        Message = "Backup ({Kind}) not started: backup orchestration {InstanceId} of this database is still {Status}")]
-    internal static partial void BackupOrchestrationAlreadyRunning(ILogger logger, string kind, string instanceId, string status);
+        Message = "{What} not started: orchestration {InstanceId} of this database is still {Status}")]
+    internal static partial void BackupOrchestrationAlreadyRunning(ILogger logger, string what, string instanceId, string status);
 
     [LoggerMessage(EventId = ContinuityEventId.BackupSkippedLeaseHeld, Level = LogLevel.Information,
         Message = "Backup of database {Database} skipped: another run holds the lease (looks alive: {LooksAlive}; {Holder})")]

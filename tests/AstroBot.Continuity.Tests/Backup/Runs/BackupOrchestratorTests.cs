@@ -3,13 +3,9 @@ using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Backup.Runs;
-using AstroBot.Continuity.Hosting;
-using AstroBot.Continuity.Tests.Fixtures;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -22,7 +18,7 @@ namespace AstroBot.Continuity.Tests.Backup.Runs;
 /// </summary>
 public sealed class BackupOrchestratorTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Bound = DurableBackupHost.Bound;
 
     private readonly BackupHarness harness = new();
     private readonly CancellationTokenSource testEnd = new();
@@ -140,8 +136,8 @@ public sealed class BackupOrchestratorTests : IAsyncLifetime
         var orchestrations = host.Services.GetRequiredService<BackupOrchestrations>();
         var client = host.Services.GetRequiredService<DurableTaskClient>();
 
-        var first = await orchestrations.StartAsync(BackupKind.Full, client, CancellationToken.None);
-        var second = await orchestrations.StartAsync(BackupKind.Incremental, client, CancellationToken.None);
+        var first = await orchestrations.StartBackupAsync(BackupKind.Full, client, CancellationToken.None);
+        var second = await orchestrations.StartBackupAsync(BackupKind.Incremental, client, CancellationToken.None);
         gate.SetResult();
 
         Assert.NotNull(first);
@@ -153,48 +149,23 @@ public sealed class BackupOrchestratorTests : IAsyncLifetime
     }
 
     /// <summary>A host with the product's backup orchestration and plan, commit and fail activities, and this slice activity.</summary>
-    private async Task<IHost> StartHostAsync(Func<BackupRunSteps, BackupSliceRef, Task<BackupSliceResult>> slice)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(harness.Settings);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private Task<IHost> StartHostAsync(Func<BackupRunSteps, BackupSliceRef, Task<BackupSliceResult>> slice) =>
+        DurableBackupHost.StartAsync(harness, (tasks, services) =>
         {
-            ["Backup:SliceDuration"] = "00:00:00.001", // a page per slice
-            ["Backup:PageSize"] = "5",
-            ["Backup:LeaseDuration"] = "00:00:15",
-            ["Backup:RetryInterval"] = "00:00:00.010",
-            // Validated when a host starts, and unused here.
-            ["WhatsApp:AppSecret"] = "unused", ["WhatsApp:VerifyToken"] = "unused", ["WhatsApp:AccessToken"] = "unused", ["WhatsApp:PhoneNumberId"] = "1",
+            tasks.AddOrchestrator<BackupOrchestrator>();
+            tasks.AddActivity<PlanBackupActivity>();
+            tasks.AddActivity<CommitBackupActivity>();
+            tasks.AddActivity<FailBackupActivity>();
+            tasks.AddActivityFunc<BackupSliceRef, BackupSliceResult>(
+                nameof(BackupSliceActivity), (_, input) => slice(services().GetRequiredService<BackupRunSteps>(), input));
         });
-        builder.Services.AddLogging().AddContinuityBackend(builder.Configuration);
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        IServiceProvider? services = null;
-        builder.Services.AddInMemoryDurableTask(
-            tasks =>
-            {
-                tasks.AddOrchestrator<BackupOrchestrator>();
-                tasks.AddActivity<PlanBackupActivity>();
-                tasks.AddActivity<CommitBackupActivity>();
-                tasks.AddActivity<FailBackupActivity>();
-                tasks.AddActivityFunc<BackupSliceRef, BackupSliceResult>(
-                    nameof(BackupSliceActivity), (_, input) => slice(services!.GetRequiredService<BackupRunSteps>(), input));
-            },
-            new InMemoryDurableTaskOptions { Port = LoopbackPorts.Free() });
-        var host = builder.Build();
-        services = host.Services;
-        await host.StartAsync();
-        return host;
-    }
 
     private static Task<string?> StartAsync(IHost host, BackupKind kind) =>
-        host.Services.GetRequiredService<BackupOrchestrations>().StartAsync(kind, host.Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
+        host.Services.GetRequiredService<BackupOrchestrations>().StartBackupAsync(kind, host.Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
 
     private static async Task<BackupRunResult> RunToCompletionAsync(IHost host, BackupKind kind)
     {
-        var instanceId = await StartAsync(host, kind);
-        Assert.NotNull(instanceId);
-        using var bound = new CancellationTokenSource(Bound);
-        var instance = await host.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, bound.Token);
+        var instance = await DurableBackupHost.CompletionAsync(host, _ => StartAsync(host, kind));
         Assert.True(instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed, instance.FailureDetails?.ErrorMessage);
         return instance.ReadOutputAs<BackupRunResult>()!;
     }
