@@ -9,7 +9,7 @@ namespace AstroBot.Continuity.Functions.Tests;
 
 /// <summary>
 /// No backup function body may outlive host.json's <c>functionTimeout</c>, after which the host recycles the worker
-/// that also answers WhatsApp: the backup and restore-test timers only start their orchestration, and the backup's activity that reads for long (a
+/// that also answers WhatsApp: the backup, verification and restore-test timers only start their orchestration, and the backup's activity that reads for long (a
 /// slice) is cancelled at a deadline that fits inside the timeout at the longest slice the settings allow. (That the
 /// deadline is enforced: BackupRunStepsTests in the core tests.)
 /// </summary>
@@ -33,6 +33,7 @@ public class FunctionTimeoutTests
     [Theory]
     [InlineData(nameof(BackupTimerFunctions.FullAsync))]
     [InlineData(nameof(BackupTimerFunctions.IncrementalAsync))]
+    [InlineData(nameof(BackupTimerFunctions.VerifyAsync))]
     [InlineData(nameof(BackupTimerFunctions.RestoreTestAsync))]
     public void BackupTimer_TakesADurableClientToStartItsOrchestration(string method)
     {
@@ -42,12 +43,13 @@ public class FunctionTimeoutTests
     }
 
     [Fact]
-    public void BackupTimers_CannotRunABackupOrARestoreTestThemselves()
+    public void BackupTimers_CannotBackUpVerifyOrTestARestoreThemselves()
     {
         var dependencies = typeof(BackupTimerFunctions).GetConstructors().Single().GetParameters().Select(parameter => parameter.ParameterType);
 
         Assert.DoesNotContain(typeof(BackupRunner), dependencies);
         Assert.DoesNotContain(typeof(BackupRunSteps), dependencies);
         Assert.DoesNotContain(typeof(Continuity.Backup.RestoreTest.RestoreTester), dependencies);
+        Assert.DoesNotContain(typeof(Continuity.Backup.Reading.BackupVerification), dependencies);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Backup.Runs;
@@ -60,6 +61,10 @@ public class FunctionsMetadataTests
         { nameof(BackupSliceActivity), "activityTrigger" },
         { nameof(CommitBackupActivity), "activityTrigger" },
         { nameof(FailBackupActivity), "activityTrigger" },
+        { nameof(BackupVerifyOrchestrator), "orchestrationTrigger" },
+        { nameof(ListPendingVerificationsActivity), "activityTrigger" },
+        { nameof(DeepVerifySliceActivity), "activityTrigger" },
+        { nameof(RecordVerificationActivity), "activityTrigger" },
         { nameof(RestoreTestOrchestrator), "orchestrationTrigger" },
         { nameof(PlanRestoreTestActivity), "activityTrigger" },
         { nameof(ReadBackRestoreTestActivity), "activityTrigger" },

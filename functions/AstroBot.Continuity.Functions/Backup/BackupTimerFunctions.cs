@@ -8,12 +8,12 @@ using Microsoft.DurableTask.Client;
 namespace AstroBot.Continuity.Functions.Backup;
 
 /// <summary>
-/// The backup schedules as timer functions. The backups and the restore test only start their orchestration (a run
+/// The backup schedules as timer functions. The backups, the deep verification and the restore test only start their orchestration (a run
 /// takes far longer than a function may); the others are thin calls into their jobs (the same jobs the local host's ScheduledJobRunner
 /// runs). The timer's schedule monitor catches up an occurrence missed while the app was down.
 /// </summary>
 public sealed class BackupTimerFunctions(
-    BackupOrchestrations backups, BackupVerifyJob verify, BackupPruneJob prune, BackupStatusJob status)
+    BackupOrchestrations backups, BackupPruneJob prune, BackupStatusJob status)
 {
     [Function("BackupFull")]
     public Task FullAsync(
@@ -26,8 +26,9 @@ public sealed class BackupTimerFunctions(
         backups.StartBackupAsync(BackupKind.Incremental, client, cancellationToken);
 
     [Function("BackupVerify")]
-    public Task VerifyAsync([TimerTrigger(Schedules.BackupVerifyTrigger)] TimerInfo timer, CancellationToken cancellationToken) =>
-        verify.RunAsync(cancellationToken);
+    public Task VerifyAsync(
+        [TimerTrigger(Schedules.BackupVerifyTrigger)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        backups.StartVerifyAsync(client, cancellationToken);
 
     [Function("BackupRestoreTest")]
     public Task RestoreTestAsync(

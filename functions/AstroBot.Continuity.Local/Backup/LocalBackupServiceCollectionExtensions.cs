@@ -1,4 +1,5 @@
 using AstroBot.Continuity.Backup;
+using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Backup.Runs;
@@ -12,8 +13,8 @@ namespace AstroBot.Continuity.Local.Backup;
 public static class LocalBackupServiceCollectionExtensions
 {
     /// <summary>
-    /// Local host only: the full backup, incremental backup and restore test schedules (the Functions app's
-    /// <c>BackupFull</c>, <c>BackupIncremental</c> and <c>BackupRestoreTest</c> timers), each starting its
+    /// Local host only: the full backup, incremental backup, verification and restore test schedules (the Functions
+    /// app's <c>BackupFull</c>, <c>BackupIncremental</c>, <c>BackupVerify</c> and <c>BackupRestoreTest</c> timers), each starting its
     /// orchestration. Needs a <c>DurableTaskClient</c> in DI and <see cref="AddBackupTasks"/> registered with the
     /// in-process engine.
     /// </summary>
@@ -23,6 +24,7 @@ public static class LocalBackupServiceCollectionExtensions
         {
             ("BackupFull", Schedules.BackupFull, (backups, client, token) => backups.StartBackupAsync(BackupKind.Full, client, token)),
             ("BackupIncremental", Schedules.BackupIncremental, (backups, client, token) => backups.StartBackupAsync(BackupKind.Incremental, client, token)),
+            ("BackupVerify", Schedules.BackupVerify, (backups, client, token) => backups.StartVerifyAsync(client, token)),
             ("BackupRestoreTest", Schedules.BackupRestoreTest, (backups, client, token) => backups.StartRestoreTestAsync(client, token)),
         };
         foreach (var (name, schedule, start) in schedules)
@@ -35,7 +37,7 @@ public static class LocalBackupServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The backup, restore and restore-test orchestrations and their activities, for a host that runs the Durable Task engine itself,
+    /// The backup, verification, restore and restore-test orchestrations and their activities, for a host that runs the Durable Task engine itself,
     /// under their class names (the names the Functions app declares them with).
     /// </summary>
     public static DurableTaskRegistry AddBackupTasks(this DurableTaskRegistry tasks)
@@ -52,6 +54,10 @@ public static class LocalBackupServiceCollectionExtensions
         tasks.AddActivity<BeginRestoreWritesActivity>();
         tasks.AddActivity<RestoreStepActivity>();
         tasks.AddActivity<CompleteRestoreActivity>();
+        tasks.AddOrchestrator<BackupVerifyOrchestrator>();
+        tasks.AddActivity<ListPendingVerificationsActivity>();
+        tasks.AddActivity<DeepVerifySliceActivity>();
+        tasks.AddActivity<RecordVerificationActivity>();
         tasks.AddOrchestrator<RestoreTestOrchestrator>();
         tasks.AddActivity<PlanRestoreTestActivity>();
         tasks.AddActivity<ReadBackRestoreTestActivity>();

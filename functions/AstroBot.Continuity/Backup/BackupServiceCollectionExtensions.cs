@@ -22,8 +22,8 @@ public static class BackupServiceCollectionExtensions
     /// Backups: options (section "Backup", validated at start), the backup account (its clients of
     /// <c>AddContinuityAzureClients</c>), the catalog, runs (their steps, the in-process runner and the orchestration
     /// starter), verification, restore (its targets: <see cref="AddRestoreTargets"/>) and its Durable activities, the
-    /// restore test, retention, health, and the scheduled jobs that run in an invocation (the backup and restore-test
-    /// schedules only start orchestrations: the Functions app's timers, and the local host's <c>AddLocalBackupSchedules</c>).
+    /// restore test, retention, health, and the scheduled jobs that run in an invocation (the backup, verification and
+    /// restore-test schedules only start orchestrations: the Functions app's timers, and the local host's <c>AddLocalBackupSchedules</c>).
     /// Needs <c>AddBotData</c>, <c>AddContinuityStorage</c> and <c>AddContinuityCrypto</c>.
     /// </summary>
     public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
@@ -54,7 +54,7 @@ public static class BackupServiceCollectionExtensions
         services.TryAddSingleton<GeoReplication>();
         services.TryAddSingleton<BackupHealth>();
         services.TryAddSingleton<BackupStatusEndpoint>();
-        foreach (var job in new[] { typeof(BackupVerifyJob), typeof(BackupPruneJob), typeof(BackupStatusJob) })
+        foreach (var job in new[] { typeof(BackupPruneJob), typeof(BackupStatusJob) })
         {
             services.TryAddSingleton(job);
             services.AddSingleton(provider => (IScheduledJob)provider.GetRequiredService(job));

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Backup.Reading;
 using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Data;
 using Microsoft.DurableTask;
@@ -9,7 +10,7 @@ namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
 /// Starts the backup orchestrations with the host's own Durable Task client (the Functions app's
-/// <c>[DurableClient]</c>, the local host's in-memory one): what the backup and restore-test timers do, and all they
+/// <c>[DurableClient]</c>, the local host's in-memory one): what the backup, verification and restore-test timers do, and all they
 /// do. One instance of each per database (a fixed instance id), so a start while one is under way starts nothing; the
 /// lease keeps any other backup (<c>continuity backup run</c>) out at the same time.
 /// </summary>
@@ -24,6 +25,13 @@ public sealed class BackupOrchestrations(IOptions<CosmosOptions> cosmosOptions, 
     /// <returns>The instance id when a run was scheduled; null when one is still under way.</returns>
     public Task<string?> StartBackupAsync(BackupKind kind, DurableTaskClient client, CancellationToken cancellationToken) =>
         StartOnceAsync(client, nameof(BackupOrchestrator), BackupInstanceId, kind, $"{kind} backup", cancellationToken);
+
+    /// <summary>The database's one deep-verification orchestration instance id.</summary>
+    public string VerifyInstanceId => "verify-" + cosmosOptions.Value.DatabaseName;
+
+    /// <returns>The instance id when a check was scheduled; null when one is still under way.</returns>
+    public Task<string?> StartVerifyAsync(DurableTaskClient client, CancellationToken cancellationToken) =>
+        StartOnceAsync(client, nameof(BackupVerifyOrchestrator), VerifyInstanceId, null, "deep verification", cancellationToken);
 
     /// <returns>The instance id when a test was scheduled; null when one is still under way.</returns>
     public Task<string?> StartRestoreTestAsync(DurableTaskClient client, CancellationToken cancellationToken) =>

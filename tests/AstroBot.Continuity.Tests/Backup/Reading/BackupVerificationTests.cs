@@ -138,7 +138,7 @@ public sealed class BackupVerificationTests(BackupHarness harness) : IClassFixtu
     }
 
     [Fact]
-    public async Task VerifyPendingAsync_MixedCatalog_DeepVerifiesOnlyTheCommittedEntries()
+    public async Task PendingAsync_MixedCatalog_IsTheCommittedEntriesOnly()
     {
         var alreadyVerified = await harness.RunFullAsync();
         await Sut.VerifyAsync(alreadyVerified.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
@@ -149,15 +149,11 @@ public sealed class BackupVerificationTests(BackupHarness harness) : IClassFixtu
         await Catalog.AddAsync(pruned, CancellationToken.None);
         var expected = (await Catalog.ListAsync(Database, CancellationToken.None)).Where(entry => entry.State == BackupState.Committed).Select(entry => entry.BackupId).ToList();
 
-        var reports = await Sut.VerifyPendingAsync(CancellationToken.None);
+        var pendingIds = await Sut.PendingAsync(CancellationToken.None);
 
         Assert.Contains(pending.BackupId, expected);
-        Assert.DoesNotContain(alreadyVerified.BackupId, reports.Select(report => report.BackupId));
-        Assert.Equal(expected, reports.Select(report => report.BackupId));
-        Assert.All(reports, report => Assert.Equal(VerifyLevel.Deep, report.Level));
-        Assert.Equal(BackupState.Verified, (await FindAsync(pending.BackupId)).State);
-        Assert.Equal(BackupState.Failed, (await FindAsync(failed.BackupId)).State);
-        Assert.Null((await FindAsync(pruned.BackupId)).VerifyResult);
+        Assert.DoesNotContain(alreadyVerified.BackupId, pendingIds);
+        Assert.Equal(expected, pendingIds);
     }
 
     private async Task<BackupCatalogEntry> RunFullAsync(IServiceProvider services)
