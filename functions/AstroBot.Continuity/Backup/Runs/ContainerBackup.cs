@@ -43,7 +43,7 @@ public sealed class ContainerBackup(
         ArgumentNullException.ThrowIfNull(sliceOver);
         ArgumentNullException.ThrowIfNull(changeFeedEnd);
         string? lastPosition = resumeFrom.Continuation;
-        await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in pages.OneAhead(cancellationToken).ConfigureAwait(false))
         {
             foreach (var item in page.Items)
             {
