@@ -6,7 +6,6 @@ using AstroBot.Continuity.Backup.Source;
 using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
 using Azure;
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,9 +37,14 @@ public sealed class BackupRunSteps(
     public static readonly TimeSpan SliceGrace = TimeSpan.FromMinutes(2);
 
     private readonly BackupOptions options = backupOptions.Value;
+
+    // The user keys of the run this instance last sliced: read once per run and instance, as a run in one invocation did.
+    private readonly RunUserKeysCache runKeys = new(userKeyStore);
     private readonly string database = cosmosOptions.Value.DatabaseName;
 
     private BackupRunProgress Runs => new(storage.Runs);
+
+    private BackupFeeds Feeds => new(cosmos.Client, database, options, time);
 
     /// <summary>Plans a run, or says why there is none now.</summary>
     /// <param name="waitForLease">
@@ -124,8 +128,8 @@ public sealed class BackupRunSteps(
             {
                 var statistics = new FeedStatistics();
                 var start = run.Parent is null
-                    ? await FeedOf(definition.Name, statistics, options.FallbackRequestUnitsPerSecond).CurrentPositionAsync(cancellationToken).ConfigureAwait(false)
-                    : ResumePosition(run.Parent, definition.Name);
+                    ? await Feeds.Unpaced(definition.Name, statistics).CurrentPositionAsync(cancellationToken).ConfigureAwait(false)
+                    : BackupFeeds.ResumePosition(run.Parent, definition.Name);
                 var planned = ContainerCheckpoint.Planned(definition.Name, start) with { RequestCharge = statistics.RequestCharge, Throttles = statistics.Throttles };
                 await runs.SaveAsync(run.BackupId, planned, 0, cancellationToken).ConfigureAwait(false);
             }
@@ -155,9 +159,9 @@ public sealed class BackupRunSteps(
             if (!checkpoint.Done)
             {
                 dataKey = new BackupArchiveReader(storage.Archives, keyRing, database).OpenDataKey(record.BackupId, record.Encryption);
-                var userKeys = await RunUserKeys.LoadAsync(userKeyStore, token).ConfigureAwait(false);
+                var userKeys = await runKeys.ForRunAsync(record.BackupId, token).ConfigureAwait(false);
                 var statistics = new FeedStatistics();
-                var feed = FeedOf(slice.Container, statistics, await BudgetForAsync(slice.Container, token).ConfigureAwait(false));
+                var feed = await Feeds.PacedAsync(slice.Container, statistics, token).ConfigureAwait(false);
                 var backup = new ContainerBackup(
                     new ArchiveWriter(storage.Archives, database, record.BackupId, dataKey, userKeys), options.ChunkBytes, userKeys.Unreadable, checkpoint,
                     (state, saved, stateToken) => runs.SaveAsync(record.BackupId, state, saved, stateToken), progress);
@@ -197,6 +201,7 @@ public sealed class BackupRunSteps(
     public async Task<BackupRunResult> CommitAsync(BackupRunRef run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        runKeys.Forget(run.BackupId);
         var keyRing = await keyRings.GetAsync(cancellationToken).ConfigureAwait(false);
         var runs = Runs;
         if (await runs.FindAsync(run.BackupId, cancellationToken).ConfigureAwait(false) is null
@@ -263,6 +268,7 @@ public sealed class BackupRunSteps(
     public async Task<BackupRunResult> FailAsync(BackupRunFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        runKeys.Forget(failure.BackupId);
         var entry = await catalog.FindAsync(database, failure.BackupId, cancellationToken).ConfigureAwait(false);
         var failed = entry is null ? null : entry with { State = BackupState.Failed, CompletedAt = time.GetUtcNow(), Error = failure.Error };
         var message = $"Backup {failure.BackupId} failed: {failure.Error}";
@@ -335,36 +341,6 @@ public sealed class BackupRunSteps(
         {
             return await reader.ReadManifestAsync(manifest.BackupId, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private ContainerFeed FeedOf(string container, FeedStatistics statistics, double requestUnitsPerSecond) =>
-        new(cosmos.Client.GetContainer(database, container), new RequestUnitBudget(requestUnitsPerSecond, time), statistics, options.PageSize, time);
-
-    /// <summary>A full backup's successor reads from where the full started; an incremental's from where it ended.</summary>
-    private static string ResumePosition(BackupManifest parent, string container)
-    {
-        var part = parent.Containers.SingleOrDefault(candidate => candidate.Name == container)
-            ?? throw new BackupIntegrityException(parent.BackupId, $"it has no part for container {container}");
-        return parent.Kind == BackupKind.Full ? part.ChangeFeedStart : part.ChangeFeedEnd;
-    }
-
-    private async Task<double> BudgetForAsync(string containerName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var throughput = await cosmos.Client.GetContainer(database, containerName).ReadThroughputAsync(new RequestOptions(), cancellationToken).ConfigureAwait(false);
-            var provisioned = throughput.Resource?.AutoscaleMaxThroughput ?? throughput.Resource?.Throughput;
-            if (provisioned is > 0)
-            {
-                return provisioned.Value * options.ThroughputShare;
-            }
-        }
-        catch (CosmosException)
-        {
-            // Serverless, database-level throughput or an emulator without offers: use the configured fallback.
-        }
-
-        return options.FallbackRequestUnitsPerSecond;
     }
 
     private static async Task BestEffortAsync(Func<Task> action)
