@@ -10,8 +10,8 @@ namespace AstroBot.Continuity.Backup.Reading;
 /// </summary>
 public sealed class BackupVerifyOrchestrator : TaskOrchestrator<string?, int>
 {
-    private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        Restore.RestoreOrchestrator.MaxAttempts, TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+    // A damaged backup is no failure of a step: the slices record it as a problem and go on.
+    private static readonly TaskOptions Retried = ActivityRetry.Options(ActivityRetry.DefaultFirstInterval);
 
     public override Task<int> RunAsync(TaskOrchestrationContext context, string? input) => RunBodyAsync(context);
 

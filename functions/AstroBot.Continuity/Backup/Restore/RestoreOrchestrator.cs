@@ -13,10 +13,10 @@ namespace AstroBot.Continuity.Backup.Restore;
 public sealed class RestoreOrchestrator : TaskOrchestrator<RestoreRequest, RestoreOutcome>
 {
     /// <summary>Attempts per activity: the first and 4 retries.</summary>
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = ActivityRetry.MaxAttempts;
 
     // Before the plan says otherwise (Backup:RetryInterval): the plan activity's own retries.
-    private static readonly TaskOptions PlanRetried = Retried(TimeSpan.FromSeconds(5));
+    private static readonly TaskOptions PlanRetried = Retried(ActivityRetry.DefaultFirstInterval);
 
     public override Task<RestoreOutcome> RunAsync(TaskOrchestrationContext context, RestoreRequest input) => RunBodyAsync(context, input);
 
@@ -43,15 +43,9 @@ public sealed class RestoreOrchestrator : TaskOrchestrator<RestoreRequest, Resto
         return await context.CallActivityAsync<RestoreOutcome>(nameof(CompleteRestoreActivity), start.RestoreId, retried).ConfigureAwait(true);
     }
 
-    /// <summary>
-    /// Throttling and transient storage or Cosmos DB errors are retried with backoff; a refusal or a damaged backup is
-    /// final, since trying again cannot change it.
-    /// </summary>
-    private static TaskOptions Retried(TimeSpan firstRetryInterval) => TaskOptions.FromRetryPolicy(new RetryPolicy(
-        MaxAttempts, firstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1))
-    {
-        HandleFailure = failure => !failure.IsCausedBy<RestoreRefusedException>() && !failure.IsCausedBy<BackupIntegrityException>(),
-    });
+    /// <summary>A refusal or a damaged backup is final.</summary>
+    private static TaskOptions Retried(TimeSpan firstRetryInterval) => ActivityRetry.Options(
+        firstRetryInterval, failure => failure.IsCausedBy<RestoreRefusedException>() || failure.IsCausedBy<BackupIntegrityException>());
 
     /// <summary>Runs the activity for each step, at most <paramref name="parallelism"/> at once, in step order when that is 1.</summary>
     private static async Task RunStepsAsync(

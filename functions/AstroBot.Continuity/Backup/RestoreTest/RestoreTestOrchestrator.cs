@@ -12,11 +12,8 @@ namespace AstroBot.Continuity.Backup.RestoreTest;
 /// </summary>
 public sealed class RestoreTestOrchestrator : TaskOrchestrator<string?, RestoreTestReport>
 {
-    private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        RestoreOrchestrator.MaxAttempts, TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1))
-    {
-        HandleFailure = failure => !failure.IsCausedBy<ArgumentException>(),
-    });
+    // No full backup to test is final.
+    private static readonly TaskOptions Retried = ActivityRetry.Options(ActivityRetry.DefaultFirstInterval, failure => failure.IsCausedBy<ArgumentException>());
 
     public override Task<RestoreTestReport> RunAsync(TaskOrchestrationContext context, string? input) => RunBodyAsync(context);
 

@@ -13,10 +13,10 @@ namespace AstroBot.Continuity.Backup.Runs;
 public sealed class BackupOrchestrator : TaskOrchestrator<BackupKind, BackupRunResult>
 {
     /// <summary>Attempts per activity: the first and 4 retries.</summary>
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = ActivityRetry.MaxAttempts;
 
     // Before the plan says otherwise (Backup:RetryInterval): the plan activity's own retries.
-    private static readonly TaskOptions PlanRetried = Retried(TimeSpan.FromSeconds(5));
+    private static readonly TaskOptions PlanRetried = Retried(ActivityRetry.DefaultFirstInterval);
 
     public override Task<BackupRunResult> RunAsync(TaskOrchestrationContext context, BackupKind input) => RunBodyAsync(context, input);
 
@@ -57,13 +57,8 @@ public sealed class BackupOrchestrator : TaskOrchestrator<BackupKind, BackupRunR
         }
     }
 
-    /// <summary>
-    /// Throttling and transient storage or Cosmos DB errors are retried with backoff; a lost lease, a damaged parent
-    /// backup or a missing key is final, since trying again cannot change it.
-    /// </summary>
-    private static TaskOptions Retried(TimeSpan firstRetryInterval) => TaskOptions.FromRetryPolicy(new RetryPolicy(
-        MaxAttempts, firstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1))
-    {
-        HandleFailure = failure => !failure.IsCausedBy<BackupLeaseLostException>() && !failure.IsCausedBy<BackupIntegrityException>() && !failure.IsCausedBy<KeyRingException>(),
-    });
+    /// <summary>A lost lease, a damaged parent backup or a missing key is final.</summary>
+    private static TaskOptions Retried(TimeSpan firstRetryInterval) => ActivityRetry.Options(
+        firstRetryInterval,
+        failure => failure.IsCausedBy<BackupLeaseLostException>() || failure.IsCausedBy<BackupIntegrityException>() || failure.IsCausedBy<KeyRingException>());
 }
