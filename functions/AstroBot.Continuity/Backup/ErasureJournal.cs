@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using AstroBot.Continuity.Crypto;
+using AstroBot.Continuity.Storage;
 
 namespace AstroBot.Continuity.Backup;
 
@@ -16,7 +16,6 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
     private const string Partition = "erasure";
     private const string ErasedAtField = "ErasedAt";
     private const string KeyIdsField = "DestroyedKeyIds";
-    private const int PointReadConcurrency = 16;
 
     private TableClient Table => storage.Erasures;
 
@@ -54,31 +53,13 @@ public sealed class ErasureJournal(BackupStorage storage, TimeProvider time)
         }
     }
 
-    /// <summary>The records of these users only (point reads): what one restore step needs, instead of the whole journal.</summary>
+    /// <summary>The records of these users only (a few rows per request, <see cref="TableRowLookup"/>): what one restore step needs, instead of the whole journal.</summary>
     public async Task<IReadOnlyDictionary<string, ErasureRecord>> FindManyAsync(IReadOnlyCollection<string> userReferences, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userReferences);
-        var erased = new ConcurrentDictionary<string, ErasureRecord>(StringComparer.Ordinal);
-        try
-        {
-            await Parallel.ForEachAsync(
-                userReferences.Distinct(StringComparer.Ordinal),
-                new ParallelOptions { MaxDegreeOfParallelism = PointReadConcurrency, CancellationToken = cancellationToken },
-                async (reference, token) =>
-                {
-                    var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, reference, cancellationToken: token).ConfigureAwait(false);
-                    if (row.HasValue)
-                    {
-                        erased[reference] = ToRecord(row.Value!);
-                    }
-                }).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            // No table yet: nobody was ever erased.
-        }
-
-        return erased;
+        // No table yet: nobody was ever erased, and the lookup finds no rows.
+        var rows = await TableRowLookup.FindAsync(Table, userReferences.Select(reference => (Partition, reference)), select: null, cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(row => row.RowKey, ToRecord, StringComparer.Ordinal);
     }
 
     /// <summary>Every erased user's reference and their record (the latest erasure time, if more than once).</summary>

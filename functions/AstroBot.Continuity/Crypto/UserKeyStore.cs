@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using AstroBot.Continuity.Storage;
 using Azure;
@@ -23,8 +22,6 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
     // An insert loses only to a concurrent creator, and a re-read then finds its row; more rounds mean a user is
     // being created and destroyed in a loop.
     private const int MaxCreateRounds = 8;
-
-    private const int PointReadConcurrency = 16;
 
     private static readonly string[] KeyFields = [KeyIdField, WrappedKeyField, KekIdField];
 
@@ -100,48 +97,32 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
         var rows = table.QueryAsync<TableEntity>(filter: (string?)null, select: [nameof(TableEntity.RowKey), .. KeyFields], cancellationToken: ct);
         await foreach (var row in rows.ConfigureAwait(false))
         {
-            try
-            {
-                keys[row.RowKey] = ToUserDataKey(row.RowKey, row, ring);
-            }
-            catch (Exception exception) when (exception is InvalidDataException or KeyRingException or DecryptionFailedException)
-            {
-                unreadable.Add(row.RowKey);
-            }
+            AddTo(keys, unreadable, row, ring);
         }
 
         return new UserKeySnapshot(keys, unreadable);
     }
 
     /// <summary>
-    /// The keys of these users only (point reads, a few at a time): what one restore step needs, instead of the whole
-    /// table. Rows that do not unwrap are reported in <see cref="UserKeySnapshot.Unreadable"/>, as by <see cref="LoadAllAsync"/>.
+    /// The keys of these users only (a few rows per request, <see cref="TableRowLookup"/>): what one restore step
+    /// needs, instead of the whole table. Rows that do not unwrap are reported in <see cref="UserKeySnapshot.Unreadable"/>,
+    /// as by <see cref="LoadAllAsync"/>.
     /// </summary>
     public async Task<UserKeySnapshot> FindManyAsync(IReadOnlyCollection<string> userReferences, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(userReferences);
         var ring = await keyRing.GetAsync(ct).ConfigureAwait(false);
         await EnsureTableAsync(ct).ConfigureAwait(false);
-        var keys = new ConcurrentDictionary<string, UserDataKey>(StringComparer.Ordinal);
-        var unreadable = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(
-            userReferences.Distinct(StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = PointReadConcurrency, CancellationToken = ct },
-            async (reference, token) =>
-            {
-                try
-                {
-                    if (await ReadAsync(reference, ring, token).ConfigureAwait(false) is { } key)
-                    {
-                        keys[reference] = key;
-                    }
-                }
-                catch (Exception exception) when (exception is InvalidDataException or KeyRingException or DecryptionFailedException)
-                {
-                    unreadable[reference] = true;
-                }
-            }).ConfigureAwait(false);
-        return new UserKeySnapshot(keys, unreadable.Keys.ToHashSet(StringComparer.Ordinal));
+        var keys = new Dictionary<string, UserDataKey>(StringComparer.Ordinal);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        var rows = await TableRowLookup.FindAsync(
+            table, userReferences.Select(reference => (PartitionOf(reference), reference)), [nameof(TableEntity.RowKey), .. KeyFields], ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            AddTo(keys, unreadable, row, ring);
+        }
+
+        return new UserKeySnapshot(keys, unreadable);
     }
 
     /// <summary>The id of the user's current key, without unwrapping it, or null when they have none.</summary>
@@ -235,6 +216,19 @@ public sealed class UserKeyStore(StorageClients storage, IOptions<CryptoOptions>
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(reference), reference, KeyFields, ct).ConfigureAwait(false);
         return row.HasValue ? ToUserDataKey(reference, row.Value!, ring) : null;
+    }
+
+    // A row that does not unwrap is reported and skipped, never fatal.
+    private static void AddTo(Dictionary<string, UserDataKey> keys, HashSet<string> unreadable, TableEntity row, KeyRing ring)
+    {
+        try
+        {
+            keys[row.RowKey] = ToUserDataKey(row.RowKey, row, ring);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or KeyRingException or DecryptionFailedException)
+        {
+            unreadable.Add(row.RowKey);
+        }
     }
 
     // The reference is passed in because a projected point read does not return the RowKey.

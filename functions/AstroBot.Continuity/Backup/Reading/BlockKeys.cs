@@ -31,8 +31,9 @@ public readonly record struct BlockKey(BlockKeySource Source, byte[]? Material);
 /// block's own copy of the wrapped key (version-2 chunks). docs/backup-format.md, "Reading a backup, step by step".
 /// </summary>
 /// <param name="backupStartedAt">The backup's start: a user erased after it began is left out whole.</param>
+/// <param name="table">The user-key table's keys; null to open with the blocks' own key copies only.</param>
 public sealed class BlockKeys(
-    string backupId, DateTimeOffset backupStartedAt, byte[] dataKey, KeyRing ring, IUserKeySource table, IReadOnlyDictionary<string, ErasureRecord> erasures)
+    string backupId, DateTimeOffset backupStartedAt, byte[] dataKey, KeyRing ring, IUserKeySource? table, IReadOnlyDictionary<string, ErasureRecord> erasures)
 {
     public string BackupId => backupId;
 
@@ -54,7 +55,7 @@ public sealed class BlockKeys(
             return new(BlockKeySource.Erased, null);
         }
 
-        if (await table.FindAsync(block.UserReference, cancellationToken).ConfigureAwait(false) is { } key && key.KeyId == block.KeyId)
+        if (table is not null && await table.FindAsync(block.UserReference, cancellationToken).ConfigureAwait(false) is { } key && key.KeyId == block.KeyId)
         {
             return new(BlockKeySource.Table, key.Material);
         }

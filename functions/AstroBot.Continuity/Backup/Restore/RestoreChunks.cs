@@ -1,18 +1,17 @@
 using System.Security.Cryptography;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Reading;
-using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Crypto;
 
 namespace AstroBot.Continuity.Backup.Restore;
 
 /// <summary>
 /// Reads what a restore needs from the backups, each failure a <see cref="RestoreRefusedException"/> that says why:
-/// manifests, and one step's chunk with the keys and erasure records of that chunk's users only.
+/// manifests, and one step's chunk with the erasure records (and, on demand, the keys) of that chunk's users only.
 /// </summary>
 internal sealed class RestoreChunks(BackupArchives archives, UserKeyStore userKeys, ErasureJournal erasures)
 {
-    /// <summary>The step's chunk, authenticated, and the keys that open its blocks; dispose it to wipe the data key.</summary>
+    /// <summary>The step's chunk, authenticated, with its users' erasure records; dispose it to wipe the data key.</summary>
     /// <param name="onlyUser">In a one-user restore, the user's reference: no one else's key or erasure is read.</param>
     public async Task<OpenedChunk> OpenAsync(RestoreStep step, string? onlyUser, CancellationToken cancellationToken)
     {
@@ -25,15 +24,9 @@ internal sealed class RestoreChunks(BackupArchives archives, UserKeyStore userKe
         {
             var blocks = await reader.ReadChunkAsync(manifest, chunk, dataKey, cancellationToken).ConfigureAwait(false);
             var users = blocks.Where(block => !block.IsSealedWithDataKey && (onlyUser is null || block.UserReference == onlyUser))
-                .Select(block => block.UserReference).ToList(); // the only keys and erasure records this step reads
-            var keys = new BlockKeys(
-                manifest.BackupId,
-                manifest.StartedAt,
-                dataKey,
-                reader.KeyRing,
-                await RunUserKeys.ForUsersAsync(userKeys, users, cancellationToken).ConfigureAwait(false),
-                await erasures.FindManyAsync(users, cancellationToken).ConfigureAwait(false));
-            return new OpenedChunk(blocks, keys, dataKey, onlyUser);
+                .Select(block => block.UserReference).ToList(); // the only erasure records this step reads
+            var erased = await erasures.FindManyAsync(users, cancellationToken).ConfigureAwait(false);
+            return new OpenedChunk(chunk.Name, blocks, manifest, reader.KeyRing, dataKey, erased, userKeys, onlyUser);
         }
         catch (Exception exception)
         {

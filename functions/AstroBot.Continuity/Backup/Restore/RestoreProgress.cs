@@ -71,13 +71,14 @@ public sealed class RestoreProgress(TableClient table)
         await FindAsync(restoreId, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException($"Restore {restoreId} has no plan in the restore table.");
 
+    /// <summary>The step's row: its chunk, its check and its result so far.</summary>
     /// <exception cref="InvalidOperationException">No such step.</exception>
-    public async Task<RestoreStep> StepAsync(RestoreStepRef step, CancellationToken cancellationToken)
+    public async Task<RestoreStepRow> StepAsync(RestoreStepRef step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(step.RestoreId, StepRow(step.Step), cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue
-            ? ToStep(row.Value!)
+            ? ToStepRow(row.Value!)
             : throw new InvalidOperationException($"Restore {step.RestoreId} has no step {step.Step}.");
     }
 
@@ -105,26 +106,13 @@ public sealed class RestoreProgress(TableClient table)
             cancellationToken);
     }
 
-    /// <summary>What the step wrote, when it is done.</summary>
-    public async Task<RestoreStepResult?> FindResultAsync(RestoreStepRef step, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(step);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(step.RestoreId, StepRow(step.Step), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue && row.Value!.GetBoolean("Done") == true ? ToResult(row.Value!, alreadyDone: true) : null;
-    }
-
     /// <summary>Every step's row: its chunk, its check and its result so far.</summary>
     public async Task<IReadOnlyList<RestoreStepRow>> StepsAsync(string restoreId, CancellationToken cancellationToken)
     {
         var rows = new List<RestoreStepRow>();
         await foreach (var row in table.QueryAsync<TableEntity>(row => row.PartitionKey == restoreId && row.RowKey != PlanRow, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new RestoreStepRow(
-                ToStep(row),
-                row.GetBoolean("Checked") == true,
-                row.GetInt64("LostItems") ?? 0,
-                (row.GetString("LostUsers") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                row.GetBoolean("Done") == true ? ToResult(row, alreadyDone: false) : null));
+            rows.Add(ToStepRow(row));
         }
 
         return rows;
@@ -139,15 +127,19 @@ public sealed class RestoreProgress(TableClient table)
 
     private static string StepRow(int index) => "step-" + index.ToString("D6", CultureInfo.InvariantCulture);
 
-    private static RestoreStep ToStep(TableEntity row) => new(
-        row.GetString("BackupId")!, row.GetString("Container")!, row.GetString("ChunkName")!, row.GetInt32("ItemCount") ?? 0);
+    private static RestoreStepRow ToStepRow(TableEntity row) => new(
+        new RestoreStep(row.GetString("BackupId")!, row.GetString("Container")!, row.GetString("ChunkName")!, row.GetInt32("ItemCount") ?? 0),
+        row.GetBoolean("Checked") == true,
+        row.GetInt64("LostItems") ?? 0,
+        (row.GetString("LostUsers") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        row.GetBoolean("Done") == true ? ToResult(row) : null);
 
-    private static RestoreStepResult ToResult(TableEntity row, bool alreadyDone) => new(
+    private static RestoreStepResult ToResult(TableEntity row) => new(
         row.GetString("Container")!,
         row.GetInt64("ItemsWritten") ?? 0,
         row.GetInt64("ShreddedItems") ?? 0,
         row.GetInt64("LeftOutItems") ?? 0,
-        alreadyDone,
+        AlreadyDone: false,
         row.GetInt64("RecoveredItems") ?? 0);
 
     private static RestoreRecord ToRecord(TableEntity row)

@@ -48,12 +48,10 @@ public sealed class RestoreService(
         ArgumentNullException.ThrowIfNull(step);
         var progress = Progress;
         var record = await progress.GetAsync(step.RestoreId, cancellationToken).ConfigureAwait(false);
-        var definition = await progress.StepAsync(step, cancellationToken).ConfigureAwait(false);
+        var definition = (await progress.StepAsync(step, cancellationToken).ConfigureAwait(false)).Step;
         using var chunk = await Chunks.OpenAsync(definition, record.OnlyUserReference, cancellationToken).ConfigureAwait(false);
         var unopenable = new UnopenableBlocks();
-        await unopenable.CountAsync(
-            chunk.Keys, definition.ChunkName, chunk.Restored, cancellationToken)
-            .ConfigureAwait(false);
+        await unopenable.CountAsync(chunk, cancellationToken).ConfigureAwait(false);
         await progress.RecordCheckAsync(step, unopenable.Items, unopenable.Users, cancellationToken).ConfigureAwait(false);
         return new RestoreStepCheck(unopenable.Items);
     }
@@ -93,16 +91,17 @@ public sealed class RestoreService(
     {
         ArgumentNullException.ThrowIfNull(step);
         var progress = Progress;
-        if (await progress.FindResultAsync(step, cancellationToken).ConfigureAwait(false) is { } done)
+        var row = await progress.StepAsync(step, cancellationToken).ConfigureAwait(false);
+        if (row.Result is { } done)
         {
-            return done;
+            return done with { AlreadyDone = true };
         }
 
         var record = await progress.GetAsync(step.RestoreId, cancellationToken).ConfigureAwait(false);
-        var definition = await progress.StepAsync(step, cancellationToken).ConfigureAwait(false);
+        var definition = row.Step;
         using var chunk = await Chunks.OpenAsync(definition, record.OnlyUserReference, cancellationToken).ConfigureAwait(false);
-        var contents = await ChunkItems.OpenAsync(definition.ChunkName, chunk.Blocks, chunk.Keys, chunk.Restores, cancellationToken)
-            .ConfigureAwait(false);
+        var keys = await chunk.KeysAsync(chunk.Restored, cancellationToken).ConfigureAwait(false);
+        var contents = await ChunkItems.OpenAsync(definition.ChunkName, chunk.Blocks, keys, chunk.Restores, cancellationToken).ConfigureAwait(false);
         if (contents.LostItems > 0)
         {
             // Keys lost since the check: nothing of this step is written, and a rerun resumes here.

@@ -10,15 +10,41 @@ internal sealed class UnopenableBlocks
 
     public long Items { get; private set; }
 
-    /// <exception cref="RestoreRefusedException">A block's key copy does not authenticate.</exception>
-    public async Task CountAsync(BlockKeys keys, string chunkName, IEnumerable<UserBlock> blocks, CancellationToken cancellationToken)
+    /// <exception cref="RestoreRefusedException">A block's key copy does not authenticate and the user-key table has no key for it.</exception>
+    public async Task CountAsync(OpenedChunk chunk, CancellationToken cancellationToken)
     {
-        foreach (var block in blocks)
+        // A block is lost only when neither the table nor its own key copy opens it, whichever is tried first. The
+        // copies come first here, so the check reads key rows only for the users whose copies do not open their blocks
+        // (version-1 chunks, copies under a retired KEK, journal rows that distrust copies); the write step reads them all.
+        var copied = chunk.CopiedKeys;
+        var unopened = new List<UserBlock>();
+        foreach (var block in chunk.Restored)
+        {
+            try
+            {
+                if ((await copied.FindAsync(block, chunk.ChunkName, cancellationToken).ConfigureAwait(false)).Source == BlockKeySource.Lost)
+                {
+                    unopened.Add(block);
+                }
+            }
+            catch (BackupIntegrityException)
+            {
+                unopened.Add(block); // refuses below only if the table has no key for it either, as the write step would
+            }
+        }
+
+        if (unopened.Count == 0)
+        {
+            return;
+        }
+
+        var keys = await chunk.KeysAsync(unopened, cancellationToken).ConfigureAwait(false);
+        foreach (var block in unopened)
         {
             BlockKey key;
             try
             {
-                key = await keys.FindAsync(block, chunkName, cancellationToken).ConfigureAwait(false);
+                key = await keys.FindAsync(block, chunk.ChunkName, cancellationToken).ConfigureAwait(false);
             }
             catch (BackupIntegrityException exception)
             {

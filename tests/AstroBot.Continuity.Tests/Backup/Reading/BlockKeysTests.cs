@@ -45,6 +45,17 @@ public sealed class BlockKeysTests
     }
 
     [Fact]
+    public async Task FindAsync_NoTable_TheBlocksOwnCopy()
+    {
+        var block = await AlicesBlockAsync();
+
+        var key = await new BlockKeys(BackupId, StartedAt, dataKey, table.Ring, table: null, journal).FindAsync(block, ChunkName, CancellationToken.None);
+
+        Assert.Equal(BlockKeySource.BackupCopy, key.Source);
+        Assert.Equal(table.For(Alice).Material, key.Material);
+    }
+
+    [Fact]
     public async Task FindAsync_ErasedAfterTheBackupBegan_ErasedEvenWithTheKeyInTheTable()
     {
         var block = await AlicesBlockAsync();

@@ -102,6 +102,42 @@ public sealed class UserKeyLossTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunToCompletionAsync_CopiesUnderARetiredKekAndTheTableRewrapped_OpensEveryBlockWithTheTable()
+    {
+        // The check tries the blocks' copies first; none unwraps here, so the check must fall back to the table.
+        var newKek = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await harness.RunFullAsync();
+        var rotated = harness.Services(new Dictionary<string, string?> { ["Crypto:Kek"] = newKek, ["Crypto:RetiredKeks:0"] = harness.Kek });
+        var backup = await harness.Runner(rotated).RunAsync(BackupKind.Full, null, CancellationToken.None);
+        Assert.Equal(BackupRunOutcome.Committed, backup.Outcome);
+        await rotated.GetRequiredService<UserKeyStore>().RewrapAsync(CancellationToken.None);
+
+        var outcome = await harness.Restore(harness.Services(new Dictionary<string, string?> { ["Crypto:Kek"] = newKek }))
+            .RunToCompletionAsync(new RestoreRequest { BackupId = backup.Entry!.BackupId, TargetDatabase = Target() }, null, CancellationToken.None);
+
+        Assert.Equal(harness.TotalItems, outcome.ItemsWritten);
+        Assert.Equal(0, outcome.RecoveredItems);
+    }
+
+    [Fact]
+    public async Task CheckStepAsync_EveryBlocksCopyOpensIt_ReadsNoUserKeyRow()
+    {
+        await harness.RunFullAsync();
+        await DeleteUserKeyTableAsync();
+        var sut = harness.Restore();
+        var start = await sut.PlanAsync(new RestoreRequest { TargetDatabase = Target() }, CancellationToken.None);
+
+        for (var step = 0; step < start.StepCount; step++)
+        {
+            Assert.Equal(0, (await sut.CheckStepAsync(new RestoreStepRef(start.RestoreId, step), CancellationToken.None)).LostItems);
+        }
+
+        // The key store creates its table before its first read: no check read it.
+        var tableName = harness.Settings["Crypto:UserKeyTableName"];
+        Assert.Empty(harness.Services().GetRequiredService<StorageClients>().Tables.Query(table => table.Name == tableName));
+    }
+
+    [Fact]
     public async Task RunAsync_AUsersKeyRowDoesNotUnwrap_CommitsWithoutThatUsersItemsAndSaysSo()
     {
         await harness.RunFullAsync();
