@@ -6,7 +6,7 @@ using AstroBot.Continuity.Bench.Portability;
 using AstroBot.Continuity.Bench.Report;
 using AstroBot.Continuity.Bench.Scenarios;
 
-// Usage: AstroBot.Continuity.Bench [webhook|backup|portability|identity|all] [--quick] [--users N] --repo <repository root> [--sdk <dotnet SDK version>]
+// Usage: AstroBot.Continuity.Bench [webhook|backup|portability|identity|all] [--quick] [--users N] [--page-size N (backup)] --repo <repository root> [--sdk <dotnet SDK version>]
 // Writes its sections of <repo>/docs/benchmarks.md. bench/run is the way in: it builds, starts the emulators and passes these.
 // No benchmark named: the webhook benchmark, as before.
 var benchmark = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "webhook";
@@ -20,6 +20,7 @@ var quick = args.Contains("--quick");
 var repo = Argument("--repo") ?? Directory.GetCurrentDirectory();
 var sdk = Argument("--sdk") ?? "unknown";
 int? users = Argument("--users") is { } usersText ? int.Parse(usersText, CultureInfo.InvariantCulture) : null;
+int? pageSize = Argument("--page-size") is { } pageSizeText ? int.Parse(pageSizeText, CultureInfo.InvariantCulture) : null;
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -47,9 +48,9 @@ if (benchmark is "webhook" or "all")
 
 if (benchmark is "backup" or "all")
 {
-    var settings = quick ? BackupBenchSettings.QuickSmoke(users) : BackupBenchSettings.Full(users);
+    var settings = (quick ? BackupBenchSettings.QuickSmoke(users) : BackupBenchSettings.Full(users)) with { PageSize = pageSize };
     var run = await new BackupBenchmark(settings, machine, CosmosServerVersion.Read(repo), Console.Out).RunAsync(cancel.Token);
-    await BenchmarksDocument.WriteSectionAsync(document, BackupSection.Key, BackupSection.Render(run), cancel.Token);
+    await BenchmarksDocument.WriteSectionAsync(document, BackupSection.KeyOf(settings), BackupSection.Render(run), cancel.Token);
     Console.WriteLine($"wrote the backup section of {document}");
 
     // A missed target is a finding; a backup that does not verify, or a restore that loses items, is a failure.

@@ -23,7 +23,7 @@ internal sealed class BackupBenchEnvironment : IAsyncDisposable
 {
     private const string Storage = "UseDevelopmentStorage=true";
 
-    private BackupBenchEnvironment(string runId)
+    private BackupBenchEnvironment(string runId, int? pageSize)
     {
         RunId = runId;
         var settings = new Dictionary<string, string?>
@@ -38,8 +38,13 @@ internal sealed class BackupBenchEnvironment : IAsyncDisposable
             ["Backup:ErasureTableName"] = $"bench{runId}erasures",
             ["Crypto:UserKeyTableName"] = $"bench{runId}userkeys",
             ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            // Page size, chunk size, throughput share and fallback budget are left at the product's defaults.
+            // Chunk size, throughput share and fallback budget are left at the product's defaults; the page size too unless asked.
         };
+        if (pageSize is { } size)
+        {
+            settings["Backup:PageSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         Settings = settings;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Services = new ServiceCollection()
@@ -76,7 +81,7 @@ internal sealed class BackupBenchEnvironment : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static BackupBenchEnvironment Create(string runId) => new(runId);
+    public static BackupBenchEnvironment Create(string runId, int? pageSize) => new(runId, pageSize);
 
     /// <summary>Deletes a database of this run if it exists.</summary>
     public Task DropDatabaseAsync(string database, CancellationToken ct) => CosmosDatabases.DropAsync(Get<CosmosClient>(), database, ct);

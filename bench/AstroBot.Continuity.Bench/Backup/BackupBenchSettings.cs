@@ -11,6 +11,10 @@ namespace AstroBot.Continuity.Bench.Backup;
 /// <param name="WebhookPairs">How many times the pair of rounds (during a full backup, then idle) runs; the figures pool them.</param>
 /// <param name="FormatRepeats">Each format variant runs this many times over the items; the fastest run counts.</param>
 /// <param name="Quick">True for the smoke-test settings: the figures are not meant to be read.</param>
+/// <param name="PageSize">
+/// <c>Backup:PageSize</c> for the backup and the bare reads alike; null keeps the product's default. Larger pages let a
+/// run at a larger scale finish on the emulator, whose read feed evaluates the whole container for every page.
+/// </param>
 internal sealed record BackupBenchSettings(
     int Users,
     int ReadingsPerUser,
@@ -21,7 +25,8 @@ internal sealed record BackupBenchSettings(
     int WebhookWarmUp,
     int WebhookPairs,
     int FormatRepeats,
-    bool Quick)
+    bool Quick,
+    int? PageSize = null)
 {
     /// <summary>
     /// The default scale. The issue asks for 100,000 users (about 3 million items); cosmosdb-server writes 150-240

@@ -29,7 +29,7 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
         var startedAt = TimeProvider.System.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var runId = BenchNames.Create().RunId;
-        await using var env = BackupBenchEnvironment.Create(runId);
+        await using var env = BackupBenchEnvironment.Create(runId, settings.PageSize);
         progress.WriteLine($"backup run {runId}: database {env.SourceDatabase}, archive container {env.ArchiveContainer}, {settings.Users:N0} users");
         try
         {
