@@ -25,6 +25,11 @@ public sealed class BackupHarness() : EmulatorBotHarness(Seed, namePrefix: "")
     public Task<IReadOnlyList<BackupCatalogEntry>> CatalogAsync() =>
         Services().GetRequiredService<BackupCatalog>().ListAsync(Database.Options.DatabaseName, CancellationToken.None);
 
+    /// <summary>The backup's catalog entry as it is now.</summary>
+    public async Task<BackupCatalogEntry> EntryAsync(string backupId) =>
+        await Services().GetRequiredService<BackupCatalog>().FindAsync(DatabaseName, backupId, CancellationToken.None)
+        ?? throw new InvalidOperationException($"{backupId} is not in the catalog");
+
     public async Task<BackupCatalogEntry> RunFullAsync()
     {
         var result = await Runner().RunAsync(BackupKind.Full, null, CancellationToken.None);

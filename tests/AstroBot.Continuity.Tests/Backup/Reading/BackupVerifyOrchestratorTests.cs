@@ -32,9 +32,9 @@ public sealed class BackupVerifyOrchestratorTests : IAsyncLifetime
 
         Assert.True(instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed, instance.FailureDetails?.ErrorMessage);
         Assert.Equal(2, instance.ReadOutputAs<int>());
-        var entry = await EntryAsync(full.BackupId);
+        var entry = await harness.EntryAsync(full.BackupId);
         Assert.Equal(BackupState.Verified, entry.State);
-        Assert.Equal(BackupState.Verified, (await EntryAsync(incremental.BackupId)).State);
+        Assert.Equal(BackupState.Verified, (await harness.EntryAsync(incremental.BackupId)).State);
         // Checked in one go, the full backup says the same as its sliced check recorded.
         var whole = await harness.Services().GetRequiredService<BackupVerification>().VerifyAsync(full.BackupId, VerifyLevel.Deep, fromSecondary: false, CancellationToken.None);
         Assert.Equal(whole.Summary, entry.VerifyResult);
@@ -55,7 +55,7 @@ public sealed class BackupVerifyOrchestratorTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
         Assert.Contains("1 backup(s) failed deep verification", instance.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains(chunk.Name, instance.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        var entry = await EntryAsync(full.BackupId);
+        var entry = await harness.EntryAsync(full.BackupId);
         Assert.Equal(BackupState.Committed, entry.State);
         Assert.Contains(chunk.Name, entry.VerifyResult, StringComparison.Ordinal);
     }
@@ -64,7 +64,4 @@ public sealed class BackupVerifyOrchestratorTests : IAsyncLifetime
 
     private static Task<OrchestrationMetadata> RunAsync(IHost host) =>
         DurableBackupHost.CompletionAsync(host, client => host.Services.GetRequiredService<BackupOrchestrations>().StartVerifyAsync(client, CancellationToken.None));
-
-    private async Task<BackupCatalogEntry> EntryAsync(string backupId) =>
-        (await harness.Services().GetRequiredService<BackupCatalog>().FindAsync(harness.DatabaseName, backupId, CancellationToken.None))!;
 }

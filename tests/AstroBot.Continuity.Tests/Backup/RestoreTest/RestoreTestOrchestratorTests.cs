@@ -1,4 +1,3 @@
-using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Local.Backup;
@@ -35,7 +34,7 @@ public sealed class RestoreTestOrchestratorTests : IAsyncLifetime
         Assert.True(report.Passed, report.Summary);
         Assert.Equal(full.BackupId, report.BackupId);
         Assert.Equal(harness.TotalItems, report.Containers.Sum(container => container.Restored));
-        Assert.StartsWith("passed: ", (await EntryAsync(full.BackupId)).RestoreTestResult, StringComparison.Ordinal);
+        Assert.StartsWith("passed: ", (await harness.EntryAsync(full.BackupId)).RestoreTestResult, StringComparison.Ordinal);
         Assert.False(await ScratchDatabaseExistsAsync());
     }
 
@@ -53,7 +52,7 @@ public sealed class RestoreTestOrchestratorTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
         Assert.Contains($"Restore test of backup {full.BackupId} failed:", instance.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains($"chunk {chunk.Name}", instance.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains(chunk.Name, (await EntryAsync(full.BackupId)).RestoreTestResult, StringComparison.Ordinal);
+        Assert.Contains(chunk.Name, (await harness.EntryAsync(full.BackupId)).RestoreTestResult, StringComparison.Ordinal);
         Assert.False(await ScratchDatabaseExistsAsync());
     }
 
@@ -62,9 +61,6 @@ public sealed class RestoreTestOrchestratorTests : IAsyncLifetime
 
     private static Task<OrchestrationMetadata> RunAsync(IHost host) =>
         DurableBackupHost.CompletionAsync(host, client => host.Services.GetRequiredService<BackupOrchestrations>().StartRestoreTestAsync(client, CancellationToken.None));
-
-    private async Task<BackupCatalogEntry> EntryAsync(string backupId) =>
-        (await harness.Services().GetRequiredService<BackupCatalog>().FindAsync(harness.DatabaseName, backupId, CancellationToken.None))!;
 
     private async Task<bool> ScratchDatabaseExistsAsync()
     {
