@@ -83,6 +83,9 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
             Collect();
             var bareReadAfter = await BareReadFeed.RunAsync(backupClient, env.SourceDatabase, options.PageSize, ct).ConfigureAwait(false);
             progress.WriteLine(F($"bare read again: {bareReadAfter.Data.ItemCount:N0} items in {bareReadAfter.Elapsed.TotalSeconds:F2} s"));
+            Collect();
+            var positions = await BarePositionReads.RunAsync(backupClient, env.SourceDatabase, options.PageSize, ct).ConfigureAwait(false);
+            progress.WriteLine(F($"change-feed positions alone: {2 * BotDataModel.Containers.Count} in {positions.TotalSeconds:F2} s"));
 
             // 4. Deep verify, then its bare limit: download the same blobs.
             Collect();
@@ -119,7 +122,7 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
             return new BackupBenchRun(
                 startedAt, clock.Elapsed, settings, machine, cosmosServer,
                 new BackupSettingsUsed(options.PageSize, options.ChunkBytes, options.ThroughputShare, options.FallbackRequestUnitsPerSecond, provisioned),
-                seed, keysClock.Elapsed, webhook, bareRead, new Measured<BackupCatalogEntry>(backupClock.Elapsed, entry), bareUpload, bareReadAfter.Elapsed,
+                seed, keysClock.Elapsed, webhook, bareRead, new Measured<BackupCatalogEntry>(backupClock.Elapsed, entry), bareUpload, bareReadAfter.Elapsed, positions,
                 new Measured<VerifyReport>(verifyClock.Elapsed, verify), bareDownload,
                 new Measured<RestoreOutcome>(restoreClock.Elapsed, restore), bareInsert, bareInsertAfter.Elapsed, format);
         }
@@ -177,6 +180,7 @@ internal sealed record BackupBenchRun(
     Measured<BackupCatalogEntry> Backup,
     BareLoopResult BareUpload,
     TimeSpan BareReadAfterElapsed,
+    TimeSpan PositionReadsElapsed,
     Measured<VerifyReport> Verify,
     BareLoopResult BareDownload,
     Measured<RestoreOutcome> Restore,
