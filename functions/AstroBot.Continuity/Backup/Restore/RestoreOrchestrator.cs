@@ -12,9 +12,6 @@ namespace AstroBot.Continuity.Backup.Restore;
 /// </summary>
 public sealed class RestoreOrchestrator : TaskOrchestrator<RestoreRequest, RestoreOutcome>
 {
-    /// <summary>Attempts per activity: the first and 4 retries.</summary>
-    public const int MaxAttempts = ActivityRetry.MaxAttempts;
-
     // Before the plan says otherwise (Backup:RetryInterval): the plan activity's own retries.
     private static readonly TaskOptions PlanRetried = Retried(ActivityRetry.DefaultFirstInterval);
 

@@ -48,7 +48,7 @@ public sealed class AbandonedRunCleaner(BlobContainerClient archives, BackupCata
                 continue;
             }
 
-            await DeleteFolderAsync(folder.Prefix, cancellationToken).ConfigureAwait(false);
+            await DeleteFolderAsync(archives, folder.Prefix, cancellationToken).ConfigureAwait(false);
             removed.Add(backupId);
             if (entry is not null)
             {
@@ -86,7 +86,7 @@ public sealed class AbandonedRunCleaner(BlobContainerClient archives, BackupCata
         }
     }
 
-    internal async Task DeleteFolderAsync(string prefix, CancellationToken cancellationToken)
+    internal static async Task DeleteFolderAsync(BlobContainerClient archives, string prefix, CancellationToken cancellationToken)
     {
         await foreach (var blob in archives.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Backup.Reading;
@@ -7,11 +8,8 @@ namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>A run about to write: new, or one killed part-way and resumed from its checkpoints.</summary>
 /// <param name="Parent">The backup an incremental continues from; null for a full.</param>
-/// <param name="Running">Its catalog entry, in state Running.</param>
-/// <param name="DataKey">Its data key, unwrapped; the same key a resumed run's chunks so far are sealed under.</param>
-/// <param name="Encryption">The same key wrapped by the KEK, as the manifest records it.</param>
-public sealed record StartedRun(
-    string BackupId, DateTimeOffset StartedAt, BackupManifest? Parent, BackupCatalogEntry Running, byte[] DataKey, ManifestEncryption Encryption, bool Resumed);
+/// <remarks>Its wrapped data key is in its start record (<see cref="BackupRunRecord"/>), which each slice opens.</remarks>
+public sealed record StartedRun(string BackupId, DateTimeOffset StartedAt, BackupManifest? Parent, bool Resumed);
 
 /// <summary>
 /// Starts a run under the lease: resumes the newest run of the same kind that was stopped part-way (still Running in
@@ -35,8 +33,7 @@ internal sealed class BackupRunStarter(BackupCatalog catalog, BackupRunProgress 
         if (record is not null)
         {
             var parent = record.ParentBackupId is { } parentId ? await reader.ReadManifestAsync(parentId, cancellationToken).ConfigureAwait(false) : null;
-            var dataKey = reader.OpenDataKey(record.BackupId, record.Encryption);
-            return (new StartedRun(record.BackupId, record.StartedAt, parent, stopped!, dataKey, record.Encryption, Resumed: true), abandoned);
+            return (new StartedRun(record.BackupId, record.StartedAt, parent, Resumed: true), abandoned);
         }
 
         BackupManifest? newParent = null;
@@ -54,10 +51,11 @@ internal sealed class BackupRunStarter(BackupCatalog catalog, BackupRunProgress 
         var running = BackupCatalogEntries.Running(database, backupId, newParent?.BaseBackupId ?? newParent?.BackupId, newParent?.BackupId, startedAt);
         var key = KeyWrapping.NewDataKey();
         var encryption = BackupArchiveReader.SealDataKey(keyRing, key);
+        CryptographicOperations.ZeroMemory(key); // only its wrapped form is kept; each slice opens it again
         // The checkpoints first: a run in the catalog without them cannot be resumed, and is tidied up instead.
         await runs.StartAsync(new BackupRunRecord(backupId, newParent?.BackupId, startedAt, encryption), cancellationToken).ConfigureAwait(false);
         await catalog.AddAsync(running, cancellationToken).ConfigureAwait(false);
-        return (new StartedRun(backupId, startedAt, newParent, running, key, encryption, Resumed: false), abandoned);
+        return (new StartedRun(backupId, startedAt, newParent, Resumed: false), abandoned);
     }
 
     /// <summary>The newest usable backup of the newest full backup's chain.</summary>

@@ -110,7 +110,6 @@ public sealed class BackupRunSteps(
             return BackupRunPlan.EndedWith(new BackupRunResult(BackupRunOutcome.Skipped, $"No full backup of database '{database}' to build an incremental on yet.", null));
         }
 
-        CryptographicOperations.ZeroMemory(run.DataKey); // each slice opens it again
         if (run.Resumed)
         {
             LogMessages.BackupResuming(logger, run.BackupId, database, run.StartedAt);
@@ -128,7 +127,7 @@ public sealed class BackupRunSteps(
             {
                 var statistics = new FeedStatistics();
                 var start = run.Parent is null
-                    ? await Feeds.Unpaced(definition.Name, statistics).CurrentPositionAsync(cancellationToken).ConfigureAwait(false)
+                    ? await Feeds.AtFallbackBudget(definition.Name, statistics).CurrentPositionAsync(cancellationToken).ConfigureAwait(false)
                     : BackupFeeds.ResumePosition(run.Parent, definition.Name);
                 var planned = ContainerCheckpoint.Planned(definition.Name, start) with { RequestCharge = statistics.RequestCharge, Throttles = statistics.Throttles };
                 await runs.SaveAsync(run.BackupId, planned, 0, cancellationToken).ConfigureAwait(false);
@@ -284,9 +283,8 @@ public sealed class BackupRunSteps(
         var checkpoints = await AllCheckpointsAsync(runs, failure.BackupId, cancellationToken).ConfigureAwait(false);
         failed = failed! with { RequestCharge = checkpoints.Sum(c => c.RequestCharge), Throttles = checkpoints.Sum(c => c.Throttles) };
         telemetry.RecordRun(failed);
-        var reader = new BackupArchiveReader(storage.Archives, await keyRings.GetAsync(cancellationToken).ConfigureAwait(false), database);
-        await BestEffortAsync(() => new AbandonedRunCleaner(storage.Archives, catalog, reader, time)
-            .DeleteFolderAsync(BackupLayout.Prefix(database, failure.BackupId), CancellationToken.None)).ConfigureAwait(false);
+        await BestEffortAsync(() => AbandonedRunCleaner.DeleteFolderAsync(storage.Archives, BackupLayout.Prefix(database, failure.BackupId), CancellationToken.None))
+            .ConfigureAwait(false);
         // A run that failed is not resumed: only one that was stopped (killed, or cancelled by its caller) is.
         await BestEffortAsync(() => runs.DeleteAsync(failure.BackupId, CancellationToken.None)).ConfigureAwait(false);
         await BestEffortAsync(() => catalog.SaveAsync(failed, CancellationToken.None)).ConfigureAwait(false);

@@ -14,7 +14,7 @@ internal sealed class BackupFeeds(CosmosClient client, string database, BackupOp
         FeedOf(container, statistics, await BudgetForAsync(container, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The container's feed at the fallback budget: for the few requests that take a change-feed position.</summary>
-    public ContainerFeed Unpaced(string container, FeedStatistics statistics) => FeedOf(container, statistics, options.FallbackRequestUnitsPerSecond);
+    public ContainerFeed AtFallbackBudget(string container, FeedStatistics statistics) => FeedOf(container, statistics, options.FallbackRequestUnitsPerSecond);
 
     /// <summary>A full backup's successor reads from where the full started; an incremental's from where it ended.</summary>
     public static string ResumePosition(BackupManifest parent, string container)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Restore;
 using AstroBot.Continuity.Tests.Fixtures;
 using Microsoft.DurableTask;
@@ -63,7 +64,7 @@ public sealed class RestoreOrchestratorTests
         var outcome = await RunAsync(failStep: step => step == 7 ? Count(step, new InvalidOperationException("Cosmos DB answered 503")) : null);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, outcome.RuntimeStatus);
-        Assert.Equal(RestoreOrchestrator.MaxAttempts, attempts[7]);
+        Assert.Equal(ActivityRetry.MaxAttempts, attempts[7]);
         var message = outcome.FailureDetails!.ErrorMessage;
         Assert.Contains($"Restore {RestoreId}: step 7 ({nameof(RestoreStepActivity)}) failed", message, StringComparison.Ordinal);
         Assert.Contains("Cosmos DB answered 503", message, StringComparison.Ordinal);
