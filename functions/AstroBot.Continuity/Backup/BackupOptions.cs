@@ -81,6 +81,14 @@ public sealed class BackupOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00", ErrorMessage = "Backup:SliceDuration must be between 1 ms and 5 minutes.")]
     public TimeSpan SliceDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How many feed ranges (physical partitions) of one container a full backup reads at once, each paced to its
+    /// share of the container's budget (<see cref="ThroughputShare"/>), as Cosmos DB spreads a container's throughput
+    /// evenly over its partitions. Default: 4.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Backup:ParallelRanges must be between 1 and 64.")]
+    public int ParallelRanges { get; set; } = 4;
+
     /// <summary>Items per read-feed or change-feed page. Default: 1000.</summary>
     [Range(1, 10_000, ErrorMessage = "Backup:PageSize must be between 1 and 10000.")]
     public int PageSize { get; set; } = 1000;

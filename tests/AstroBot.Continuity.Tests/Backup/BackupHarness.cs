@@ -14,9 +14,23 @@ namespace AstroBot.Continuity.Tests.Backup;
 /// (real Azurite account, own container, catalog and key tables, a random KEK). <see cref="EmulatorBotHarness.Services"/>
 /// builds a provider with extra settings or fault injection on top.
 /// </summary>
-public sealed class BackupHarness() : EmulatorBotHarness(Seed, namePrefix: "")
+public sealed class BackupHarness : EmulatorBotHarness
 {
+    /// <summary>Containers of one feed range; the one public constructor, as xUnit's class fixtures need.</summary>
+    public BackupHarness()
+        : this(feedRanges: 1)
+    {
+    }
+
+    private BackupHarness(int feedRanges)
+        : base(Seed, namePrefix: "", feedRanges)
+    {
+    }
+
     public static readonly SeedRequest Seed = new(Users: 6, ReadingsPerUser: 3, Seed: 22, new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A harness whose containers have <paramref name="feedRanges"/> feed ranges on the emulator.</summary>
+    public static BackupHarness WithFeedRanges(int feedRanges) => new(feedRanges);
 
     public BackupRunner Runner(IServiceProvider? services = null) => (services ?? Services()).GetRequiredService<BackupRunner>();
 

@@ -5,13 +5,17 @@ using Microsoft.Azure.Cosmos;
 namespace AstroBot.Continuity.Tests.Data;
 
 /// <summary>A database of its own on the test run's Cosmos DB emulator, dropped when the test class is done.</summary>
-public sealed class CosmosTestDatabase : IAsyncLifetime
+/// <param name="feedRanges">
+/// How many feed ranges its containers have: above 1, the database's id starts with <c>ranges{N}-</c>, which the
+/// emulator's preload (eng/cosmosdb-change-feed.js) answers with that many partition key ranges.
+/// </param>
+public sealed class CosmosTestDatabase(int feedRanges = 1) : IAsyncLifetime
 {
     public CosmosOptions Options { get; } = new()
     {
         Endpoint = EmulatorEndpoints.CosmosEndpoint,
         Key = EmulatorEndpoints.CosmosKey,
-        DatabaseName = EmulatorEndpoints.UniqueName("data"),
+        DatabaseName = (feedRanges > 1 ? $"ranges{feedRanges}-" : string.Empty) + EmulatorEndpoints.UniqueName("data"),
     };
 
     public CosmosClient Client { get; private set; } = null!;

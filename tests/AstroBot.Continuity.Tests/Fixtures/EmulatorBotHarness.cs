@@ -31,8 +31,10 @@ public abstract class EmulatorBotHarness : IAsyncLifetime
 
     /// <param name="seed">The bot data written into <see cref="Database"/>.</param>
     /// <param name="namePrefix">Put before every name the harness makes, so a leftover on the emulators says whose it is.</param>
-    protected EmulatorBotHarness(SeedRequest seed, string namePrefix)
+    /// <param name="feedRanges">How many feed ranges the bot's containers have (<see cref="CosmosTestDatabase"/>).</param>
+    protected EmulatorBotHarness(SeedRequest seed, string namePrefix, int feedRanges = 1)
     {
+        Database = new CosmosTestDatabase(feedRanges);
         this.seed = seed;
         this.namePrefix = namePrefix;
         Users = [.. SeedGenerator.Generate(seed)];
@@ -52,7 +54,7 @@ public abstract class EmulatorBotHarness : IAsyncLifetime
         };
     }
 
-    public CosmosTestDatabase Database { get; } = new();
+    public CosmosTestDatabase Database { get; }
 
     public string DatabaseName => Database.Options.DatabaseName;
 

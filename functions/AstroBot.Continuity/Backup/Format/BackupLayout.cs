@@ -14,9 +14,13 @@ public static class BackupLayout
 
     public static string Manifest(string database, string backupId) => Prefix(database, backupId) + ManifestFileName;
 
-    /// <summary>A chunk's name relative to its backup, as the manifest records it.</summary>
-    public static string ChunkName(string container, int sequence) =>
-        $"chunks/{container}/{sequence.ToString("D6", CultureInfo.InvariantCulture)}.chunk";
+    /// <summary>
+    /// A chunk's name relative to its backup, as the manifest records it: <c>chunks/{container}/{sequence}.chunk</c>, and for the feed ranges after a
+    /// container's first (a full backup reads each range on its own) <c>chunks/{container}/{range}-{sequence}.chunk</c>.
+    /// </summary>
+    public static string ChunkName(string container, int sequence, int range = 0) => range == 0
+        ? $"chunks/{container}/{sequence.ToString("D6", CultureInfo.InvariantCulture)}.chunk"
+        : $"chunks/{container}/{range.ToString("D3", CultureInfo.InvariantCulture)}-{sequence.ToString("D6", CultureInfo.InvariantCulture)}.chunk";
 
     public static string Chunk(string database, string backupId, string chunkName) => Prefix(database, backupId) + chunkName;
 

@@ -39,6 +39,18 @@ public sealed class ContentChecksum
         Count++;
     }
 
+    /// <summary>Adds another set's checksum: the checksum of both sets together (of a container read in parts).</summary>
+    public void Add(ContentChecksum other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var lane = 0; lane < lanes.Length; lane++)
+        {
+            lanes[lane] += other.lanes[lane];
+        }
+
+        Count += other.Count;
+    }
+
     /// <summary>Hex, 64 characters.</summary>
     public override string ToString()
     {

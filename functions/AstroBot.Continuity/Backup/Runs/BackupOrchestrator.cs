@@ -6,7 +6,7 @@ namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
 /// A backup run as a Durable orchestration of short, recorded activities (<see cref="BackupRunSteps"/>): plan, then
-/// each container slice by slice until read to its end, then commit; an activity that keeps failing fails the run,
+/// each container, its feed ranges side by side, slice by slice until read to its end, then commit; an activity that keeps failing fails the run,
 /// which removes its files while it still holds the lease. Activities pass ids and positions, never items, so the
 /// history stays small at any size; transient failures are retried, a lost lease or a damaged parent is not.
 /// </summary>
@@ -35,14 +35,7 @@ public sealed class BackupOrchestrator : TaskOrchestrator<BackupKind, BackupRunR
         {
             foreach (var container in plan.Containers)
             {
-                BackupSliceResult slice;
-                do
-                {
-                    slice = await context.CallActivityAsync<BackupSliceResult>(
-                        nameof(BackupSliceActivity), new BackupSliceRef(run.BackupId, container, leaseId), retried).ConfigureAwait(true);
-                    context.SetCustomStatus(new { backup_id = run.BackupId, container, items = slice.Items });
-                }
-                while (!slice.Done);
+                await ReadContainerAsync(context, run, container, plan.ParallelRanges, retried).ConfigureAwait(true);
             }
 
             return await context.CallActivityAsync<BackupRunResult>(nameof(CommitBackupActivity), run, retried).ConfigureAwait(true);
@@ -51,6 +44,46 @@ public sealed class BackupOrchestrator : TaskOrchestrator<BackupKind, BackupRunR
         {
             var failure = BackupRunFailure.Of(run, exception.FailureDetails.ErrorType, exception.FailureDetails.ErrorMessage);
             return await context.CallActivityAsync<BackupRunResult>(nameof(FailBackupActivity), failure, retried).ConfigureAwait(true);
+        }
+    }
+
+    /// <summary>
+    /// Reads the container's parts, <paramref name="parallelRanges"/> at once, each slice by slice to its end. When one
+    /// fails the others stop after their current slice, and the first failure is thrown once none is running, so the
+    /// run's files are never removed under a slice still writing them.
+    /// </summary>
+    private static async Task ReadContainerAsync(
+        TaskOrchestrationContext context, BackupRunRef run, PlannedContainer container, int parallelRanges, TaskOptions retried)
+    {
+        TaskFailedException? failed = null;
+        for (var first = 0; first < container.Ranges && failed is null; first += parallelRanges)
+        {
+            var wave = Enumerable.Range(first, Math.Min(parallelRanges, container.Ranges - first)).Select(ReadPartAsync).ToList();
+            await Task.WhenAll(wave).ConfigureAwait(true);
+        }
+
+        if (failed is not null)
+        {
+            throw failed;
+        }
+
+        async Task ReadPartAsync(int range)
+        {
+            try
+            {
+                BackupSliceResult slice;
+                do
+                {
+                    slice = await context.CallActivityAsync<BackupSliceResult>(
+                        nameof(BackupSliceActivity), new BackupSliceRef(run.BackupId, container.Name, range, run.LeaseId), retried).ConfigureAwait(true);
+                    context.SetCustomStatus(new { backup_id = run.BackupId, container = container.Name, range, items = slice.Items });
+                }
+                while (!slice.Done && failed is null);
+            }
+            catch (TaskFailedException exception)
+            {
+                failed ??= exception;
+            }
         }
     }
 

@@ -8,8 +8,8 @@ namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
 /// A backup run's checkpoints (table <c>Backup:RunTableName</c>, one partition per backup id): the run row (its kind,
-/// parent, start and wrapped data key), a row per container (<see cref="ContainerCheckpoint"/>, from when the run is
-/// planned) and a row per chunk written. Each step of the run reads its state from here, and a run killed part-way
+/// parent, start and wrapped data key), a row per part of each container (<see cref="ContainerCheckpoint"/>: one per
+/// feed range for a full, from when the run is planned) and a row per chunk written. Each step of the run reads its state from here, and a run killed part-way
 /// is resumed from them by the next start; a committed run's rows are removed.
 /// </summary>
 public sealed class BackupRunProgress(TableClient table)
@@ -54,10 +54,10 @@ public sealed class BackupRunProgress(TableClient table)
         }
     }
 
-    /// <summary>Where the run got with <paramref name="container"/>, or null when it had not begun it.</summary>
-    public async Task<ContainerCheckpoint?> FindAsync(string backupId, string container, CancellationToken cancellationToken)
+    /// <summary>Where the run got with part <paramref name="range"/> of <paramref name="container"/>, or null when it had not planned it.</summary>
+    public async Task<ContainerCheckpoint?> FindAsync(string backupId, string container, int range, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(backupId, ContainerRow(container), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(backupId, PartRow(container, range), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!row.HasValue)
         {
             return null;
@@ -68,7 +68,9 @@ public sealed class BackupRunProgress(TableClient table)
         var chunks = new List<ChunkManifest>();
         // Chunk rows past the checkpoint belong to chunks written after it, which the resumed run writes again.
         await foreach (var chunk in table.QueryAsync<TableEntity>(
-                           candidate => candidate.PartitionKey == backupId && candidate.RowKey.CompareTo(ChunkRow(container, 0)) >= 0 && candidate.RowKey.CompareTo(ChunkRow(container, chunkCount)) < 0,
+                           candidate => candidate.PartitionKey == backupId
+                                        && candidate.RowKey.CompareTo(ChunkRow(container, range, 0)) >= 0
+                                        && candidate.RowKey.CompareTo(ChunkRow(container, range, chunkCount)) < 0,
                            cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             chunks.Add(new ChunkManifest(chunk.GetString("Name")!, chunk.GetInt32("ItemCount") ?? 0, chunk.GetInt64("Bytes") ?? 0, chunk.GetString("Sha256")!));
@@ -76,6 +78,9 @@ public sealed class BackupRunProgress(TableClient table)
 
         return new ContainerCheckpoint(
             container,
+            range,
+            state.GetInt32("Ranges") ?? 1,
+            state.GetString("FeedRange"),
             state.GetString("ChangeFeedStart")!,
             state.GetString("Continuation"),
             chunks,
@@ -86,16 +91,38 @@ public sealed class BackupRunProgress(TableClient table)
             state.GetInt32("LeftOutUsers") ?? 0,
             state.GetDouble("RequestCharge") ?? 0,
             state.GetInt32("Throttles") ?? 0,
+            state.GetBoolean("Done") ?? false,
             state.GetString("ChangeFeedEnd"));
     }
 
-    /// <summary>Records the checkpoint and the chunks written since <paramref name="savedChunks"/>, the container's row last.</summary>
+    /// <summary>
+    /// Every part of <paramref name="container"/> the run planned, in order; empty when it had not planned the
+    /// container (its parts are recorded last to first, so the first exists only once all do).
+    /// </summary>
+    public async Task<IReadOnlyList<ContainerCheckpoint>> FindPartsAsync(string backupId, string container, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(backupId, container, 0, cancellationToken).ConfigureAwait(false) is not { } first)
+        {
+            return [];
+        }
+
+        var parts = new List<ContainerCheckpoint> { first };
+        for (var range = 1; range < first.Ranges; range++)
+        {
+            parts.Add(await FindAsync(backupId, container, range, cancellationToken).ConfigureAwait(false)
+                      ?? throw new InvalidOperationException($"Backup {backupId} has no checkpoint for part {range} of container {container}."));
+        }
+
+        return parts;
+    }
+
+    /// <summary>Records the checkpoint and the chunks written since <paramref name="savedChunks"/>, the part's row last.</summary>
     public async Task SaveAsync(string backupId, ContainerCheckpoint checkpoint, int savedChunks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var chunkRows = checkpoint.Chunks.Skip(savedChunks).Select((chunk, offset) => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace,
-            new TableEntity(backupId, ChunkRow(checkpoint.Container, savedChunks + offset))
+            new TableEntity(backupId, ChunkRow(checkpoint.Container, checkpoint.Range, savedChunks + offset))
             {
                 ["Name"] = chunk.Name, ["ItemCount"] = chunk.ItemCount, ["Bytes"] = chunk.Bytes, ["Sha256"] = chunk.Sha256,
             }));
@@ -105,8 +132,10 @@ public sealed class BackupRunProgress(TableClient table)
         }
 
         await table.UpsertEntityAsync(
-            new TableEntity(backupId, ContainerRow(checkpoint.Container))
+            new TableEntity(backupId, PartRow(checkpoint.Container, checkpoint.Range))
             {
+                ["Ranges"] = checkpoint.Ranges,
+                ["FeedRange"] = checkpoint.FeedRange,
                 ["ChangeFeedStart"] = checkpoint.ChangeFeedStart,
                 ["Continuation"] = checkpoint.Continuation,
                 ["Chunks"] = checkpoint.Chunks.Count,
@@ -117,6 +146,7 @@ public sealed class BackupRunProgress(TableClient table)
                 ["LeftOutUsers"] = checkpoint.LeftOutUsers,
                 ["RequestCharge"] = checkpoint.RequestCharge,
                 ["Throttles"] = checkpoint.Throttles,
+                ["Done"] = checkpoint.Done,
                 ["ChangeFeedEnd"] = checkpoint.ChangeFeedEnd,
             },
             TableUpdateMode.Replace,
@@ -139,9 +169,10 @@ public sealed class BackupRunProgress(TableClient table)
         }
     }
 
-    private static string ContainerRow(string container) => "container-" + container;
+    private static string PartRow(string container, int range) => $"container-{container}-{range.ToString("D3", CultureInfo.InvariantCulture)}";
 
-    private static string ChunkRow(string container, int sequence) => $"chunk-{container}-{sequence.ToString("D6", CultureInfo.InvariantCulture)}";
+    private static string ChunkRow(string container, int range, int sequence) =>
+        $"chunk-{container}-{range.ToString("D3", CultureInfo.InvariantCulture)}-{sequence.ToString("D6", CultureInfo.InvariantCulture)}";
 }
 
 /// <summary>What a run recorded at its start: enough to go on with it after a kill.</summary>

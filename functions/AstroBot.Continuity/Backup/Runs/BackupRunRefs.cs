@@ -8,13 +8,17 @@ public sealed record BackupRunRequest(BackupKind Kind, string LeaseId);
 
 /// <summary>What planning gave: the run and its containers to read, or how it ended already (lease held, nothing to build on).</summary>
 /// <param name="FirstRetryInterval">The orchestration's wait before retrying a failed activity, doubled each time (<c>Backup:RetryInterval</c>).</param>
-public sealed record BackupRunPlan(string? BackupId, IReadOnlyList<string> Containers, BackupRunResult? Ended, TimeSpan FirstRetryInterval)
+/// <param name="ParallelRanges">How many parts of one container are read at once (<c>Backup:ParallelRanges</c>).</param>
+public sealed record BackupRunPlan(string? BackupId, IReadOnlyList<PlannedContainer> Containers, BackupRunResult? Ended, TimeSpan FirstRetryInterval, int ParallelRanges)
 {
-    public static BackupRunPlan EndedWith(BackupRunResult result) => new(null, [], result, TimeSpan.Zero);
+    public static BackupRunPlan EndedWith(BackupRunResult result) => new(null, [], result, TimeSpan.Zero, 1);
 }
 
-/// <summary>The next slice of one container of run <paramref name="BackupId"/>.</summary>
-public sealed record BackupSliceRef(string BackupId, string Container, string LeaseId);
+/// <summary>A container to read, in <paramref name="Ranges"/> parts (its feed ranges for a full; 1 for an incremental).</summary>
+public sealed record PlannedContainer(string Name, int Ranges);
+
+/// <summary>The next slice of part <paramref name="Range"/> of one container of run <paramref name="BackupId"/>.</summary>
+public sealed record BackupSliceRef(string BackupId, string Container, int Range, string LeaseId);
 
 /// <summary>Where a slice left its container: read to the end, and how many items it holds so far.</summary>
 public sealed record BackupSliceResult(bool Done, long Items);

@@ -121,23 +121,42 @@ public sealed class BackupRunSteps(
 
         // Positions, once: a full reads every item after taking each container's position, so the next incremental,
         // starting there, catches again what changed during the read; an incremental reads on from its parent's.
+        var containers = new List<PlannedContainer>();
         foreach (var definition in BotDataModel.Containers)
         {
-            if (await runs.FindAsync(run.BackupId, definition.Name, cancellationToken).ConfigureAwait(false) is null)
-            {
-                var statistics = new FeedStatistics();
-                var start = run.Parent is null
-                    ? await Feeds.AtFallbackBudget(definition.Name, statistics).CurrentPositionAsync(cancellationToken).ConfigureAwait(false)
-                    : BackupFeeds.ResumePosition(run.Parent, definition.Name);
-                var planned = ContainerCheckpoint.Planned(definition.Name, start) with { RequestCharge = statistics.RequestCharge, Throttles = statistics.Throttles };
-                await runs.SaveAsync(run.BackupId, planned, 0, cancellationToken).ConfigureAwait(false);
-            }
+            var parts = await runs.FindPartsAsync(run.BackupId, definition.Name, cancellationToken).ConfigureAwait(false);
+            containers.Add(new PlannedContainer(
+                definition.Name, parts.Count > 0 ? parts.Count : await PlanContainerAsync(runs, run, definition.Name, cancellationToken).ConfigureAwait(false)));
         }
 
-        return new BackupRunPlan(run.BackupId, [.. BotDataModel.Containers.Select(definition => definition.Name)], null, options.RetryInterval);
+        return new BackupRunPlan(run.BackupId, containers, null, options.RetryInterval, options.ParallelRanges);
     }
 
-    /// <summary>Reads the container on from its checkpoint for at most <c>Backup:SliceDuration</c> (to the next page boundary).</summary>
+    /// <summary>
+    /// Records where the container is read from: a full reads each feed range on its own (so they can be read at once,
+    /// each at its physical partition's share of the throughput), an incremental the container's whole change feed.
+    /// </summary>
+    /// <returns>How many parts the container is read in.</returns>
+    private async Task<int> PlanContainerAsync(BackupRunProgress runs, StartedRun run, string container, CancellationToken cancellationToken)
+    {
+        var statistics = new FeedStatistics();
+        var feed = Feeds.AtFallbackBudget(container, statistics);
+        var (start, ranges) = run.Parent is null
+            ? (await feed.CurrentPositionAsync(cancellationToken).ConfigureAwait(false), await feed.FeedRangesAsync(cancellationToken).ConfigureAwait(false))
+            : (BackupFeeds.ResumePosition(run.Parent, container), []);
+        IReadOnlyList<string?> parts = ranges.Count > 0 ? [.. ranges] : [null];
+        // Last to first: the first part is recorded only once all are, which is how a resumed run knows them all.
+        for (var range = parts.Count - 1; range >= 0; range--)
+        {
+            var planned = ContainerCheckpoint.Planned(container, range, parts.Count, parts[range], start);
+            await runs.SaveAsync(
+                run.BackupId, range == 0 ? planned with { RequestCharge = statistics.RequestCharge, Throttles = statistics.Throttles } : planned, 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        return parts.Count;
+    }
+
+    /// <summary>Reads one part of a container on from its checkpoint for at most <c>Backup:SliceDuration</c> (to the next page boundary).</summary>
     /// <exception cref="BackupLeaseLostException">The lease is another run's, or was lost during the slice.</exception>
     public async Task<BackupSliceResult> RunSliceAsync(BackupSliceRef slice, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
@@ -153,27 +172,26 @@ public sealed class BackupRunSteps(
         {
             var runs = Runs;
             var record = await RecordAsync(runs, slice.BackupId, token).ConfigureAwait(false);
-            var checkpoint = await runs.FindAsync(slice.BackupId, slice.Container, token).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Backup {slice.BackupId} has no plan for container {slice.Container}.");
+            var checkpoint = await runs.FindAsync(slice.BackupId, slice.Container, slice.Range, token).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Backup {slice.BackupId} has no plan for part {slice.Range} of container {slice.Container}.");
             if (!checkpoint.Done)
             {
                 dataKey = new BackupArchiveReader(storage.Archives, keyRing, database).OpenDataKey(record.BackupId, record.Encryption);
                 var userKeys = await runKeys.ForRunAsync(record.BackupId, token).ConfigureAwait(false);
                 var statistics = new FeedStatistics();
-                var feed = await Feeds.PacedAsync(slice.Container, statistics, token).ConfigureAwait(false);
+                var feed = await Feeds.PacedAsync(slice.Container, statistics, sharedBy: Math.Min(checkpoint.Ranges, options.ParallelRanges), token).ConfigureAwait(false);
                 var backup = new ContainerBackup(
                     new ArchiveWriter(storage.Archives, database, record.BackupId, dataKey, userKeys), options.ChunkBytes, userKeys.Unreadable, checkpoint,
                     (state, saved, stateToken) => runs.SaveAsync(record.BackupId, state, saved, stateToken), progress);
                 var full = record.ParentBackupId is null;
                 checkpoint = await backup.RunSliceAsync(
-                    full ? feed.ReadAllAsync(token, checkpoint.Continuation) : feed.ReadChangesAsync(checkpoint.Continuation ?? checkpoint.ChangeFeedStart, token),
+                    full ? feed.ReadAllAsync(token, checkpoint.Continuation, checkpoint.FeedRange) : feed.ReadChangesAsync(checkpoint.Continuation ?? checkpoint.ChangeFeedStart, token),
                     statistics,
                     () => time.GetElapsedTime(started) >= options.SliceDuration,
-                    full ? _ => feed.CurrentPositionAsync(token) : last => Task.FromResult(last ?? checkpoint.ChangeFeedStart),
+                    full ? _ => null : last => last ?? checkpoint.ChangeFeedStart,
                     token).ConfigureAwait(false);
             }
 
-            lease.KeepForNextStep();
             return new BackupSliceResult(checkpoint.Done, checkpoint.ItemCount);
         }
         catch (Exception exception) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -183,11 +201,18 @@ public sealed class BackupRunSteps(
         catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException(
-                $"Backup {slice.BackupId}: a slice of container {slice.Container} reached no page boundary within {(options.SliceDuration + SliceGrace).TotalSeconds:0} s " +
+                $"Backup {slice.BackupId}: a slice of part {slice.Range} of container {slice.Container} reached no page boundary within {(options.SliceDuration + SliceGrace).TotalSeconds:0} s " +
                 "(Backup:SliceDuration and the grace after it); tried again, it goes on from its last checkpoint.", exception);
         }
         finally
         {
+            // Held on also when the slice failed: it is tried again, and the container's other parts may be being read.
+            // Only a caller that stops the run (Ctrl-C) lets it go, so the next start can resume at once.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                lease.KeepForNextStep();
+            }
+
             if (dataKey is not null)
             {
                 CryptographicOperations.ZeroMemory(dataKey);
@@ -210,14 +235,15 @@ public sealed class BackupRunSteps(
         }
 
         BackupManifest manifest;
-        IReadOnlyList<ContainerCheckpoint> containers;
+        IReadOnlyList<ContainerCheckpoint> parts;
+        var endStatistics = new FeedStatistics();
         await using (var lease = await TakeLeaseAsync(run.LeaseId, cancellationToken).ConfigureAwait(false))
         {
             using var underLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
             try
             {
                 var record = await RecordAsync(runs, run.BackupId, underLease.Token).ConfigureAwait(false);
-                containers = await DoneContainersAsync(runs, run.BackupId, underLease.Token).ConfigureAwait(false);
+                parts = await AllPartsAsync(runs, run.BackupId, underLease.Token).ConfigureAwait(false);
                 var reader = new BackupArchiveReader(storage.Archives, keyRing, database);
                 var parent = record.ParentBackupId is { } parentId ? await reader.ReadManifestAsync(parentId, underLease.Token).ConfigureAwait(false) : null;
                 manifest = new BackupManifest
@@ -231,7 +257,7 @@ public sealed class BackupRunSteps(
                     StartedAt = record.StartedAt,
                     CompletedAt = time.GetUtcNow(),
                     Encryption = record.Encryption,
-                    Containers = [.. containers.Select(container => container.ToManifest())],
+                    Containers = await ManifestContainersAsync(run.BackupId, parts, full: parent is null, endStatistics, underLease.Token).ConfigureAwait(false),
                 };
                 // Above all, no manifest without the lease: a lease broken or taken since it was last renewed is found here.
                 await lease.ConfirmAsync(underLease.Token).ConfigureAwait(false);
@@ -246,12 +272,16 @@ public sealed class BackupRunSteps(
         // The manifest is written: the backup exists, lease or not, so recording it is not stopped by losing the lease.
         var running = await catalog.FindAsync(database, run.BackupId, cancellationToken).ConfigureAwait(false);
         var committed = BackupCatalogEntries.Committed(
-            database, manifest, running is null ? null : running with { RequestCharge = containers.Sum(c => c.RequestCharge), Throttles = containers.Sum(c => c.Throttles) });
+            database, manifest, running is null ? null : running with
+            {
+                RequestCharge = parts.Sum(part => part.RequestCharge) + endStatistics.RequestCharge,
+                Throttles = parts.Sum(part => part.Throttles) + endStatistics.Throttles,
+            });
         await catalog.SaveAsync(committed, cancellationToken).ConfigureAwait(false);
         await BestEffortAsync(() => runs.DeleteAsync(run.BackupId, CancellationToken.None)).ConfigureAwait(false);
         telemetry.RecordRun(committed);
         LogMessages.BackupCommitted(logger, run.BackupId, committed.ItemCount, committed.StoredBytes, committed.RequestCharge, committed.Throttles);
-        var (leftOutUsers, leftOutItems) = (containers.Max(c => c.LeftOutUsers), containers.Sum(c => c.LeftOutItems));
+        var (leftOutUsers, leftOutItems) = (parts.Max(part => part.LeftOutUsers), parts.Sum(part => part.LeftOutItems));
         if (leftOutUsers > 0)
         {
             LogMessages.BackupUserKeysUnreadable(logger, run.BackupId, leftOutUsers, leftOutItems);
@@ -280,7 +310,7 @@ public sealed class BackupRunSteps(
 
         LogMessages.BackupFailed(logger, failure.BackupId, failure.Error);
         var runs = Runs;
-        var checkpoints = await AllCheckpointsAsync(runs, failure.BackupId, cancellationToken).ConfigureAwait(false);
+        var checkpoints = await AllPartsAsync(runs, failure.BackupId, cancellationToken).ConfigureAwait(false);
         failed = failed! with { RequestCharge = checkpoints.Sum(c => c.RequestCharge), Throttles = checkpoints.Sum(c => c.Throttles) };
         telemetry.RecordRun(failed);
         await BestEffortAsync(() => AbandonedRunCleaner.DeleteFolderAsync(storage.Archives, BackupLayout.Prefix(database, failure.BackupId), CancellationToken.None))
@@ -306,25 +336,40 @@ public sealed class BackupRunSteps(
         await runs.FindAsync(backupId, cancellationToken).ConfigureAwait(false)
         ?? throw new BackupLeaseLostException($"Backup {backupId} has no checkpoints any more: a run that held the lease since tidied it up, so it stopped.");
 
-    private static async Task<IReadOnlyList<ContainerCheckpoint>> DoneContainersAsync(BackupRunProgress runs, string backupId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ContainerCheckpoint>> AllPartsAsync(BackupRunProgress runs, string backupId, CancellationToken cancellationToken)
     {
-        var checkpoints = await AllCheckpointsAsync(runs, backupId, cancellationToken).ConfigureAwait(false);
-        var notDone = BotDataModel.Containers.Select(definition => definition.Name).Except(checkpoints.Where(c => c.Done).Select(c => c.Container)).ToList();
-        return notDone.Count == 0 ? checkpoints : throw new InvalidOperationException($"Backup {backupId} is not read to the end yet: {string.Join(", ", notDone)}.");
-    }
-
-    private static async Task<IReadOnlyList<ContainerCheckpoint>> AllCheckpointsAsync(BackupRunProgress runs, string backupId, CancellationToken cancellationToken)
-    {
-        var checkpoints = new List<ContainerCheckpoint>();
+        var parts = new List<ContainerCheckpoint>();
         foreach (var definition in BotDataModel.Containers)
         {
-            if (await runs.FindAsync(backupId, definition.Name, cancellationToken).ConfigureAwait(false) is { } checkpoint)
-            {
-                checkpoints.Add(checkpoint);
-            }
+            parts.AddRange(await runs.FindPartsAsync(backupId, definition.Name, cancellationToken).ConfigureAwait(false));
         }
 
-        return checkpoints;
+        return parts;
+    }
+
+    /// <summary>
+    /// Each container's part of the manifest. A full's change-feed end is the container's position now, after every
+    /// container was read (no incremental starts there: the next one starts at the full's start).
+    /// </summary>
+    private async Task<List<ContainerManifest>> ManifestContainersAsync(
+        string backupId, IReadOnlyList<ContainerCheckpoint> parts, bool full, FeedStatistics endStatistics, CancellationToken cancellationToken)
+    {
+        var containers = new List<ContainerManifest>();
+        foreach (var definition in BotDataModel.Containers)
+        {
+            var containerParts = parts.Where(part => part.Container == definition.Name).ToList();
+            if (containerParts.Count == 0 || containerParts.Any(part => !part.Done))
+            {
+                throw new InvalidOperationException($"Backup {backupId} is not read to the end yet: container {definition.Name}.");
+            }
+
+            var end = full
+                ? await Feeds.AtFallbackBudget(definition.Name, endStatistics).CurrentPositionAsync(cancellationToken).ConfigureAwait(false)
+                : containerParts[0].ChangeFeedEnd!;
+            containers.Add(ContainerCheckpoint.ToManifest(containerParts, end));
+        }
+
+        return containers;
     }
 
     /// <summary>Writes the manifest, once: when a first attempt of this step wrote it already, that one stands.</summary>

@@ -28,9 +28,17 @@ public sealed class BackupRunner(BackupRunSteps steps)
         {
             foreach (var container in plan.Containers)
             {
-                while (!(await steps.RunSliceAsync(new BackupSliceRef(run.BackupId, container, leaseId), progress, cancellationToken).ConfigureAwait(false)).Done)
-                {
-                }
+                // Its parts side by side, as the orchestration reads them; the first failure stops the others.
+                var ranges = progress is null ? null : new ContainerRangesProgress(progress);
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, container.Ranges),
+                    new ParallelOptions { MaxDegreeOfParallelism = plan.ParallelRanges, CancellationToken = cancellationToken },
+                    async (range, token) =>
+                    {
+                        while (!(await steps.RunSliceAsync(new BackupSliceRef(run.BackupId, container.Name, range, leaseId), ranges?.ForRange(range), token).ConfigureAwait(false)).Done)
+                        {
+                        }
+                    }).ConfigureAwait(false);
             }
 
             return await steps.CommitAsync(run, cancellationToken).ConfigureAwait(false);

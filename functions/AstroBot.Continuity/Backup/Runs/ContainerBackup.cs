@@ -5,13 +5,13 @@ using AstroBot.Continuity.Crypto;
 namespace AstroBot.Continuity.Backup.Runs;
 
 /// <summary>
-/// Backs up one slice of one container: reads its feed page by page from the checkpoint, cuts a chunk at the end of
+/// Backs up one slice of one part of a container (a feed range, or its whole change feed): reads its feed page by page from the checkpoint, cuts a chunk at the end of
 /// the page that fills it past <c>Backup:ChunkBytes</c>, uploads it and checkpoints (the page's continuation, the
 /// chunks, the checksum), and stops at the first page boundary after the slice is over, so a run goes on from its last
 /// checkpoint, in the next slice or after a kill, with the same content as a run never stopped.
 /// </summary>
 /// <param name="leftOutUsers">Users whose items this run cannot seal (their key rows do not unwrap): counted, not backed up.</param>
-/// <param name="resumeFrom">Where the run got with this container: planned, or part-way.</param>
+/// <param name="resumeFrom">Where the run got with this part: planned, or part-way.</param>
 /// <param name="checkpoint">Records a checkpoint and how many of its chunks an earlier checkpoint recorded already.</param>
 public sealed class ContainerBackup(
     ArchiveWriter writer,
@@ -33,10 +33,13 @@ public sealed class ContainerBackup(
     /// <param name="pages">The feed, from <see cref="ContainerCheckpoint.Continuation"/>.</param>
     /// <param name="statistics">What this slice's reads cost, added to the checkpoint's.</param>
     /// <param name="sliceOver">Asked after each page: true ends the slice there.</param>
-    /// <param name="changeFeedEnd">Given the last page's continuation (null when no page came), the position the next incremental starts from.</param>
+    /// <param name="changeFeedEnd">
+    /// Given the last page's continuation (null when no page came), the position the next incremental starts from, when
+    /// this part gives it (an incremental's change feed); null when it does not (a full's read feed).
+    /// </param>
     /// <returns>The last checkpoint: <see cref="ContainerCheckpoint.Done"/> once the feed is read to its end.</returns>
     public async Task<ContainerCheckpoint> RunSliceAsync(
-        IAsyncEnumerable<FeedPage> pages, FeedStatistics statistics, Func<bool> sliceOver, Func<string?, Task<string>> changeFeedEnd, CancellationToken cancellationToken)
+        IAsyncEnumerable<FeedPage> pages, FeedStatistics statistics, Func<bool> sliceOver, Func<string?, string?> changeFeedEnd, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(statistics);
@@ -68,12 +71,12 @@ public sealed class ContainerBackup(
 
             if (over)
             {
-                return await SaveAsync(lastPosition, statistics, changeFeedEnd: null, cancellationToken).ConfigureAwait(false);
+                return await SaveAsync(lastPosition, statistics, done: false, changeFeedEnd: null, cancellationToken).ConfigureAwait(false);
             }
 
             if (chunks.Count > checkpointedChunks)
             {
-                await SaveAsync(lastPosition, statistics, changeFeedEnd: null, cancellationToken).ConfigureAwait(false);
+                await SaveAsync(lastPosition, statistics, done: false, changeFeedEnd: null, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -82,8 +85,7 @@ public sealed class ContainerBackup(
             await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var end = await changeFeedEnd(lastPosition).ConfigureAwait(false);
-        return await SaveAsync(lastPosition, statistics, end, cancellationToken).ConfigureAwait(false);
+        return await SaveAsync(lastPosition, statistics, done: true, changeFeedEnd(lastPosition), cancellationToken).ConfigureAwait(false);
     }
 
     private bool IsLeftOut(CanonicalItem item) =>
@@ -97,10 +99,10 @@ public sealed class ContainerBackup(
         }
 
         rawBytes += chunk.RawBytes;
-        chunks.Add(await writer.WriteChunkAsync(chunk, BackupLayout.ChunkName(Container, chunks.Count), cancellationToken).ConfigureAwait(false));
+        chunks.Add(await writer.WriteChunkAsync(chunk, BackupLayout.ChunkName(Container, chunks.Count, resumeFrom.Range), cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<ContainerCheckpoint> SaveAsync(string? continuation, FeedStatistics statistics, string? changeFeedEnd, CancellationToken cancellationToken)
+    private async Task<ContainerCheckpoint> SaveAsync(string? continuation, FeedStatistics statistics, bool done, string? changeFeedEnd, CancellationToken cancellationToken)
     {
         var state = resumeFrom with
         {
@@ -113,6 +115,7 @@ public sealed class ContainerBackup(
             LeftOutUsers = leftOutUsers.Count,
             RequestCharge = resumeFrom.RequestCharge + statistics.RequestCharge,
             Throttles = resumeFrom.Throttles + statistics.Throttles,
+            Done = done,
             ChangeFeedEnd = changeFeedEnd,
         };
         await checkpoint(state, checkpointedChunks, cancellationToken).ConfigureAwait(false);

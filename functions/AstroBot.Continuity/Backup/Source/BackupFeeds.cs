@@ -8,10 +8,11 @@ internal sealed class BackupFeeds(CosmosClient client, string database, BackupOp
 {
     /// <summary>
     /// The container's feed, paced to <c>Backup:ThroughputShare</c> of its provisioned throughput, or
-    /// <c>Backup:FallbackRequestUnitsPerSecond</c> when that cannot be read.
+    /// <c>Backup:FallbackRequestUnitsPerSecond</c> when that cannot be read, divided between the
+    /// <paramref name="sharedBy"/> feeds of it read at once.
     /// </summary>
-    public async Task<ContainerFeed> PacedAsync(string container, FeedStatistics statistics, CancellationToken cancellationToken) =>
-        FeedOf(container, statistics, await BudgetForAsync(container, cancellationToken).ConfigureAwait(false));
+    public async Task<ContainerFeed> PacedAsync(string container, FeedStatistics statistics, int sharedBy, CancellationToken cancellationToken) =>
+        FeedOf(container, statistics, await BudgetForAsync(container, cancellationToken).ConfigureAwait(false) / Math.Max(1, sharedBy));
 
     /// <summary>The container's feed at the fallback budget: for the few requests that take a change-feed position.</summary>
     public ContainerFeed AtFallbackBudget(string container, FeedStatistics statistics) => FeedOf(container, statistics, options.FallbackRequestUnitsPerSecond);

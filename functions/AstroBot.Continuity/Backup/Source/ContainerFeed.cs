@@ -17,12 +17,18 @@ public sealed class ContainerFeed(Container container, RequestUnitBudget budget,
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
 
     /// <summary>Every item, through the read feed; from <paramref name="continuation"/> when a run resumes.</summary>
-    public IAsyncEnumerable<FeedPage> ReadAllAsync(CancellationToken cancellationToken, string? continuation = null) =>
+    /// <param name="feedRange">One feed range of the container (<see cref="FeedRange.ToJsonString"/>); null for all of it.</param>
+    public IAsyncEnumerable<FeedPage> ReadAllAsync(CancellationToken cancellationToken, string? continuation = null, string? feedRange = null) =>
         ReadPagesAsync(
-            token => container.GetItemQueryStreamIterator(
-                (string?)null, token, new QueryRequestOptions { MaxItemCount = pageSize }),
+            token => feedRange is null
+                ? container.GetItemQueryStreamIterator((string?)null, token, new QueryRequestOptions { MaxItemCount = pageSize })
+                : container.GetItemQueryStreamIterator(FeedRange.FromJsonString(feedRange), queryDefinition: null, token, new QueryRequestOptions { MaxItemCount = pageSize }),
             start: continuation,
             cancellationToken);
+
+    /// <summary>The container's feed ranges now (one per physical partition), in their JSON form, for reading each on its own.</summary>
+    public async Task<IReadOnlyList<string>> FeedRangesAsync(CancellationToken cancellationToken) =>
+        [.. (await container.GetFeedRangesAsync(cancellationToken).ConfigureAwait(false)).Select(range => range.ToJsonString())];
 
     /// <summary>The latest version of every item changed after <paramref name="position"/>, through the change feed.</summary>
     public IAsyncEnumerable<FeedPage> ReadChangesAsync(string position, CancellationToken cancellationToken) =>

@@ -34,7 +34,7 @@ public sealed class BackupRunStepsTests : IAsyncLifetime
         var plan = await steps.PlanAsync(new BackupRunRequest(BackupKind.Full, leaseId), waitForLease: null, CancellationToken.None);
         hanging.Arm();
 
-        var slice = steps.RunSliceAsync(new BackupSliceRef(plan.BackupId!, plan.Containers[0], leaseId), progress: null, CancellationToken.None);
+        var slice = steps.RunSliceAsync(new BackupSliceRef(plan.BackupId!, plan.Containers[0].Name, 0, leaseId), progress: null, CancellationToken.None);
         await hanging.Hanging.WaitAsync(Bound);
         // Five seconds at a time, each renewal of the lease (every 20 s) let through before the next step, up to the deadline.
         var deadline = TimeSpan.FromSeconds(1) + BackupRunSteps.SliceGrace;
@@ -46,11 +46,11 @@ public sealed class BackupRunStepsTests : IAsyncLifetime
         }
 
         var exception = await Assert.ThrowsAsync<TimeoutException>(() => slice.WaitAsync(Bound));
-        Assert.Contains($"a slice of container {plan.Containers[0]} reached no page boundary within 121 s", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"a slice of part 0 of container {plan.Containers[0].Name} reached no page boundary within 121 s", exception.Message, StringComparison.Ordinal);
 
         // Tried again (the orchestration's retry), it goes on from its checkpoint under the same lease.
         var again = await harness.Services().GetRequiredService<BackupRunSteps>()
-            .RunSliceAsync(new BackupSliceRef(plan.BackupId!, plan.Containers[0], leaseId), progress: null, CancellationToken.None);
+            .RunSliceAsync(new BackupSliceRef(plan.BackupId!, plan.Containers[0].Name, 0, leaseId), progress: null, CancellationToken.None);
         Assert.True(again.Done);
     }
 }

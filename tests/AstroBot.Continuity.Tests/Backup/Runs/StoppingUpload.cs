@@ -9,8 +9,10 @@ namespace AstroBot.Continuity.Tests.Backup.Runs;
 /// </summary>
 internal sealed class StoppingUpload(CancellationTokenSource run, string? stopAtChunk) : BlobRequestPolicy
 {
+    private int uploaded;
+
     /// <summary>Chunk uploads that went through.</summary>
-    public int Uploaded { get; private set; }
+    public int Uploaded => Volatile.Read(ref uploaded);
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -22,7 +24,7 @@ internal sealed class StoppingUpload(CancellationTokenSource run, string? stopAt
                 throw new OperationCanceledException(run.Token);
             }
 
-            Uploaded++;
+            Interlocked.Increment(ref uploaded); // a container's feed ranges upload side by side
         }
 
         await ProcessNextAsync(message, pipeline);
