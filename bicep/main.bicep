@@ -1,5 +1,12 @@
 // AstroBot Continuity: the business-continuity backend of the AstroBot WhatsApp bot.
 // Deploy to a resource group: az deployment group create -g <rg> -f bicep/main.bicep -p bicep/env/<env>.bicepparam
+//
+// Two regions, active-passive: a Function App in location (primary) and one in secondaryLocation, each with its own
+// plan, host storage account, inbox queues and staging slot; Azure Front Door in front, sending everything to the
+// primary while its readiness probe answers and to the secondary otherwise; Cosmos DB in both regions with
+// service-managed failover, each app preferring its own region. Shared and single-region: the identity, Key Vault,
+// the backup account (RA-GZRS: readable from the paired region), Log Analytics and Application Insights.
+// The availability test, the burn-rate alerts and the workbook measure the whole from outside (docs/availability.md).
 
 targetScope = 'resourceGroup'
 
@@ -13,7 +20,7 @@ param environmentName string
 @description('Primary Azure region.')
 param location string
 
-@description('Secondary Azure region for Cosmos DB geo-redundancy and failover; must differ from location.')
+@description('Secondary Azure region: the passive Function App, and Cosmos DB\'s failover region; must differ from location.')
 param secondaryLocation string
 
 @description('Short lowercase prefix for resource names, e.g. astrobot.')
@@ -41,9 +48,16 @@ param logRetentionInDays int
 @minLength(1)
 param whatsAppPhoneNumberId string
 
-@description('Email address that receives the backup alerts.')
+@description('Email address that receives the backup alerts, and the availability pages and tickets.')
 @minLength(3)
 param alertEmail string
+
+@description('Function App plans spread over availability zones with 2 instances at least per region (false: 1 instance, no zone redundancy).')
+param zoneRedundant bool
+
+@description('Blob (in each region\'s deployments container) that both slots of each Function App run from; pass the one production runs when redeploying after a release (docs/availability.md, "Deployment").')
+@minLength(1)
+param appPackageName string = 'functionapp.zip'
 
 var baseName = '${namePrefix}-${environmentName}'
 var appInsightsName = '${baseName}-appi'
@@ -74,11 +88,25 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module storage 'modules/storage.bicep' = {
-  name: 'storage'
+// Each region's Functions host storage, inbox queues and tables. The primary's resources keep their first names.
+module storagePrimary 'modules/storage.bicep' = {
+  name: 'storagePrimary'
   params: {
     name: take('${namePrefix}${environmentName}${uniqueSuffix}', 24)
     location: location
+    skuName: storageSkuName
+    deploymentContainerName: 'deployments'
+    identityId: identity.id
+    principalId: identity.properties.principalId
+    tags: tags
+  }
+}
+
+module storageSecondary 'modules/storage.bicep' = {
+  name: 'storageSecondary'
+  params: {
+    name: take('${namePrefix}${environmentName}2${uniqueSuffix}', 24)
+    location: secondaryLocation
     skuName: storageSkuName
     deploymentContainerName: 'deployments'
     identityId: identity.id
@@ -136,17 +164,39 @@ module keyVault 'modules/keyVault.bicep' = {
   }
 }
 
-module functionApp 'modules/functionApp.bicep' = {
-  name: 'functionApp'
+// The profile and endpoint come first: the apps are told their public URL (the synthetic probe sends webhooks to it).
+var frontDoorProfileName = '${baseName}-afd'
+var frontDoorEndpointName = baseName
+
+module frontDoor 'modules/frontDoor.bicep' = {
+  name: 'frontDoor'
+  params: {
+    profileName: frontDoorProfileName
+    endpointName: frontDoorEndpointName
+    tags: tags
+  }
+}
+
+var publicBaseUrl = 'https://${frontDoor.outputs.endpointHostName}'
+
+// The two regional apps differ in their region, storage account, preferred Cosmos DB region and whether they run the
+// backup jobs (one region at a time: the primary, until a failover moves them).
+module functionAppPrimary 'modules/functionApp.bicep' = {
+  name: 'functionAppPrimary'
   params: {
     name: '${baseName}-func-${uniqueSuffix}'
     planName: '${baseName}-plan'
     location: location
+    otherLocation: secondaryLocation
+    zoneRedundant: zoneRedundant
+    runsBackups: true
+    packageBlobName: appPackageName
+    publicBaseUrl: publicBaseUrl
     identityId: identity.id
     identityClientId: identity.properties.clientId
-    storageAccountName: storage.outputs.name
-    storageBlobEndpoint: storage.outputs.blobEndpoint
-    deploymentContainerName: storage.outputs.deploymentContainerName
+    storageAccountName: storagePrimary.outputs.name
+    storageBlobEndpoint: storagePrimary.outputs.blobEndpoint
+    deploymentContainerName: storagePrimary.outputs.deploymentContainerName
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosAccountName: cosmos.outputs.name
     keyVaultUri: keyVault.outputs.uri
@@ -162,14 +212,114 @@ module functionApp 'modules/functionApp.bicep' = {
   ]
 }
 
-@description('Name of the Function App.')
-output functionAppName string = functionApp.outputs.name
+module functionAppSecondary 'modules/functionApp.bicep' = {
+  name: 'functionAppSecondary'
+  params: {
+    name: '${baseName}-func2-${uniqueSuffix}'
+    planName: '${baseName}-plan2'
+    location: secondaryLocation
+    otherLocation: location
+    zoneRedundant: zoneRedundant
+    runsBackups: false
+    packageBlobName: appPackageName
+    publicBaseUrl: publicBaseUrl
+    identityId: identity.id
+    identityClientId: identity.properties.clientId
+    storageAccountName: storageSecondary.outputs.name
+    storageBlobEndpoint: storageSecondary.outputs.blobEndpoint
+    deploymentContainerName: storageSecondary.outputs.deploymentContainerName
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosAccountName: cosmos.outputs.name
+    keyVaultUri: keyVault.outputs.uri
+    appInsightsName: appInsightsName
+    whatsAppPhoneNumberId: whatsAppPhoneNumberId
+    backupAccountName: backupStorage.outputs.name
+    backupSecondaryBlobEndpoint: backupStorage.outputs.secondaryBlobEndpoint
+    tags: tags
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
 
-@description('Default host name of the Function App.')
-output functionAppHostName string = functionApp.outputs.defaultHostName
+// Priority routing: the primary takes everything while healthy, the secondary otherwise (probe settings and failover
+// arithmetic in the module).
+module frontDoorRouting 'modules/frontDoorRouting.bicep' = {
+  name: 'frontDoorRouting'
+  params: {
+    profileName: frontDoorProfileName
+    endpointName: frontDoorEndpointName
+    primaryHostName: functionAppPrimary.outputs.defaultHostName
+    secondaryHostName: functionAppSecondary.outputs.defaultHostName
+  }
+  // The names are known before deployment (what-if stays precise). The profile and endpoint exist by then: the apps
+  // waited for the endpoint's host name.
+}
 
-@description('URL to register as the WhatsApp webhook callback in the Meta app dashboard.')
-output webhookUrl string = 'https://${functionApp.outputs.defaultHostName}/api/whatsapp/webhook'
+module availabilityAlerts 'modules/availabilityAlerts.bicep' = {
+  name: 'availabilityAlerts'
+  params: {
+    appInsightsId: monitoring.outputs.appInsightsId
+    workspaceId: monitoring.outputs.workspaceId
+    location: location
+    namePrefix: baseName
+    environmentName: environmentName
+    alertEmail: alertEmail
+    publicHostName: frontDoorRouting.outputs.publicHostName
+    tags: tags
+  }
+}
+
+// Poisoned user messages wait for an operator (docs/operations/inbox.md): a ticket, not a page.
+module inboxAlerts 'modules/inboxAlerts.bicep' = {
+  name: 'inboxAlerts'
+  params: {
+    appInsightsId: monitoring.outputs.appInsightsId
+    location: location
+    namePrefix: baseName
+    actionGroupId: availabilityAlerts.outputs.ticketActionGroupId
+    tags: tags
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  params: {
+    displayName: 'AstroBot Continuity availability (${environmentName})'
+    location: location
+    appInsightsId: monitoring.outputs.appInsightsId
+    workspaceId: monitoring.outputs.workspaceId
+    webTestName: availabilityAlerts.outputs.webTestName
+    frontDoorProfileId: frontDoor.outputs.profileId
+    primaryQueueServiceId: storagePrimary.outputs.queueServiceId
+    secondaryQueueServiceId: storageSecondary.outputs.queueServiceId
+    tags: tags
+  }
+}
+
+@description('Name of the primary region\'s Function App.')
+output functionAppName string = functionAppPrimary.outputs.name
+
+@description('Default host name of the primary region\'s Function App.')
+output functionAppHostName string = functionAppPrimary.outputs.defaultHostName
+
+@description('Name of the secondary region\'s Function App.')
+output secondaryFunctionAppName string = functionAppSecondary.outputs.name
+
+@description('Default host name of the secondary region\'s Function App.')
+output secondaryFunctionAppHostName string = functionAppSecondary.outputs.defaultHostName
+
+@description('Host names of the two staging slots (primary, secondary), to check a build before swapping it in.')
+output stagingHostNames array = [
+  functionAppPrimary.outputs.stagingHostName
+  functionAppSecondary.outputs.stagingHostName
+]
+
+@description('Public host name of the service: the Front Door endpoint.')
+output frontDoorHostName string = frontDoorRouting.outputs.publicHostName
+
+@description('URL to register as the WhatsApp webhook callback in the Meta app dashboard: through Front Door, so either region answers.')
+output webhookUrl string = 'https://${frontDoorRouting.outputs.publicHostName}/api/whatsapp/webhook'
 
 @description('Document endpoint of the Cosmos DB account.')
 output cosmosEndpoint string = cosmos.outputs.endpoint

@@ -1,4 +1,4 @@
-// Development: zone-redundant storage, the smallest autoscale ceiling, short log retention.
+// Development: zone-redundant storage, one app instance a region, the smallest autoscale ceiling, short log retention.
 using '../main.bicep'
 
 param environmentName = 'dev'
@@ -6,6 +6,8 @@ param location = 'westeurope'
 param secondaryLocation = 'northeurope'
 param namePrefix = 'astrobot'
 param storageSkuName = 'Standard_ZRS'
+// One instance a region, no zone redundancy: two regions to try failover, at a quarter of production's instances.
+param zoneRedundant = false
 param cosmosAutoscaleMaxThroughput = 1000
 param logRetentionInDays = 30
 // Not a secret, but per deployment: export WHATSAPP_PHONE_NUMBER_ID before building or deploying.

@@ -1,4 +1,4 @@
-// Production: geo-zone-redundant storage, room to scale, a quarter of logs.
+// Production: geo-zone-redundant storage, zone-redundant apps, room to scale, a quarter of logs.
 using '../main.bicep'
 
 param environmentName = 'prod'
@@ -6,6 +6,8 @@ param location = 'westeurope'
 param secondaryLocation = 'northeurope'
 param namePrefix = 'astrobot'
 param storageSkuName = 'Standard_GZRS'
+// Each region's plan spread over its availability zones, 2 instances at least.
+param zoneRedundant = true
 param cosmosAutoscaleMaxThroughput = 4000
 param logRetentionInDays = 90
 // Not a secret, but per deployment: export WHATSAPP_PHONE_NUMBER_ID before building or deploying.

@@ -1,13 +1,27 @@
-// The Function App (isolated worker, .NET 10) and its plan.
+// One region's Function App (isolated worker, .NET 10), its plan and its staging slot. main.bicep deploys this module
+// once per region; Front Door (modules/frontDoorRouting.bicep) sends traffic to the primary and fails over to the other.
 //
-// Why Elastic Premium (EP1): the WhatsApp webhook must answer fast, and Premium keeps an always-ready
-// instance (no cold start); it is VNet-ready for when Cosmos DB and storage move behind private endpoints;
-// Durable Functions run without the Consumption plan's time limits. Flex Consumption is the alternative
-// (also VNet-capable, always-ready instances, identity-based deployment storage) if cost matters more.
+// Why Elastic Premium (EP1), now that there are two regions and a staging slot:
+//   - zone redundancy: Premium spreads a zone-redundant plan's instances over the region's availability zones (at least
+//     2 instances); the Consumption plan has no zone redundancy at all;
+//   - deployment slots: Premium has them; Flex Consumption (the other zone-redundant serverless plan) has none, so
+//     there would be no staging slot to warm up and swap (zero-downtime deployment, issue 12);
+//   - the webhook must answer fast: Premium keeps always-ready instances (no cold start); Durable Functions run
+//     without the Consumption plan's time limits; the plan is VNet-ready for private endpoints.
+// The cost: an EP1 instance is billed for every hour it exists, busy or not (roughly USD 150-160 a month per instance
+// at list price in a European region; not re-checked). Zone-redundant means at least 2 instances per region, so
+// two regions cost at least 4 always-on instances, about four times the single-region, single-instance setup. The
+// staging slot runs on the same instances at no extra charge. zoneRedundant = false (dev) keeps one instance a region.
 //
 // No keys anywhere: the host and the app reach storage, Cosmos DB and Key Vault with the user-assigned
 // identity. Without a storage key there is no Azure Files content share, so the app runs from a package
 // blob that the identity reads (WEBSITE_RUN_FROM_PACKAGE + WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID).
+//
+// The staging slot: same identity, same region storage, same settings except the slot settings (sticky, they stay
+// with their slot on a swap): its own Functions host id and Durable task hub, and every timer and queue trigger off,
+// so a build under test never processes live inbox messages or runs a backup. A swap first restarts the staging
+// instances with production's slot settings, waits until GET /api/health/ready answers 200 on them
+// (WEBSITE_SWAP_WARMUP_PING_PATH/_STATUSES), then switches the routing (docs/availability.md, "Deployment").
 
 @description('Name of the Function App.')
 param name string
@@ -54,6 +68,24 @@ param appInsightsName string
 @description('WhatsApp Business phone number id (not a secret).')
 param whatsAppPhoneNumberId string
 
+@description('The other region (Azure location name); second in the app\'s Cosmos DB preferred regions, after location.')
+param otherLocation string
+
+@description('Public base URL of the service (Front Door\'s endpoint, https://<host>), where the synthetic probe sends its webhooks.')
+param publicBaseUrl string
+
+@description('Spread the plan over availability zones with 2 instances at least (false: one instance, no zone redundancy).')
+param zoneRedundant bool
+
+@description('Whether this region runs the backup jobs (full, incremental, verify, restore test, prune): one region at a time, they share the backup account.')
+param runsBackups bool
+
+@description('Blob in the deployment container that the app runs from; a release points the staging slot at a new blob and swaps.')
+param packageBlobName string = 'functionapp.zip'
+
+@description('Durable Functions task hub of the production slot: host.json\'s extensions.durableTask.hubName.')
+param taskHubName string = 'AstroBotContinuity'
+
 @description('Tags applied to every resource.')
 param tags object
 
@@ -66,6 +98,7 @@ param schedules object = {
   backupRestoreTest: '0 0 5 * * 0'
   backupPrune: '0 0 3 * * *'
   backupStatus: '0 */5 * * * *'
+  inboxPoisonWatch: '0 */5 * * * *'
 }
 
 @description('Queues the front door and the export requests use; the defaults are those of FrontDoorOptions and PortabilityOptions.')
@@ -74,7 +107,10 @@ param queueNames object = {
   exportRequests: 'export-requests'
 }
 
-var packageUrl = '${storageBlobEndpoint}${deploymentContainerName}/functionapp.zip'
+var packageUrl = '${storageBlobEndpoint}${deploymentContainerName}/${packageBlobName}'
+
+// Zone redundancy needs 2 instances at least; the plan and the app keep that many always ready.
+var instanceCount = zoneRedundant ? 2 : 1
 
 // Identity-based connections only: no account key or connection secret appears here.
 // Key Vault references resolve with keyVaultReferenceIdentity; no version, so a rotated secret is picked up.
@@ -117,9 +153,78 @@ var settings = {
   BackupRestoreTestSchedule: schedules.backupRestoreTest
   BackupPruneSchedule: schedules.backupPrune
   BackupStatusSchedule: schedules.backupStatus
+  InboxPoisonWatchSchedule: schedules.inboxPoisonWatch
+  // Each region prefers its own Cosmos DB region, then the other one (Azure location names, e.g. westeurope; the SDK's
+  // ApplicationPreferredRegions takes Cosmos DB's names, e.g. "West Europe").
+  Cosmos__PreferredRegions: '${location},${otherLocation}'
+  // Which region this app is (probe records, status page) and where the public endpoint is (the synthetic probe).
+  Availability__Region: location
+  Availability__PublicBaseUrl: publicBaseUrl
+  // A swap waits until the readiness route answers 200 on every instance of the slot being swapped in.
+  WEBSITE_SWAP_WARMUP_PING_PATH: '/api/health/ready'
+  WEBSITE_SWAP_WARMUP_PING_STATUSES: '200'
 }
 
-var settingsList = [for setting in items(settings): { name: setting.key, value: setting.value }]
+// The timer and queue triggers (the function names of functions/AstroBot.Continuity.Functions), by where they run.
+// HTTP triggers run everywhere; orchestrations and activities follow their slot's task hub.
+// Every region's production slot: the inbox (each region drains its own queue), export requests, the ledger prune
+// (each region's own table), the poison-queue watch (each region's own queues) and the backup status gauges (read
+// from the shared backup catalog).
+var everyRegionTriggers = [
+  'WhatsAppInbox'
+  'PortabilityExportRequest'
+  'MessageLedgerPrune'
+  'InboxPoisonWatch'
+  'BackupStatus'
+]
+
+// One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog. The passive
+// region's stay off until a failover turns them on there (AzureWebJobs_<name>_Disabled = false).
+var oneRegionTriggers = [
+  'BackupFull'
+  'BackupIncremental'
+  'BackupVerify'
+  'BackupRestoreTest'
+  'BackupPrune'
+]
+
+// Functions hosts are told apart by their host id, by default the first 32 characters of the host name. The production
+// app names are 32 characters long, so <app>-staging would get production's id and share its timer leases.
+var hostIdPrefix = uniqueString(resourceGroup().id, name)
+
+// Slot settings (sticky): listed in slotConfigNames below, each slot keeps its own values across a swap.
+var productionSlotSettings = union(
+  {
+    AzureFunctionsWebHost__hostid: '${hostIdPrefix}-production'
+    AzureFunctionsJobHost__extensions__durableTask__hubName: taskHubName
+  },
+  toObject(everyRegionTriggers, trigger => 'AzureWebJobs_${trigger}_Disabled', trigger => 'false'),
+  toObject(oneRegionTriggers, trigger => 'AzureWebJobs_${trigger}_Disabled', trigger => runsBackups ? 'false' : 'true')
+)
+
+// The staging slot shares the region's storage account: its own task hub keeps its orchestrations apart, and every
+// trigger off keeps it from taking live inbox messages, exports or backups while a build is tried there.
+var stagingSlotSettings = union(
+  {
+    AzureFunctionsWebHost__hostid: '${hostIdPrefix}-staging'
+    AzureFunctionsJobHost__extensions__durableTask__hubName: '${taskHubName}Staging'
+  },
+  toObject(concat(everyRegionTriggers, oneRegionTriggers), trigger => 'AzureWebJobs_${trigger}_Disabled', trigger => 'true')
+)
+
+var productionSettingsList = [
+  for setting in items(union(settings, productionSlotSettings)): { name: setting.key, value: setting.value }
+]
+
+var stagingSettingsList = [
+  for setting in items(union(settings, stagingSlotSettings)): { name: setting.key, value: setting.value }
+]
+
+// Health check (App Service): liveness, GET /api/health. App Service takes an instance that keeps failing it out of the
+// load balancer and replaces it; a dependency outage (Cosmos DB, storage) is not the instance's fault, and taking
+// instances out for it would only shrink the region while it still acknowledges webhooks. Readiness
+// (/api/health/ready) decides between regions instead: Front Door's probe and the swap warm-up use it.
+var healthCheckPath = '/api/health'
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
@@ -133,11 +238,19 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   sku: {
     name: 'EP1'
     tier: 'ElasticPremium'
+    capacity: instanceCount // the plan's minimum instances
   }
   properties: {
     reserved: true // Linux
     maximumElasticWorkerCount: 20
+    zoneRedundant: zoneRedundant
   }
+}
+
+// The connection string is known only at deployment time, so it joins the lists here.
+var appInsightsSetting = {
+  name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+  value: appInsights.properties.ConnectionString
 }
 
 resource site 'Microsoft.Web/sites@2025-03-01' = {
@@ -160,19 +273,51 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      minimumElasticInstanceCount: 1
-      // The connection string is known only at deployment time, so it joins the list here.
-      appSettings: concat(settingsList, [
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: appInsights.properties.ConnectionString
-        }
-      ])
+      healthCheckPath: healthCheckPath
+      minimumElasticInstanceCount: instanceCount
+      appSettings: concat(productionSettingsList, [appInsightsSetting])
     }
   }
 }
 
-// Publishing goes through Entra ID, never basic-auth (FTP/SCM user and password).
+resource stagingSlot 'Microsoft.Web/sites/slots@2025-03-01' = {
+  parent: site
+  name: 'staging'
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      linuxFxVersion: 'DOTNET-ISOLATED|10.0'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      healthCheckPath: healthCheckPath
+      minimumElasticInstanceCount: 1
+      appSettings: concat(stagingSettingsList, [appInsightsSetting])
+    }
+  }
+}
+
+// The settings that stay with their slot on a swap: the same names in both slots, each slot with its own values.
+resource slotSettingNames 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'slotConfigNames'
+  properties: {
+    appSettingNames: objectKeys(productionSlotSettings)
+  }
+}
+
+// Publishing goes through Entra ID, never basic-auth (FTP/SCM user and password), in both slots.
 resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'ftp'
@@ -189,8 +334,27 @@ resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
   }
 }
 
+resource stagingFtpBasicAuth 'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: stagingSlot
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource stagingScmBasicAuth 'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: stagingSlot
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
 @description('Name of the Function App.')
 output name string = site.name
 
-@description('Default host name of the Function App.')
+@description('Default host name of the Function App (production slot).')
 output defaultHostName string = site.properties.defaultHostName
+
+@description('Default host name of the staging slot.')
+output stagingHostName string = stagingSlot.properties.defaultHostName

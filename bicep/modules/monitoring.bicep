@@ -44,3 +44,6 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 @description('Resource id of the Application Insights component (the scope of the log alert rules).')
 output appInsightsId string = appInsights.id
+
+@description('Resource id of the Log Analytics workspace (the scope of the burn-rate alert rules and the workbook\'s queries).')
+output workspaceId string = workspace.id

@@ -1,5 +1,8 @@
 // The Functions host storage (Durable Functions task hub, timers, leases) and the app's queues and tables.
 // Shared keys are off: every caller, the Functions host included, signs in with Microsoft Entra ID.
+// One account per region (main.bicep deploys this module twice): each regional Function App records webhooks in its
+// own inbox queue and runs its own task hub, so a storage outage in one region does not take the other one down (an
+// account shared by both regions would sit in series with both, capping the composite SLA: docs/availability.md).
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -37,6 +40,12 @@ param exportContainerName string = 'exports'
 
 @description('Queue of confirmed exports waiting for their orchestration (Portability:ExportRequestQueueName).')
 param exportRequestQueueName string = 'export-requests'
+
+@description('Queue that durably records every accepted webhook (FrontDoor:InboxQueueName).')
+param inboxQueueName string = 'whatsapp-inbox'
+
+@description('Queue of inbox messages that failed every attempt (FrontDoor:PoisonQueueName, the queue trigger\'s <queue>-poison).')
+param inboxPoisonQueueName string = 'whatsapp-inbox-poison'
 
 @description('Days after which an export archive is deleted: at least the longest link lifetime (7 days) plus one.')
 @minValue(8)
@@ -106,11 +115,14 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-0
   name: 'default'
 }
 
-// The Functions queue trigger that starts export orchestrations listens here from the first deployment.
-resource exportRequestQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' = {
-  parent: queueService
-  name: exportRequestQueueName
-}
+// The Functions queue triggers listen on these from the first deployment: the export requests, and the region's inbox
+// with its poison queue (the app also creates the inbox at start; declaring both here makes them part of the region).
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' = [
+  for queueName in [exportRequestQueueName, inboxQueueName, inboxPoisonQueueName]: {
+    parent: queueService
+    name: queueName
+  }
+]
 
 // Processing deletes a claim-check blob once its webhook is handled; this removes what a failure left behind,
 // long after Meta's 7-day retry window and the poison queue's review.
@@ -193,3 +205,6 @@ output deploymentContainerName string = deploymentContainer.name
 
 @description('Name of the export archive container.')
 output exportContainerName string = exportContainer.name
+
+@description('Resource id of the queue service (its metrics include the account\'s queue message count).')
+output queueServiceId string = queueService.id

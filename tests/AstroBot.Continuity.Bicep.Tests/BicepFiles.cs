@@ -7,6 +7,9 @@ public static class BicepFiles
 
     public static string MainTemplate => Path.Combine(Root, "main.bicep");
 
+    /// <summary>The repository's root (where Serverless.sln is), for checks against the code the templates configure.</summary>
+    public static string RepositoryRoot => Path.GetDirectoryName(Root)!;
+
     public static TheoryData<string> Templates() => Discover("*.bicep");
 
     public static TheoryData<string> ParameterFiles() => Discover("*.bicepparam");

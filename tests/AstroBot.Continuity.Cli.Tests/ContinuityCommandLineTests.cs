@@ -12,7 +12,7 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["backup", "chat", "erase", "export", "identity", "import", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "erase", "export", "identity", "import", "inbox", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -21,6 +21,14 @@ public class ContinuityCommandLineTests
         var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "identity");
 
         Assert.Equal(["conflicts", "link", "show"], sut.Subcommands.Select(command => command.Name).Order());
+    }
+
+    [Fact]
+    public void Create_InboxHasItsVerbs()
+    {
+        var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "inbox");
+
+        Assert.Equal(["redrive", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -95,6 +103,10 @@ public class ContinuityCommandLineTests
     [InlineData("identity link u-0123456789abcdef01234567 --to 15550000001", "is no identifier")]
     [InlineData("identity link 15550000001 --to 555-0100", "--to takes a user key or any identifier")]
     [InlineData("identity link 15550000001", "--to")]
+    [InlineData("inbox redrive --max 0", "--max must be at least 1")]
+    [InlineData("inbox redrive --max many", "many")]
+    [InlineData("inbox redrive --queue Inbox", "'Inbox' is no queue")]
+    [InlineData("inbox redrive --queue whatsapp-inbox-poison", "name the queue its messages go back to, 'whatsapp-inbox'")]
     public void Parse_BadInput_ReportsWhatIsWrong(string commandLine, string expected)
     {
         var sut = ContinuityCommandLine.Create();
@@ -163,6 +175,9 @@ public class ContinuityCommandLineTests
     [InlineData("identity show", "identity-show-help.txt")]
     [InlineData("identity link", "identity-link-help.txt")]
     [InlineData("identity conflicts", "identity-conflicts-help.txt")]
+    [InlineData("inbox", "inbox-help.txt")]
+    [InlineData("inbox status", "inbox-status-help.txt")]
+    [InlineData("inbox redrive", "inbox-redrive-help.txt")]
     public async Task InvokeAsync_HelpOfAnOperatorVerb_MatchesTheSnapshot(string verb, string snapshot)
     {
         var sut = ContinuityCommandLine.Create();

@@ -24,6 +24,7 @@ public class ContinuityFunctionsAppTests
         Assert.NotNull(sut.GetRequiredService<IdentityResolver>());
         Assert.NotNull(sut.GetRequiredService<BackupRunner>());
         Assert.NotNull(sut.GetRequiredService<ExportScheduler>());
+        Assert.NotNull(sut.GetRequiredService<PoisonQueueWatch>());
     }
 
     [Fact]

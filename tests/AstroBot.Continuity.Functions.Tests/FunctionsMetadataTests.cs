@@ -52,6 +52,7 @@ public class FunctionsMetadataTests
         { "BackupRestoreTest", Schedules.BackupRestoreTest.TriggerExpression },
         { "BackupPrune", Schedules.BackupPrune.TriggerExpression },
         { "BackupStatus", Schedules.BackupStatus.TriggerExpression },
+        { "InboxPoisonWatch", Schedules.InboxPoisonWatch.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()

@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using AstroBot.Continuity.Cli.Commands;
 using AstroBot.Continuity.Cli.Commands.Backup;
 using AstroBot.Continuity.Cli.Commands.Identity;
+using AstroBot.Continuity.Cli.Commands.Inbox;
 using AstroBot.Continuity.Cli.Commands.Portability;
 using AstroBot.Continuity.Cli.Commands.Restore;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(EraseCommand.Create());
         root.Subcommands.Add(IdentityCommand.Create());
+        root.Subcommands.Add(InboxCommand.Create());
         return root;
     }
 

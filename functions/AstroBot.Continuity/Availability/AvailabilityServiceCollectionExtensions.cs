@@ -13,8 +13,9 @@ public static class AvailabilityServiceCollectionExtensions
     /// <summary>
     /// Registers the WhatsApp front door and inbox for both hosts: <see cref="FrontDoorOptions"/> (section
     /// <c>FrontDoor</c>, validated on start), <see cref="WebhookEndpoint"/>, <see cref="WebhookInbox"/>,
-    /// <see cref="InboxProcessor"/>, the ledger and its daily prune job, the bot queue, the command handlers, and a hosted service that
-    /// creates the queues, container and table at start-up. Needs <c>AddContinuityStorage</c> and <c>AddWhatsApp</c>.
+    /// <see cref="InboxProcessor"/>, the ledger and its daily prune job, the bot queue, the command handlers, the user-message
+    /// queues' status, redrive and poison watch (a scheduled job), and a hosted service that creates the queues, container and
+    /// table at start-up. Needs <c>AddContinuityStorage</c>, <c>AddWhatsApp</c> and the <c>Portability</c> options.
     /// </summary>
     public static IServiceCollection AddFrontDoor(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +33,11 @@ public static class AvailabilityServiceCollectionExtensions
         services.AddSingleton<BotQueue>();
         services.AddSingleton<MessageLedgerPruneJob>();
         services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<MessageLedgerPruneJob>());
+        services.AddSingleton<UserMessageQueues>();
+        services.AddSingleton<InboxStatusReader>();
+        services.AddSingleton<PoisonRedrive>();
+        services.AddSingleton<PoisonQueueWatch>();
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<PoisonQueueWatch>());
 
         // Transient like ReplySender, whose typed HttpClient the factory rotates.
         services.AddTransient<InboxProcessor>();

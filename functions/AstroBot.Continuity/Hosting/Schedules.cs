@@ -16,6 +16,7 @@ public static class Schedules
     public const string BackupRestoreTestTrigger = "%BackupRestoreTestSchedule%";
     public const string BackupPruneTrigger = "%BackupPruneSchedule%";
     public const string BackupStatusTrigger = "%BackupStatusSchedule%";
+    public const string InboxPoisonWatchTrigger = "%InboxPoisonWatchSchedule%";
 
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
     public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
@@ -38,7 +39,10 @@ public static class Schedules
     /// <summary>Every 5 minutes: refresh the backup-age metrics.</summary>
     public static readonly ScheduleSetting BackupStatus = new("BackupStatusSchedule", "0 */5 * * * *");
 
+    /// <summary>Every 5 minutes: count the user-message queues and their poison queues (the poison alert), keep poisoned messages from expiring.</summary>
+    public static readonly ScheduleSetting InboxPoisonWatch = new("InboxPoisonWatchSchedule", "0 */5 * * * *");
+
     /// <summary>Every schedule, for configuration samples and tests.</summary>
     public static IReadOnlyList<ScheduleSetting> All { get; } =
-        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus];
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch];
 }

@@ -57,6 +57,10 @@ public static class ContinuityEventId
     public const int InboxStatusApplied = 1304;
     public const int InboxMetaErrorReported = 1305;
     public const int LedgerPruned = 1306;
+    public const int PoisonQueueChecked = 1307;
+    public const int PoisonMessagesKeptForever = 1308;
+    public const int PoisonRedriven = 1309;
+    public const int PoisonRedriveStopped = 1310;
 
     // The queue workers that play the Functions queue triggers, and the bot stand-in (AstroBot.Continuity.Local): 1400-1499.
     public const int QueueDrainStarted = 1400;

@@ -61,4 +61,23 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = ContinuityEventId.LedgerPruned, Level = LogLevel.Information, Message = "Message ledger pruned: {RowCount} rows")]
     internal static partial void LedgerPruned(ILogger logger, int rowCount);
+
+    // The inbox alert (bicep/modules/inboxAlerts.bicep) reads this event's EventId, PoisonQueueName and PoisonMessages:
+    // keep the id and those names. Warning when the poison queue holds messages, else Information.
+    [LoggerMessage(EventId = ContinuityEventId.PoisonQueueChecked,
+        Message = "Queue {QueueAlias} ({QueueName}): {QueueMessages} messages; poison queue {PoisonQueueName}: {PoisonMessages} messages")]
+    internal static partial void PoisonQueueChecked(
+        ILogger logger, LogLevel level, string queueAlias, string queueName, long queueMessages, string poisonQueueName, long poisonMessages);
+
+    [LoggerMessage(EventId = ContinuityEventId.PoisonMessagesKeptForever, Level = LogLevel.Information,
+        Message = "Poison queue {PoisonQueueName}: {MessageCount} messages re-sent with an infinite time-to-live (the Functions runtime gave them 7 days)")]
+    internal static partial void PoisonMessagesKeptForever(ILogger logger, string poisonQueueName, int messageCount);
+
+    [LoggerMessage(EventId = ContinuityEventId.PoisonRedriven, Level = LogLevel.Information,
+        Message = "Redrive from {PoisonQueueName} to {QueueName}: {MovedCount} messages moved, {RemainingCount} remain")]
+    internal static partial void PoisonRedriven(ILogger logger, string poisonQueueName, string queueName, long movedCount, long remainingCount);
+
+    [LoggerMessage(EventId = ContinuityEventId.PoisonRedriveStopped, Level = LogLevel.Warning,
+        Message = "Redrive from {PoisonQueueName} to {QueueName} stopped after {MovedCount} messages: {Failure}")]
+    internal static partial void PoisonRedriveStopped(ILogger logger, string poisonQueueName, string queueName, long movedCount, string failure);
 }

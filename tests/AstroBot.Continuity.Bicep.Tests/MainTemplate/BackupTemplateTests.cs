@@ -27,11 +27,12 @@ public sealed class BackupTemplateTests(BicepFolderBuild build)
         Assert.Equal("Hot", (string?)BackupAccount.Properties?["accessTier"]);
     }
 
-    [Fact]
-    public void Build_BackupAccount_IsNotTheAppsStorageAccount()
+    [Theory]
+    [MemberData(nameof(ModuleNames.RegionStorage), MemberType = typeof(ModuleNames))]
+    public void Build_BackupAccount_IsNotARegionsAppStorageAccount(string regionStorage)
     {
         var backupName = (string?)sut.Deployment(ModuleNames.BackupStorage).Properties?["parameters"]?["name"]?["value"];
-        var appName = (string?)sut.Deployment(ModuleNames.Storage).Properties?["parameters"]?["name"]?["value"];
+        var appName = (string?)sut.Deployment(regionStorage).Properties?["parameters"]?["name"]?["value"];
 
         Assert.NotEqual(appName, backupName);
         Assert.Contains("bk", backupName, StringComparison.Ordinal);
@@ -154,11 +155,15 @@ public sealed class BackupTemplateTests(BicepFolderBuild build)
     [InlineData("Crypto__KeyVaultUri", "keyVaultUri", ModuleNames.KeyVault, "outputs.uri.value")]
     public void Build_BackupAppSetting_ComesFromItsModule(string setting, string parameter, string module, string output)
     {
-        var input = (string?)sut.Deployment(ModuleNames.FunctionApp).Properties?["parameters"]?[parameter]?["value"];
-
         Assert.Equal($"[parameters('{parameter}')]", (string?)Settings()[setting]);
-        Assert.Contains($"'{module}')", input, StringComparison.Ordinal);
-        Assert.EndsWith($"{output}]", input, StringComparison.Ordinal);
+
+        // Both regions' apps use the one backup account and the one key vault.
+        foreach (var functionApp in new[] { ModuleNames.FunctionAppPrimary, ModuleNames.FunctionAppSecondary })
+        {
+            var input = (string?)sut.Deployment(functionApp).Properties?["parameters"]?[parameter]?["value"];
+            Assert.Contains($"'{module}')", input, StringComparison.Ordinal);
+            Assert.EndsWith($"{output}]", input, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -183,7 +188,7 @@ public sealed class BackupTemplateTests(BicepFolderBuild build)
     [Fact]
     public void Build_BackupAlerts_AreThreeRules()
     {
-        Assert.Equal(3, sut.OfType(AlertRule).Count);
+        Assert.Equal(3, sut.OfType(AlertRule, ModuleNames.BackupAlerts).Count);
     }
 
     [Theory]
@@ -271,7 +276,7 @@ public sealed class BackupTemplateTests(BicepFolderBuild build)
     }
 
     private JsonObject Settings() =>
-        sut.Single("Microsoft.Web/sites").Variables["settings"]?.AsObject()
+        sut.Single("Microsoft.Web/sites", ModuleNames.FunctionAppPrimary).Variables["settings"]?.AsObject()
         ?? throw new InvalidOperationException("The Function App module has no 'settings' variable.");
 
     private DeclaredResource Rule(string metric) =>

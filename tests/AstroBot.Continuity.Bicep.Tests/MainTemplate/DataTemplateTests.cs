@@ -8,7 +8,7 @@ public sealed class DataTemplateTests(BicepFolderBuild build)
     [Fact]
     public void Build_StorageAccount_AllowsNoSharedKeyNoPublicBlobAndOnlyHttpsTls12()
     {
-        var properties = sut.Single("Microsoft.Storage/storageAccounts", ModuleNames.Storage).Properties!;
+        var properties = sut.Single("Microsoft.Storage/storageAccounts", ModuleNames.StoragePrimary).Properties!;
 
         Assert.False((bool?)properties["allowSharedKeyAccess"]);
         Assert.False((bool?)properties["allowBlobPublicAccess"]);
@@ -19,7 +19,7 @@ public sealed class DataTemplateTests(BicepFolderBuild build)
     [Fact]
     public void Build_StorageAccount_ExpiresLeftoverClaimCheckBodies()
     {
-        var policy = sut.Single("Microsoft.Storage/storageAccounts/managementPolicies", ModuleNames.Storage);
+        var policy = sut.Single("Microsoft.Storage/storageAccounts/managementPolicies", ModuleNames.StoragePrimary);
         var rule = policy.Properties!["policy"]!["rules"]![0]!;
         var parameters = policy.Template["parameters"]!;
 
@@ -33,7 +33,7 @@ public sealed class DataTemplateTests(BicepFolderBuild build)
     [Fact]
     public void Build_StorageAccount_HasAPrivateExportsContainer()
     {
-        var containers = sut.OfType("Microsoft.Storage/storageAccounts/blobServices/containers", ModuleNames.Storage);
+        var containers = sut.OfType("Microsoft.Storage/storageAccounts/blobServices/containers", ModuleNames.StoragePrimary);
         var exports = Assert.Single(containers, container => ((string?)container.Json["name"])?.Contains("exportContainerName", StringComparison.Ordinal) == true);
 
         Assert.Equal("exports", (string?)exports.Parameters["exportContainerName"]!["defaultValue"]);
@@ -41,18 +41,22 @@ public sealed class DataTemplateTests(BicepFolderBuild build)
     }
 
     [Fact]
-    public void Build_StorageAccount_HasTheExportRequestQueueTheTriggerListensOn()
+    public void Build_StorageAccount_HasTheQueuesTheTriggersListenOn()
     {
-        var queue = sut.Single("Microsoft.Storage/storageAccounts/queueServices/queues", ModuleNames.Storage);
+        var queues = sut.Single("Microsoft.Storage/storageAccounts/queueServices/queues", ModuleNames.StoragePrimary);
+        var names = (string?)queues.Json["copy"]?["count"];
 
-        Assert.Contains("exportRequestQueueName", (string?)queue.Json["name"], StringComparison.Ordinal);
-        Assert.Equal("export-requests", (string?)queue.Parameters["exportRequestQueueName"]!["defaultValue"]);
+        // One loop over the export-request queue and the region's inbox and its poison queue.
+        Assert.Equal("[length(createArray(parameters('exportRequestQueueName'), parameters('inboxQueueName'), parameters('inboxPoisonQueueName')))]", names);
+        Assert.Equal("export-requests", (string?)queues.Parameters["exportRequestQueueName"]!["defaultValue"]);
+        Assert.Equal(new AstroBot.Continuity.Availability.FrontDoor.FrontDoorOptions().InboxQueueName, (string?)queues.Parameters["inboxQueueName"]!["defaultValue"]);
+        Assert.Equal(new AstroBot.Continuity.Availability.FrontDoor.FrontDoorOptions().PoisonQueueName, (string?)queues.Parameters["inboxPoisonQueueName"]!["defaultValue"]);
     }
 
     [Fact]
     public void Build_StorageAccount_DeletesExportArchivesADayAfterTheLongestLinkLifetime()
     {
-        var policy = sut.Single("Microsoft.Storage/storageAccounts/managementPolicies", ModuleNames.Storage);
+        var policy = sut.Single("Microsoft.Storage/storageAccounts/managementPolicies", ModuleNames.StoragePrimary);
         var rule = Assert.Single(policy.Properties!["policy"]!["rules"]!.AsArray(), rule => (string?)rule!["name"] == "expire-export-archives")!;
         var parameters = policy.Template["parameters"]!;
 

@@ -7,7 +7,8 @@ public sealed class FunctionAppTemplateTests(BicepFolderBuild build)
 {
     private readonly ArmTemplate sut = build.MainTemplate;
 
-    private DeclaredResource Site => sut.Single("Microsoft.Web/sites");
+    // Both regions deploy the same module (RegionsTemplateTests checks that), so its template is read once, here the primary's.
+    private DeclaredResource Site => sut.Single("Microsoft.Web/sites", ModuleNames.FunctionAppPrimary);
 
     // The site's app settings are built from this object in the Function App module.
     private JsonObject Settings => Site.Variables["settings"]?.AsObject()
@@ -132,18 +133,21 @@ public sealed class FunctionAppTemplateTests(BicepFolderBuild build)
     [Fact]
     public void Build_Plan_IsElasticPremiumOnLinux()
     {
-        var plan = sut.Single("Microsoft.Web/serverfarms");
+        var plan = sut.Single("Microsoft.Web/serverfarms", ModuleNames.FunctionAppPrimary);
 
         Assert.Equal("EP1", (string?)plan.Json["sku"]?["name"]);
         Assert.True((bool?)plan.Properties?["reserved"]);
     }
 
     [Fact]
-    public void Build_BasicPublishingCredentials_AreDisallowed()
+    public void Build_BasicPublishingCredentials_AreDisallowedInBothSlotsOfBothRegions()
     {
-        var policies = sut.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+        var policies = sut.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies")
+            .Concat(sut.OfType("Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies"))
+            .ToList();
 
-        Assert.Equal(2, policies.Count);
+        // ftp and scm, for the app and its staging slot, in each region's module.
+        Assert.Equal(8, policies.Count);
         Assert.All(policies, policy => Assert.False((bool?)policy.Properties?["allow"]));
     }
 }

@@ -66,7 +66,7 @@ public sealed class RestoreTargetRoleTemplateTests(BicepFolderBuild build)
         Assert.Equal("ServicePrincipal", (string?)assignment.Properties["principalType"]);
 
         // The module's principal is the user-assigned identity the Function App runs as.
-        var identity = (string?)sut.Deployment(ModuleNames.FunctionApp).Properties!["parameters"]!["identityId"]!["value"];
+        var identity = (string?)sut.Deployment(ModuleNames.FunctionAppPrimary).Properties!["parameters"]!["identityId"]!["value"];
         var principal = (string?)sut.Deployment(Cosmos).Properties!["parameters"]!["principalId"]!["value"];
         Assert.StartsWith("[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', ", identity, StringComparison.Ordinal);
         Assert.Equal($"[reference({Inner(identity)}, '2024-11-30').principalId]", principal);
@@ -79,16 +79,17 @@ public sealed class RestoreTargetRoleTemplateTests(BicepFolderBuild build)
     [InlineData(nameof(RestoreTargetOptions.AccountName), "[parameters('cosmosAccountName')]")]
     public void Build_RestoreTargetSetting_IsSetForTheAccountThisDeploymentMade(string option, string expected)
     {
-        var settings = sut.Single("Microsoft.Web/sites").Variables["settings"]!.AsObject();
+        var settings = sut.Single("Microsoft.Web/sites", ModuleNames.FunctionAppPrimary).Variables["settings"]!.AsObject();
         var key = RestoreTargetOptions.SectionName.Replace(":", "__", StringComparison.Ordinal) + "__" + option;
 
         Assert.Equal(expected, (string?)settings[key]);
     }
 
-    [Fact]
-    public void Build_RestoreTargetAccountName_IsTheCosmosModulesAccount()
+    [Theory]
+    [MemberData(nameof(ModuleNames.FunctionApps), MemberType = typeof(ModuleNames))]
+    public void Build_RestoreTargetAccountName_IsTheCosmosModulesAccount(string functionApp)
     {
-        var value = (string?)sut.Deployment(ModuleNames.FunctionApp).Properties!["parameters"]!["cosmosAccountName"]!["value"];
+        var value = (string?)sut.Deployment(functionApp).Properties!["parameters"]!["cosmosAccountName"]!["value"];
         var output = (string?)sut.Deployment(Cosmos).Properties!["template"]!["outputs"]!["name"]!["value"];
 
         Assert.Equal("[reference(resourceId('Microsoft.Resources/deployments', 'cosmos'), '2025-04-01').outputs.name.value]", value);

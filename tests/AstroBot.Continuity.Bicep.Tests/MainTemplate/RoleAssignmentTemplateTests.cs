@@ -9,9 +9,12 @@ public sealed class RoleAssignmentTemplateTests(BicepFolderBuild build)
     private readonly ArmTemplate sut = build.MainTemplate;
 
     [Theory]
-    [InlineData(ModuleNames.Storage, "Microsoft.Storage/storageAccounts", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
-    [InlineData(ModuleNames.Storage, "Microsoft.Storage/storageAccounts", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
-    [InlineData(ModuleNames.Storage, "Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
+    [InlineData(ModuleNames.StoragePrimary, "Microsoft.Storage/storageAccounts", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
+    [InlineData(ModuleNames.StoragePrimary, "Microsoft.Storage/storageAccounts", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
+    [InlineData(ModuleNames.StoragePrimary, "Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
+    [InlineData(ModuleNames.StorageSecondary, "Microsoft.Storage/storageAccounts", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")]
+    [InlineData(ModuleNames.StorageSecondary, "Microsoft.Storage/storageAccounts", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")]
+    [InlineData(ModuleNames.StorageSecondary, "Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")]
     [InlineData(ModuleNames.BackupStorage, "Microsoft.Storage/storageAccounts", "ba92f5b4-2d11-453d-a403-e96b0029c9fe")] // Storage Blob Data Contributor
     [InlineData(ModuleNames.BackupStorage, "Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
     [InlineData(ModuleNames.KeyVault, "Microsoft.KeyVault/vaults", "4633458b-17de-408a-b874-0445c86b69e6")] // Key Vault Secrets User
@@ -29,21 +32,23 @@ public sealed class RoleAssignmentTemplateTests(BicepFolderBuild build)
         });
     }
 
-    [Fact]
-    public void Build_StorageRoleAssignments_CoverBlobQueueAndTable()
+    [Theory]
+    [MemberData(nameof(ModuleNames.RegionStorage), MemberType = typeof(ModuleNames))]
+    public void Build_StorageRoleAssignments_CoverBlobQueueAndTable(string regionStorage)
     {
-        var storage = sut.Single("Microsoft.Storage/storageAccounts", ModuleNames.Storage);
+        var storage = sut.Single("Microsoft.Storage/storageAccounts", regionStorage);
 
         Assert.Equal(3, storage.Variables["roleIds"]?.AsObject().Count);
     }
 
-    [Fact]
-    public void Build_StorageBlobRole_CoversUserDelegationKeysOnTheWholeAccount()
+    [Theory]
+    [MemberData(nameof(ModuleNames.RegionStorage), MemberType = typeof(ModuleNames))]
+    public void Build_StorageBlobRole_CoversUserDelegationKeysOnTheWholeAccount(string regionStorage)
     {
         // Get User Delegation Key acts on the account: the role that grants it (Storage Blob Data Owner includes
         // generateUserDelegationKey/action) must be assigned on the account, not on a container.
-        var assignments = sut.OfType(AzureRoleAssignment, ModuleNames.Storage);
-        var storage = sut.Single("Microsoft.Storage/storageAccounts", ModuleNames.Storage);
+        var assignments = sut.OfType(AzureRoleAssignment, regionStorage);
+        var storage = sut.Single("Microsoft.Storage/storageAccounts", regionStorage);
 
         Assert.Equal("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", (string?)storage.Variables["roleIds"]?["blobDataOwner"]);
         Assert.All(assignments, assignment =>

@@ -42,18 +42,23 @@ public sealed class TemplateConventionsTests(BicepFolderBuild build)
     [InlineData("cosmosEndpoint")]
     [InlineData("keyVaultUri")]
     [InlineData("backupStorageAccountName")]
+    [InlineData("secondaryFunctionAppName")]
+    [InlineData("secondaryFunctionAppHostName")]
+    [InlineData("stagingHostNames")]
+    [InlineData("frontDoorHostName")]
     public void Build_MainTemplate_HasOutput(string output)
     {
         Assert.NotNull(sut.Root["outputs"]?[output]);
     }
 
     [Fact]
-    public void Build_WebhookUrl_PointsAtTheWebhookFunctionOverHttps()
+    public void Build_WebhookUrl_PointsAtTheWebhookFunctionOverHttpsThroughFrontDoor()
     {
         var value = (string?)sut.Root["outputs"]?["webhookUrl"]?["value"] ?? "";
 
         Assert.Contains("https://", value, StringComparison.Ordinal);
         Assert.Contains("/api/whatsapp/webhook", value, StringComparison.Ordinal);
+        Assert.Contains($"'{ModuleNames.FrontDoorRouting}'), '2025-04-01').outputs.publicHostName.value", value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,6 +119,18 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         return [.. peeked.Value.Select(m => m.Body.ToString())];
     }
 
+    /// <summary>
+    /// Asserts that <paramref name="queue"/> holds messages and that each expires more than 10 years from now: sent
+    /// with an infinite time-to-live (invariant 10), where the service default would drop it after 7 days.
+    /// </summary>
+    public static async Task AssertNoneExpiresAsync(QueueClient queue)
+    {
+        var peeked = (await queue.PeekMessagesAsync(32)).Value;
+        Assert.NotEmpty(peeked);
+        var tenYears = DateTimeOffset.UtcNow.AddYears(10);
+        Assert.All(peeked, message => Assert.True(message.ExpiresOn > tenYears, $"{queue.Name}: a message expires on {message.ExpiresOn:O}"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await InboxQueue.DeleteIfExistsAsync();

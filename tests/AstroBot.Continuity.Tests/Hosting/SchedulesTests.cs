@@ -21,6 +21,7 @@ public sealed class SchedulesTests
         Assert.Equal(Schedules.BackupRestoreTestTrigger, Schedules.BackupRestoreTest.TriggerExpression);
         Assert.Equal(Schedules.BackupPruneTrigger, Schedules.BackupPrune.TriggerExpression);
         Assert.Equal(Schedules.BackupStatusTrigger, Schedules.BackupStatus.TriggerExpression);
+        Assert.Equal(Schedules.InboxPoisonWatchTrigger, Schedules.InboxPoisonWatch.TriggerExpression);
     }
 
     // Guards the next schedule someone adds: it needs its trigger constant and its place in All.

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Storage;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -110,9 +111,10 @@ internal sealed class QueueDrainer(
 
     private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken ct)
     {
-        // Copy first, then delete: a crash in between leaves a duplicate in poison, never a loss.
+        // Copy first, then delete: a crash in between leaves a duplicate in poison, never a loss. Unlike the Functions
+        // runtime's copy (7 days, until PoisonQueueWatch re-sends it), this one never expires.
         await poison.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
-        await poison.SendMessageAsync(message.Body, cancellationToken: ct).ConfigureAwait(false);
+        await InfiniteTimeToLive.SendAsync(poison, message.Body, ct).ConfigureAwait(false);
         await source.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
         LogMessages.QueueMessagePoisoned(logger, source.Name, message.MessageId, message.DequeueCount, poison.Name);
     }

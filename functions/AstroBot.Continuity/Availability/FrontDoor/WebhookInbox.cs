@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Storage;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
@@ -93,6 +94,7 @@ public sealed class WebhookInbox
         }
     }
 
+    // Never to expire (invariant 10): acknowledged to Meta, it waits out any outage.
     private Task SendAsync(WebhookEnvelope envelope, CancellationToken ct) =>
-        queue.SendMessageAsync(envelope.ToQueueText(), ct);
+        InfiniteTimeToLive.SendAsync(queue, envelope.ToQueueText(), ct);
 }

@@ -13,10 +13,10 @@ public sealed class BotQueue(StorageClients storage, IOptions<FrontDoorOptions> 
     /// <summary>Creates the queue when it is missing; called once at start-up.</summary>
     public Task EnsureCreatedAsync(CancellationToken ct) => queue.CreateIfNotExistsAsync(cancellationToken: ct);
 
-    /// <summary>Hands one message or identity change to the bot.</summary>
+    /// <summary>Hands one message or identity change to the bot, never to expire (invariant 10).</summary>
     public Task EnqueueAsync(BotQueueMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return queue.SendMessageAsync(message.ToQueueText(), ct);
+        return InfiniteTimeToLive.SendAsync(queue, message.ToQueueText(), ct);
     }
 }

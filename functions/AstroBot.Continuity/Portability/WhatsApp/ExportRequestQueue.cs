@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Portability.Links;
 using AstroBot.Continuity.Storage;
 using Azure.Storage.Queues;
@@ -27,7 +28,8 @@ public sealed class ExportRequestQueue(
             created = true;
         }
 
-        await queue.SendMessageAsync(new ExportRequest(ExportRequest.CurrentVersion, waId, exportId).ToQueueText(), ct).ConfigureAwait(false);
+        // Never to expire (invariant 10): the user was told their export is on its way.
+        await InfiniteTimeToLive.SendAsync(queue, new ExportRequest(ExportRequest.CurrentVersion, waId, exportId).ToQueueText(), ct).ConfigureAwait(false);
         LogMessages.ExportRequestQueued(logger, exportId);
     }
 }

@@ -66,6 +66,19 @@ public sealed class QueueInboxPumpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DrainOnceAsync_MessageFailingMaxDequeueCountTimes_NeverExpiresInPoison()
+    {
+        await harness.InboxQueue.SendMessageAsync("bm90IGFuIGVudmVsb3Bl");
+
+        for (var attempt = 1; attempt <= harness.Options.MaxDequeueCount; attempt++)
+        {
+            await sut.DrainOnceAsync(CancellationToken.None);
+        }
+
+        await FrontDoorHarness.AssertNoneExpiresAsync(harness.PoisonQueue);
+    }
+
+    [Fact]
     public async Task StopAsync_AfterTheLoopDrainedAMessage_EndsCleanly()
     {
         await harness.Get<WebhookInbox>().RecordAsync(WebhookJson.Text("wamid.looped", "hello"), CancellationToken.None);

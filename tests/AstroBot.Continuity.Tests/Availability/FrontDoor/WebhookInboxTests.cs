@@ -42,4 +42,14 @@ public sealed class WebhookInboxTests : IAsyncLifetime
         Assert.NotNull(envelope.Blob);
         Assert.Equal(body, await harness.Get<ClaimCheckStore>().ReadAsync(envelope.Blob, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task RecordAsync_InlineAndClaimCheckBodies_NeverExpireOnTheQueue()
+    {
+        await sut.RecordAsync(new byte[16], CancellationToken.None);
+        await sut.RecordAsync(new byte[WebhookInbox.MaxInlineBodyBytes + 1], CancellationToken.None);
+
+        Assert.Equal(2, (await FrontDoorHarness.PeekAllAsync(harness.InboxQueue)).Count);
+        await FrontDoorHarness.AssertNoneExpiresAsync(harness.InboxQueue);
+    }
 }
