@@ -23,7 +23,7 @@ public sealed class CosmosClientFactory(CosmosOptions options, TokenCredential? 
     /// <param name="configure">Adjusts the client options after the defaults, e.g. bulk execution for the seed.</param>
     public CosmosClient Create(Action<CosmosClientOptions>? configure = null)
     {
-        var clientOptions = CreateClientOptions(options.GetEndpointUri());
+        var clientOptions = CreateClientOptions(options.GetEndpointUri(), CosmosRegions.Parse(options.PreferredRegions));
         configure?.Invoke(clientOptions);
         if (!options.UsesManagedIdentity)
         {
@@ -36,7 +36,14 @@ public sealed class CosmosClientFactory(CosmosOptions options, TokenCredential? 
                 "Cosmos:Key is empty, so the account is reached with the app's credential: take the client factory from the registration (AddBotData).");
     }
 
-    internal static CosmosClientOptions CreateClientOptions(Uri endpoint)
+    /// <summary>
+    /// How long a read waits in the first preferred region before it is also sent to the next (cross-region hedging),
+    /// and then to each further one: long enough that a healthy region answers first, short next to a webhook's budget.
+    /// </summary>
+    internal static readonly (TimeSpan Threshold, TimeSpan Step) ReadHedging = (TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100));
+
+    /// <param name="preferredRegions">The SDK's names of the regions this app prefers, its own first; empty: the endpoint only.</param>
+    internal static CosmosClientOptions CreateClientOptions(Uri endpoint, IReadOnlyList<string>? preferredRegions = null)
     {
         var clientOptions = new CosmosClientOptions
         {
@@ -47,6 +54,13 @@ public sealed class CosmosClientFactory(CosmosOptions options, TokenCredential? 
         if (EmulatorEndpoint.IsLoopback(endpoint))
         {
             clientOptions.HttpClientFactory = () => new HttpClient(CreateEmulatorHandler(), disposeHandler: true);
+        }
+        else if (preferredRegions is { Count: > 0 })
+        {
+            // A multi-region account: its own region first, the other when that one fails, and slow reads hedged there.
+            clientOptions.LimitToEndpoint = false;
+            clientOptions.ApplicationPreferredRegions = [.. preferredRegions];
+            clientOptions.AvailabilityStrategy = AvailabilityStrategy.CrossRegionHedgingStrategy(ReadHedging.Threshold, ReadHedging.Step);
         }
 
         return clientOptions;

@@ -25,6 +25,13 @@ public sealed class CosmosOptions : IValidatableObject
     [RegularExpression(@"^[^/\\#?]{1,255}$", ErrorMessage = "Cosmos:DatabaseName must be 1-255 characters without '/', '\\', '#' or '?'")]
     public string DatabaseName { get; set; } = "astrobot";
 
+    /// <summary>
+    /// The account's regions in the order this app prefers them, comma-separated Azure location names (the app's own
+    /// region first: <c>westeurope,northeurope</c>) or the SDK's region names (<c>West Europe</c>). Empty (the default):
+    /// the configured endpoint only. Bicep sets it per regional app. Ignored for a local emulator, which has one region.
+    /// </summary>
+    public string? PreferredRegions { get; set; }
+
     /// <summary>True when no key is configured and the managed identity signs in.</summary>
     public bool UsesManagedIdentity => string.IsNullOrWhiteSpace(Key);
 
@@ -37,6 +44,13 @@ public sealed class CosmosOptions : IValidatableObject
         {
             yield return new ValidationResult("Cosmos:Endpoint must be an absolute https URL", [nameof(Endpoint)]);
             yield break;
+        }
+
+        if (CosmosRegions.Unknown(PreferredRegions) is { Count: > 0 } unknown)
+        {
+            yield return new ValidationResult(
+                $"Cosmos:PreferredRegions names regions Cosmos DB does not know: {string.Join(", ", unknown)} (use Azure location names such as westeurope, or the SDK's such as West Europe)",
+                [nameof(PreferredRegions)]);
         }
 
         // The emulator key against a real account can only fail at the first request; say so at start instead.

@@ -88,4 +88,32 @@ public sealed class CosmosClientFactoryTests
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
+
+    [Fact]
+    public void CreateClientOptions_PreferredRegions_OwnRegionFirstNotPinnedAndReadsHedged()
+    {
+        var sut = CosmosClientFactory.CreateClientOptions(new Uri("https://example.com"), ["North Europe", "West Europe"]);
+
+        Assert.False(sut.LimitToEndpoint);
+        Assert.Equal(["North Europe", "West Europe"], sut.ApplicationPreferredRegions);
+        Assert.NotNull(sut.AvailabilityStrategy);
+    }
+
+    [Fact]
+    public void CreateClientOptions_PreferredRegionsForTheEmulator_AreIgnored()
+    {
+        var sut = CosmosClientFactory.CreateClientOptions(new Uri("https://127.0.0.1:8081"), ["North Europe", "West Europe"]);
+
+        Assert.True(sut.LimitToEndpoint);
+        Assert.Null(sut.ApplicationPreferredRegions);
+        Assert.Null(sut.AvailabilityStrategy);
+    }
+
+    [Fact]
+    public void Create_PreferredRegionsAsBicepSetsThem_MapsAzureLocationNamesToTheSdks()
+    {
+        using var sut = new CosmosClientFactory(new CosmosOptions { Endpoint = "https://example.com", Key = "a2V5", PreferredRegions = "westeurope, northeurope" }).Create();
+
+        Assert.Equal(["West Europe", "North Europe"], sut.ClientOptions.ApplicationPreferredRegions);
+    }
 }

@@ -67,4 +67,24 @@ public sealed class CosmosOptionsTests
         Assert.True(Validate(sut).Succeeded);
         Assert.True(sut.UsesManagedIdentity);
     }
+
+    [Fact]
+    public void Validate_PreferredRegionThatIsNoRegion_NamesItAndTheSetting()
+    {
+        var sut = new CosmosOptions { PreferredRegions = "westeurope,atlantis" };
+
+        var result = Validate(sut);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Cosmos:PreferredRegions names regions Cosmos DB does not know: atlantis", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("westeurope,northeurope")]
+    [InlineData("West Europe, North Europe")]
+    [InlineData("")]
+    public void Validate_PreferredRegionsByLocationOrSdkName_Succeeds(string regions)
+    {
+        Assert.True(Validate(new CosmosOptions { PreferredRegions = regions }).Succeeded);
+    }
 }
