@@ -195,6 +195,7 @@ module functionAppPrimary 'modules/functionApp.bicep' = {
     identityId: identity.id
     identityClientId: identity.properties.clientId
     storageAccountName: storagePrimary.outputs.name
+    sharedStorageAccountName: storagePrimary.outputs.name
     storageBlobEndpoint: storagePrimary.outputs.blobEndpoint
     deploymentContainerName: storagePrimary.outputs.deploymentContainerName
     cosmosEndpoint: cosmos.outputs.endpoint
@@ -226,6 +227,7 @@ module functionAppSecondary 'modules/functionApp.bicep' = {
     identityId: identity.id
     identityClientId: identity.properties.clientId
     storageAccountName: storageSecondary.outputs.name
+    sharedStorageAccountName: storagePrimary.outputs.name
     storageBlobEndpoint: storageSecondary.outputs.blobEndpoint
     deploymentContainerName: storageSecondary.outputs.deploymentContainerName
     cosmosEndpoint: cosmos.outputs.endpoint

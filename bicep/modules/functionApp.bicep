@@ -38,8 +38,11 @@ param identityId string
 @description('Client id of the user-assigned identity (identity-based connections).')
 param identityClientId string
 
-@description('Name of the storage account for the Functions host and the app\'s queues and tables.')
+@description('Name of this region\'s storage account: the Functions host, the inbox and export request queues the triggers read, the claim-check bodies.')
 param storageAccountName string
+
+@description('Name of the storage account every region shares: the ledger, the identity directory, the user keys, the bot\'s queue, exports (docs/availability.md, "Where state lives").')
+param sharedStorageAccountName string
 
 @description('Blob endpoint of that storage account.')
 param storageBlobEndpoint string
@@ -125,7 +128,8 @@ var settings = {
   AZURE_CLIENT_ID: identityClientId // DefaultAzureCredential in the worker picks the user-assigned identity
   Cosmos__Endpoint: cosmosEndpoint
   Cosmos__Key: '' // empty overrides the emulator key default: the client signs in with the identity
-  Storage__AccountName: storageAccountName
+  Storage__AccountName: sharedStorageAccountName
+  Storage__RegionAccountName: storageAccountName
   WhatsApp__AppSecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/whatsapp-app-secret/)'
   WhatsApp__AccessToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/whatsapp-access-token/)'
   WhatsApp__VerifyToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/whatsapp-verify-token/)'

@@ -6,6 +6,9 @@ public static class AzureClientNames
     /// <summary>The app's storage account (section <c>Storage</c>): the blobs, queues and tables of every capability.</summary>
     public const string App = "app";
 
+    /// <summary>The region's own storage account (<c>Storage:Region*</c>, else the app's): the inbox and export request queues, the claim-check bodies.</summary>
+    public const string Region = "region";
+
     /// <summary>The backup account (section <c>Backup</c>): the archives' blobs and the catalog, restore and erasure tables.</summary>
     public const string Backup = "backup";
 

@@ -57,6 +57,10 @@ public static class AzureClientsServiceCollectionExtensions
                 .WithName(AzureClientNames.App);
             clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) => App(provider).Tables(credential, options))
                 .WithName(AzureClientNames.App);
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) => Region(provider).Blobs(credential, options))
+                .WithName(AzureClientNames.Region);
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) => Region(provider).Queues(credential, options))
+                .WithName(AzureClientNames.Region);
 
             clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) => Backup(provider).GetAccount().Blobs(credential, options))
                 .WithName(AzureClientNames.Backup);
@@ -77,6 +81,9 @@ public static class AzureClientsServiceCollectionExtensions
 
     private static StorageAccount App(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<StorageOptions>>().Value.GetAccount();
+
+    private static StorageAccount Region(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.GetRegionAccount();
 
     private static BackupOptions Backup(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<BackupOptions>>().Value;

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Storage;
 
-/// <summary>The app account's three service clients, as the capabilities share them.</summary>
+/// <summary>
+/// The app account's three service clients, as the capabilities share them, and the region's own account's queues and
+/// blobs (<see cref="StorageOptions.GetRegionAccount"/>): the same account unless a region's is configured.
+/// </summary>
 public sealed class StorageClients
 {
     /// <summary>The clients named <see cref="AzureClientNames.App"/> in the one registration (<c>AddContinuityAzureClients</c>).</summary>
@@ -20,6 +23,8 @@ public sealed class StorageClients
         Blobs = blobs.CreateClient(AzureClientNames.App);
         Queues = queues.CreateClient(AzureClientNames.App);
         Tables = tables.CreateClient(AzureClientNames.App);
+        RegionBlobs = blobs.CreateClient(AzureClientNames.Region);
+        RegionQueues = queues.CreateClient(AzureClientNames.Region);
     }
 
     /// <summary>
@@ -33,6 +38,9 @@ public sealed class StorageClients
         Blobs = account.Blobs(credential: null);
         Queues = account.Queues(credential: null);
         Tables = account.Tables(credential: null);
+        var region = options.Value.GetRegionAccount();
+        RegionBlobs = region.Blobs(credential: null);
+        RegionQueues = region.Queues(credential: null);
     }
 
     public BlobServiceClient Blobs { get; }
@@ -40,4 +48,10 @@ public sealed class StorageClients
     public QueueServiceClient Queues { get; }
 
     public TableServiceClient Tables { get; }
+
+    /// <summary>The region's claim-check bodies.</summary>
+    public BlobServiceClient RegionBlobs { get; }
+
+    /// <summary>The region's inbox and export request queues (and their poison queues): what the front door and the runtime's triggers use.</summary>
+    public QueueServiceClient RegionQueues { get; }
 }

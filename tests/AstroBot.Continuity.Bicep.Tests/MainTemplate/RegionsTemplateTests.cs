@@ -55,6 +55,18 @@ public sealed class RegionsTemplateTests(BicepFolderBuild build)
     }
 
     [Theory]
+    [MemberData(nameof(ModuleNames.FunctionApps), MemberType = typeof(ModuleNames))]
+    public void Build_EachFunctionApp_SharesTheAppAccountAndKeepsItsRegionsOwn(string module)
+    {
+        // One ledger, identity directory and set of user keys for both regions (the primary's account); the inbox
+        // and export request queues the triggers read, in the region's own (its host storage).
+        Assert.Equal(StorageOutput(ModuleNames.StoragePrimary, "name"), Input(module, "sharedStorageAccountName"));
+        Assert.Equal("[parameters('sharedStorageAccountName')]", (string?)Settings()["Storage__AccountName"]);
+        Assert.Equal("[parameters('storageAccountName')]", (string?)Settings()["Storage__RegionAccountName"]);
+        Assert.Equal((string?)Settings()["AzureWebJobsStorage__accountName"], (string?)Settings()["Storage__RegionAccountName"]);
+    }
+
+    [Theory]
     [InlineData(ModuleNames.FunctionAppPrimary, "location", "secondaryLocation")]
     [InlineData(ModuleNames.FunctionAppSecondary, "secondaryLocation", "location")]
     public void Build_EachFunctionApp_PrefersItsOwnCosmosRegionThenTheOther(string module, string own, string other)

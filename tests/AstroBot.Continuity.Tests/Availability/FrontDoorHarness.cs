@@ -31,10 +31,10 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         Sink = sink;
         Options = services.GetRequiredService<IOptions<FrontDoorOptions>>().Value;
         var storage = services.GetRequiredService<StorageClients>();
-        InboxQueue = storage.Queues.GetQueueClient(Options.InboxQueueName);
+        InboxQueue = storage.RegionQueues.GetQueueClient(Options.InboxQueueName);
         BotQueue = storage.Queues.GetQueueClient(Options.BotQueueName);
-        PoisonQueue = storage.Queues.GetQueueClient(Options.PoisonQueueName);
-        ClaimCheckContainer = storage.Blobs.GetBlobContainerClient(Options.ClaimCheckContainer);
+        PoisonQueue = storage.RegionQueues.GetQueueClient(Options.PoisonQueueName);
+        ClaimCheckContainer = storage.RegionBlobs.GetBlobContainerClient(Options.ClaimCheckContainer);
     }
 
     public ServiceProvider Services { get; }

@@ -25,8 +25,8 @@ public sealed class QueueInboxPump : BackgroundService
         ArgumentNullException.ThrowIfNull(processor);
         var settings = options.Value;
         drainer = new QueueDrainer(
-            storage.Queues.GetQueueClient(settings.InboxQueueName),
-            storage.Queues.GetQueueClient(settings.PoisonQueueName),
+            storage.RegionQueues.GetQueueClient(settings.InboxQueueName),
+            storage.RegionQueues.GetQueueClient(settings.PoisonQueueName),
             QueueDrainSettings.From(settings),
             processor.ProcessAsync,
             time,

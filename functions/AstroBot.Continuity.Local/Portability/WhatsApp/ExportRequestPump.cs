@@ -33,7 +33,7 @@ public sealed class ExportRequestPump : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         var queueName = options.Value.ExportRequestQueueName;
-        queue = storage.Queues.GetQueueClient(queueName);
+        queue = storage.RegionQueues.GetQueueClient(queueName);
         drainer = new QueueDrainer(
             queue,
             storage.Queues.GetQueueClient($"{queueName}-poison"),

@@ -14,7 +14,7 @@ namespace AstroBot.Continuity.Availability.FrontDoor;
 public sealed class ClaimCheckStore(StorageClients storage, IOptions<FrontDoorOptions> options)
 {
     private readonly BlobContainerClient container =
-        storage.Blobs.GetBlobContainerClient(options.Value.ClaimCheckContainer);
+        storage.RegionBlobs.GetBlobContainerClient(options.Value.ClaimCheckContainer);
 
     /// <summary>Creates the container when it is missing; called once at start-up.</summary>
     public Task EnsureCreatedAsync(CancellationToken ct) =>

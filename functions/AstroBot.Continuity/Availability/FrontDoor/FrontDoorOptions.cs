@@ -65,6 +65,15 @@ public sealed class FrontDoorOptions
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long one delivery of a user's message holds it while routing it (its ledger claim): another delivery of the
+    /// same wamid (Meta's duplicate, or the other region's copy after a failover) waits this long at most before it
+    /// takes over from a delivery that died. Longer than routing one message takes (a reply with its retries), and well
+    /// inside a function's timeout, since the waiting delivery waits inside its invocation. Default 60 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "FrontDoor:ClaimDuration must be between 1 second and 5 minutes")]
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Local host only: how long a received message stays invisible while it is processed. A message whose
     /// processing crashed reappears after this. Default 5 minutes.
     /// </summary>

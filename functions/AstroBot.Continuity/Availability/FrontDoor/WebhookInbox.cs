@@ -27,7 +27,7 @@ public sealed class WebhookInbox
         this.claimChecks = claimChecks;
         this.options = options.Value;
         this.time = time;
-        queue = storage.Queues.GetQueueClient(this.options.InboxQueueName);
+        queue = storage.RegionQueues.GetQueueClient(this.options.InboxQueueName);
     }
 
     /// <summary>Creates the inbox queue and the claim-check container when missing; called once at start-up.</summary>

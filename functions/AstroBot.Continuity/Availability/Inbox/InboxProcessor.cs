@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Identity;
+using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.Extensions.Logging;
@@ -92,49 +93,75 @@ public sealed class InboxProcessor
         }
     }
 
-    private async Task ProcessMessageAsync(InboundMessage message, DateTimeOffset receivedAt, CancellationToken ct)
-    {
-        if (await ledger.IsProcessedAsync(message.Wamid, ct).ConfigureAwait(false))
+    private Task ProcessMessageAsync(InboundMessage message, DateTimeOffset receivedAt, CancellationToken ct) =>
+        OnceAsync(message.Wamid, async () =>
         {
-            LogMessages.InboxMessageDuplicate(logger, message.Wamid);
+            var person = await identities.ResolveAsync(message.Sender, message.Timestamp, ct).ConfigureAwait(false);
+            if (message.Sender.Bsuid is { } bsuid && !BsuidFormat.IsDocumented(bsuid))
+            {
+                LogMessages.IdentityUndocumentedBsuid(logger, message.Wamid);
+            }
+
+            // What this message says wins; the directory fills in a phone number Meta left out (Meta advises sending to it).
+            var sender = new MessageSender(person.UserKey, message.Sender.Merge(person.Current).ReplyAddress!);
+            var lastInboundAt = await ledger.RecordInboundAsync(sender.UserKey, message.Timestamp, ct).ConfigureAwait(false);
+            await RouteAsync(message, sender, receivedAt, lastInboundAt, ct).ConfigureAwait(false);
+        }, ct);
+
+    private Task ProcessIdentityChangeAsync(IdentityChange change, DateTimeOffset receivedAt, CancellationToken ct) =>
+        OnceAsync(change.Wamid, async () =>
+        {
+            // A redelivery after a crash re-applies (changing nothing) and tells the bot again: it dedupes by wamid.
+            if (await identityChanges.ApplyAsync(change, ct).ConfigureAwait(false) is { } applied)
+            {
+                await botQueue.EnqueueAsync(BotIdentityChanged.Create(change, applied.Person, receivedAt), ct).ConfigureAwait(false);
+            }
+        }, ct);
+
+    /// <summary>
+    /// Does <paramref name="work"/> for the wamid once across its deliveries: under the ledger's claim (another live
+    /// delivery of it, in this region or the other, waits, then skips it), marked done after; a failure gives the claim
+    /// back so the queue's retry goes on at once.
+    /// </summary>
+    private async Task OnceAsync(string wamid, Func<Task> work, CancellationToken ct)
+    {
+        var claimant = Guid.NewGuid().ToString("N");
+        if (!await ledger.ClaimAsync(wamid, claimant, ct).ConfigureAwait(false))
+        {
+            LogMessages.InboxMessageDuplicate(logger, wamid);
             return;
         }
 
-        var person = await identities.ResolveAsync(message.Sender, message.Timestamp, ct).ConfigureAwait(false);
-        if (message.Sender.Bsuid is { } bsuid && !BsuidFormat.IsDocumented(bsuid))
+        try
         {
-            LogMessages.IdentityUndocumentedBsuid(logger, message.Wamid);
+            await work().ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseQuietlyAsync(wamid, claimant).ConfigureAwait(false);
+            throw;
         }
 
-        // What this message says wins; the directory fills in a phone number Meta left out (Meta advises sending to it).
-        var sender = new MessageSender(person.UserKey, message.Sender.Merge(person.Current).ReplyAddress!);
-        var lastInboundAt = await ledger.RecordInboundAsync(sender.UserKey, message.Timestamp, ct).ConfigureAwait(false);
-        await RouteAsync(message, sender, receivedAt, lastInboundAt, ct).ConfigureAwait(false);
-
-        // Marked only after routing succeeded. Marking first would lose the message if we crashed before
-        // routing it; this order can route it twice instead (crash between route and mark, or two deliveries
-        // racing), which is why the bot's contract and the command handlers are idempotent by wamid.
-        if (!await ledger.MarkProcessedAsync(message.Wamid, ct).ConfigureAwait(false))
+        // Marked only after the work succeeded. Marking first would lose the message if we crashed before doing it;
+        // this order can do it twice instead, when a delivery dies between work and mark (its claim lapses and another
+        // takes over) or works for longer than its claim, which is why the bot's contract and the command handlers are
+        // idempotent by wamid. Two live deliveries never both do it: the claim orders them.
+        if (!await ledger.MarkProcessedAsync(wamid, ct).ConfigureAwait(false))
         {
-            LogMessages.InboxMessageRacedDuplicate(logger, message.Wamid);
+            LogMessages.InboxMessageRacedDuplicate(logger, wamid);
         }
     }
 
-    private async Task ProcessIdentityChangeAsync(IdentityChange change, DateTimeOffset receivedAt, CancellationToken ct)
+    private async Task ReleaseQuietlyAsync(string wamid, string claimant)
     {
-        if (await ledger.IsProcessedAsync(change.Wamid, ct).ConfigureAwait(false))
+        try
         {
-            LogMessages.InboxMessageDuplicate(logger, change.Wamid);
-            return;
+            await ledger.ReleaseAsync(wamid, claimant, CancellationToken.None).ConfigureAwait(false);
         }
-
-        // A redelivery after a crash re-applies (changing nothing) and tells the bot again: it dedupes by wamid.
-        if (await identityChanges.ApplyAsync(change, ct).ConfigureAwait(false) is { } applied)
+        catch (Exception exception) when (StorageFailure.Is(exception))
         {
-            await botQueue.EnqueueAsync(BotIdentityChanged.Create(change, applied.Person, receivedAt), ct).ConfigureAwait(false);
+            // Storage is failing: the claim lapses by itself after FrontDoor:ClaimDuration.
         }
-
-        await ledger.MarkProcessedAsync(change.Wamid, ct).ConfigureAwait(false);
     }
 
     private async Task RouteAsync(InboundMessage message, MessageSender sender, DateTimeOffset receivedAt, DateTimeOffset lastInboundAt, CancellationToken ct)

@@ -11,8 +11,9 @@ public sealed class InboxStatusReader(StorageClients storage, UserMessageQueues 
         var statuses = new List<UserMessageQueueStatus>(queues.All.Count);
         foreach (var queue in queues.All)
         {
-            var depth = await QueueDepth.ReadAsync(storage.Queues.GetQueueClient(queue.Name), ct).ConfigureAwait(false);
-            var poison = await QueueDepth.ReadAsync(storage.Queues.GetQueueClient(queue.PoisonName), ct).ConfigureAwait(false);
+            var service = queue.ServiceIn(storage);
+            var depth = await QueueDepth.ReadAsync(service.GetQueueClient(queue.Name), ct).ConfigureAwait(false);
+            var poison = await QueueDepth.ReadAsync(service.GetQueueClient(queue.PoisonName), ct).ConfigureAwait(false);
             statuses.Add(new UserMessageQueueStatus(queue.Alias, depth, poison));
         }
 

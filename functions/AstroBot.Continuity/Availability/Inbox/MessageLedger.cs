@@ -10,7 +10,8 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// <summary>
 /// The inbox's memory, one table with three kinds of rows, each partitioned by its own id:
 /// <list type="bullet">
-/// <item><c>(wamid, "inbound")</c>: the user's message was routed; a replayed webhook skips it.</item>
+/// <item><c>(wamid, "inbound")</c>: the user's message is being processed by one delivery (claimed, for a while) or
+/// was routed; another delivery, in this region or the other, waits for the claim or skips it.</item>
 /// <item><c>(user key, "contact")</c>: when the person last wrote, for WhatsApp's 24 h customer service window.</item>
 /// <item><c>(wamid, "outbound")</c>: the furthest delivery status of a message the bot sent.</item>
 /// </list>
@@ -22,6 +23,8 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
     private const string ContactRow = "contact";
     private const string OutboundRow = "outbound";
     private const string ProcessedAtField = "ProcessedAt";
+    private const string ClaimedByField = "ClaimedBy";
+    private const string ClaimedUntilField = "ClaimedUntil";
     private const string LastInboundAtField = "LastInboundAt";
     private const string StatusField = "Status";
     private const string StatusAtField = "StatusAt";
@@ -30,7 +33,11 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
     // A conditional write loses only to another writer of the same row; a handful of rounds settles any race.
     private const int MaxConditionalRounds = 8;
 
+    // How often a delivery waiting for another's claim looks again.
+    private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromSeconds(1);
+
     private readonly TableClient table = storage.Tables.GetTableClient(options.Value.LedgerTableName);
+    private readonly TimeSpan claimDuration = options.Value.ClaimDuration;
 
     /// <summary>Creates the table when it is missing; called once at start-up.</summary>
     public Task EnsureCreatedAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
@@ -40,23 +47,65 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(LedgerKey.Escape(wamid), InboundRow, [ProcessedAtField], ct)
             .ConfigureAwait(false);
-        return row.HasValue;
+        return row.HasValue && row.Value!.GetDateTimeOffset(ProcessedAtField) is not null;
     }
 
-    /// <summary>Marks the user's message routed (insert if absent).</summary>
-    /// <returns>False when it was already marked, by a concurrent delivery of the same webhook.</returns>
+    /// <summary>
+    /// Claims the user's message <paramref name="wamid"/> for this delivery (<paramref name="claimant"/>) for
+    /// <c>FrontDoor:ClaimDuration</c>, so two deliveries of one webhook (Meta's duplicates, or one acknowledged in each
+    /// region around a failover) never route it both. While another delivery holds it, this waits: until that one marks
+    /// it routed (false: skip it) or its claim lapses (it died: this one takes over).
+    /// </summary>
+    /// <returns>True: route it, then <see cref="MarkProcessedAsync"/>. False: it was routed already.</returns>
+    public async Task<bool> ClaimAsync(string wamid, string claimant, CancellationToken ct)
+    {
+        var partitionKey = LedgerKey.Escape(wamid);
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var row = await ConditionalWriteAsync(partitionKey, InboundRow, current =>
+                current?.GetDateTimeOffset(ProcessedAtField) is not null || (current?.GetDateTimeOffset(ClaimedUntilField) > now && current.GetString(ClaimedByField) != claimant)
+                    ? null // routed, or another delivery's claim holds: leave it
+                    : new TableEntity(partitionKey, InboundRow) { [ClaimedByField] = claimant, [ClaimedUntilField] = now + claimDuration },
+                ct).ConfigureAwait(false);
+            if (row!.GetDateTimeOffset(ProcessedAtField) is not null)
+            {
+                return false;
+            }
+
+            if (row.GetString(ClaimedByField) == claimant)
+            {
+                return true;
+            }
+
+            var heldFor = row.GetDateTimeOffset(ClaimedUntilField)!.Value - now;
+            await Task.Delay(heldFor < ClaimPollInterval ? heldFor : ClaimPollInterval, time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Gives up this delivery's claim after routing failed, so its retry, or the other delivery, goes on at once.</summary>
+    public async Task ReleaseAsync(string wamid, string claimant, CancellationToken ct)
+    {
+        var partitionKey = LedgerKey.Escape(wamid);
+        await ConditionalWriteAsync(partitionKey, InboundRow, current =>
+            current?.GetString(ClaimedByField) == claimant && current.GetDateTimeOffset(ProcessedAtField) is null
+                ? new TableEntity(partitionKey, InboundRow) { [ClaimedUntilField] = DateTimeOffset.MinValue }
+                : null,
+            ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks the user's message routed.</summary>
+    /// <returns>False when it was already marked, by a delivery whose claim lapsed while it was still routing.</returns>
     public async Task<bool> MarkProcessedAsync(string wamid, CancellationToken ct)
     {
-        var row = new TableEntity(LedgerKey.Escape(wamid), InboundRow) { [ProcessedAtField] = time.GetUtcNow() };
-        try
+        var partitionKey = LedgerKey.Escape(wamid);
+        var marked = false;
+        await ConditionalWriteAsync(partitionKey, InboundRow, current =>
         {
-            await table.AddEntityAsync(row, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
+            marked = current?.GetDateTimeOffset(ProcessedAtField) is null;
+            return marked ? new TableEntity(partitionKey, InboundRow) { [ProcessedAtField] = time.GetUtcNow() } : null;
+        }, ct).ConfigureAwait(false);
+        return marked;
     }
 
     /// <summary>Remembers that <paramref name="waId"/> wrote at <paramref name="at"/>, unless a later message is known.</summary>

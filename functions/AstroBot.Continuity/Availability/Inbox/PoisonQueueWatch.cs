@@ -29,8 +29,9 @@ public sealed class PoisonQueueWatch(StorageClients storage, UserMessageQueues q
         var checks = new List<PoisonQueueCheck>(queues.All.Count);
         foreach (var queue in queues.All)
         {
-            var depth = await QueueDepth.ReadAsync(storage.Queues.GetQueueClient(queue.Name), ct).ConfigureAwait(false);
-            var poisonQueue = storage.Queues.GetQueueClient(queue.PoisonName);
+            var service = queue.ServiceIn(storage);
+            var depth = await QueueDepth.ReadAsync(service.GetQueueClient(queue.Name), ct).ConfigureAwait(false);
+            var poisonQueue = service.GetQueueClient(queue.PoisonName);
             var poison = await QueueDepth.ReadAsync(poisonQueue, ct).ConfigureAwait(false);
             var kept = await PoisonMessageKeeper.KeepAsync(poisonQueue, poison.ApproximateMessages, ct).ConfigureAwait(false);
             if (kept > 0)

@@ -41,7 +41,8 @@ public sealed class PoisonRedrive(StorageClients storage, UserMessageQueues queu
     public Task<RedriveResult> RedriveAsync(UserMessageQueue queue, long? max, bool dryRun, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        return RedriveAsync(storage.Queues.GetQueueClient(queue.PoisonName), storage.Queues.GetQueueClient(queue.Name), max, dryRun, ct);
+        var service = queue.ServiceIn(storage);
+        return RedriveAsync(service.GetQueueClient(queue.PoisonName), service.GetQueueClient(queue.Name), max, dryRun, ct);
     }
 
     internal async Task<RedriveResult> RedriveAsync(QueueClient poison, QueueClient target, long? max, bool dryRun, CancellationToken ct)

@@ -1,3 +1,6 @@
+using AstroBot.Continuity.Storage;
+using Azure.Storage.Queues;
+
 namespace AstroBot.Continuity.Availability.Inbox;
 
 /// <summary>
@@ -7,8 +10,16 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// <param name="Alias">The short name operators type (<c>inbox</c>, <c>bot</c>, <c>exports</c>), or the queue's name for another queue.</param>
 /// <param name="Name">The queue.</param>
 /// <param name="PoisonName">Its poison queue, <c>{Name}-poison</c> unless configured otherwise.</param>
-public sealed record UserMessageQueue(string Alias, string Name, string PoisonName)
+/// <param name="InRegion">In the region's own account (<see cref="StorageClients.RegionQueues"/>), else in the app's.</param>
+public sealed record UserMessageQueue(string Alias, string Name, string PoisonName, bool InRegion = false)
 {
+    /// <summary>The queue service that holds this queue and its poison queue.</summary>
+    public QueueServiceClient ServiceIn(StorageClients storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        return InRegion ? storage.RegionQueues : storage.Queues;
+    }
+
     /// <summary>What the Functions runtime (and the local host's drainers) append to a queue's name for its poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 

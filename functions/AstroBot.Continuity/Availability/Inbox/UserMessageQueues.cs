@@ -22,9 +22,9 @@ public sealed partial class UserMessageQueues(IOptions<FrontDoorOptions> frontDo
     /// <summary>The three queues, in that order.</summary>
     public IReadOnlyList<UserMessageQueue> All { get; } =
     [
-        new(Inbox, frontDoor.Value.InboxQueueName, frontDoor.Value.PoisonQueueName),
+        new(Inbox, frontDoor.Value.InboxQueueName, frontDoor.Value.PoisonQueueName, InRegion: true),
         new(Bot, frontDoor.Value.BotQueueName, frontDoor.Value.BotQueueName + UserMessageQueue.PoisonSuffix),
-        new(Exports, portability.Value.ExportRequestQueueName, portability.Value.ExportRequestQueueName + UserMessageQueue.PoisonSuffix),
+        new(Exports, portability.Value.ExportRequestQueueName, portability.Value.ExportRequestQueueName + UserMessageQueue.PoisonSuffix, InRegion: true),
     ];
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace AstroBot.Continuity.Portability.WhatsApp;
 public sealed class ExportRequestQueue(
     StorageClients storage, ExportRecords records, IOptions<PortabilityOptions> options, ILogger<ExportRequestQueue> logger)
 {
-    private readonly QueueClient queue = storage.Queues.GetQueueClient(options.Value.ExportRequestQueueName);
+    private readonly QueueClient queue = storage.RegionQueues.GetQueueClient(options.Value.ExportRequestQueueName);
     private volatile bool created;
 
     /// <summary>Records the request (state requested, so a repeated EXPORT sees it) and queues it.</summary>

@@ -30,6 +30,42 @@ public sealed class MessageLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClaimAsync_AnotherDeliveryHoldsIt_WaitsUntilItIsMarkedThenSkipsIt()
+    {
+        Assert.True(await sut.ClaimAsync("wamid.held", "first", CancellationToken.None));
+
+        var second = sut.ClaimAsync("wamid.held", "second", CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(second.IsCompleted, "the second delivery went ahead while the first held the message");
+        Assert.True(await sut.MarkProcessedAsync("wamid.held", CancellationToken.None));
+
+        Assert.False(await second.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_TheHolderGaveItBack_TheNextDeliveryTakesItAtOnce()
+    {
+        Assert.True(await sut.ClaimAsync("wamid.released", "first", CancellationToken.None));
+        var second = sut.ClaimAsync("wamid.released", "second", CancellationToken.None);
+
+        await sut.ReleaseAsync("wamid.released", "first", CancellationToken.None);
+
+        Assert.True(await second.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(await sut.IsProcessedAsync("wamid.released", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_TheHolderDied_TheNextDeliveryTakesOverOnceTheClaimLapses()
+    {
+        await using var shortClaims = await FrontDoorHarness.StartAsync(new Dictionary<string, string?> { ["FrontDoor:ClaimDuration"] = "00:00:01" });
+        var ledger = shortClaims.Get<MessageLedger>();
+        Assert.True(await ledger.ClaimAsync("wamid.orphan", "died", CancellationToken.None));
+
+        Assert.True(await ledger.ClaimAsync("wamid.orphan", "survivor", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(await ledger.ClaimAsync("wamid.orphan", "survivor", CancellationToken.None)); // its own retry goes on
+    }
+
+    [Fact]
     public async Task RecordInboundAsync_OlderMessageAfterNewer_KeepsTheLatestTime()
     {
         await sut.RecordInboundAsync("15550001111", Monday.AddHours(2), CancellationToken.None);
