@@ -5,20 +5,33 @@ using Microsoft.Azure.Cosmos;
 namespace AstroBot.Continuity.Tests.Data;
 
 /// <summary>A database of its own on the test run's Cosmos DB emulator, dropped when the test class is done.</summary>
-/// <param name="feedRanges">
-/// How many feed ranges its containers have: above 1, the database's id starts with <c>ranges{N}-</c>, which the
-/// emulator's preload (eng/cosmosdb-change-feed.js) answers with that many partition key ranges.
-/// </param>
-public sealed class CosmosTestDatabase(int feedRanges = 1) : IAsyncLifetime
+public sealed class CosmosTestDatabase : IAsyncLifetime
 {
-    public CosmosOptions Options { get; } = new()
+    /// <summary>Containers of one feed range; the one public constructor, as xUnit's class fixtures need.</summary>
+    public CosmosTestDatabase()
+        : this(feedRanges: 1)
     {
-        Endpoint = EmulatorEndpoints.CosmosEndpoint,
-        Key = EmulatorEndpoints.CosmosKey,
-        DatabaseName = (feedRanges > 1 ? $"ranges{feedRanges}-" : string.Empty) + EmulatorEndpoints.UniqueName("data"),
-    };
+    }
+
+    private CosmosTestDatabase(int feedRanges)
+    {
+        Options = new()
+        {
+            Endpoint = EmulatorEndpoints.CosmosEndpoint,
+            Key = EmulatorEndpoints.CosmosKey,
+            DatabaseName = (feedRanges > 1 ? $"ranges{feedRanges}-" : string.Empty) + EmulatorEndpoints.UniqueName("data"),
+        };
+    }
+
+    public CosmosOptions Options { get; }
 
     public CosmosClient Client { get; private set; } = null!;
+
+    /// <summary>
+    /// A database whose containers have <paramref name="feedRanges"/> feed ranges: above 1, its id starts with
+    /// <c>ranges{N}-</c>, which the emulator's preload (eng/cosmosdb-change-feed.js) answers with that many ranges.
+    /// </summary>
+    public static CosmosTestDatabase WithFeedRanges(int feedRanges) => new(feedRanges);
 
     public Container Container(string name) => Client.GetContainer(Options.DatabaseName, name);
 

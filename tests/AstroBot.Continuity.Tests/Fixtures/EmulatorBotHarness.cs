@@ -34,7 +34,7 @@ public abstract class EmulatorBotHarness : IAsyncLifetime
     /// <param name="feedRanges">How many feed ranges the bot's containers have (<see cref="CosmosTestDatabase"/>).</param>
     protected EmulatorBotHarness(SeedRequest seed, string namePrefix, int feedRanges = 1)
     {
-        Database = new CosmosTestDatabase(feedRanges);
+        Database = CosmosTestDatabase.WithFeedRanges(feedRanges);
         this.seed = seed;
         this.namePrefix = namePrefix;
         Users = [.. SeedGenerator.Generate(seed)];

@@ -14,9 +14,9 @@ public sealed class UserMessageQueuesTests
     {
         Assert.Equal(
             [
-                new UserMessageQueue("inbox", "whatsapp-inbox", "whatsapp-inbox-poison"),
+                new UserMessageQueue("inbox", "whatsapp-inbox", "whatsapp-inbox-poison", InRegion: true),
                 new UserMessageQueue("bot", "bot-inbound", "bot-inbound-poison"),
-                new UserMessageQueue("exports", "export-requests", "export-requests-poison"),
+                new UserMessageQueue("exports", "export-requests", "export-requests-poison", InRegion: true),
             ],
             sut.All);
     }
