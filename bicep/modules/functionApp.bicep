@@ -102,6 +102,8 @@ param schedules object = {
   backupPrune: '0 0 3 * * *'
   backupStatus: '0 */5 * * * *'
   inboxPoisonWatch: '0 */5 * * * *'
+  maintenanceDrain: '*/30 * * * * *'
+  availabilityProbe: '0 * * * * *'
 }
 
 @description('Queues the front door and the export requests use; the defaults are those of FrontDoorOptions and PortabilityOptions.')
@@ -158,6 +160,8 @@ var settings = {
   BackupPruneSchedule: schedules.backupPrune
   BackupStatusSchedule: schedules.backupStatus
   InboxPoisonWatchSchedule: schedules.inboxPoisonWatch
+  MaintenanceDrainSchedule: schedules.maintenanceDrain
+  AvailabilityProbeSchedule: schedules.availabilityProbe
   // Each region prefers its own Cosmos DB region, then the other one (Azure location names, e.g. westeurope; the SDK's
   // ApplicationPreferredRegions takes Cosmos DB's names, e.g. "West Europe").
   Cosmos__PreferredRegions: '${location},${otherLocation}'
@@ -172,14 +176,17 @@ var settings = {
 // The timer and queue triggers (the function names of functions/AstroBot.Continuity.Functions), by where they run.
 // HTTP triggers run everywhere; orchestrations and activities follow their slot's task hub.
 // Every region's production slot: the inbox (each region drains its own queue), export requests, the ledger prune
-// (each region's own table), the poison-queue watch (each region's own queues) and the backup status gauges (read
-// from the shared backup catalog).
+// (the shared table: its deletes are conditional, so two regions pruning it is harmless), the poison-queue watch (each region's own queues), the backup status gauges (read
+// from the shared backup catalog), the availability probe (each region probes the public endpoint) and the maintenance
+// drain (each region's own held queue).
 var everyRegionTriggers = [
   'WhatsAppInbox'
   'PortabilityExportRequest'
   'MessageLedgerPrune'
   'InboxPoisonWatch'
   'BackupStatus'
+  'AvailabilityProbe'
+  'MaintenanceDrain'
 ]
 
 // One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog. The passive

@@ -12,7 +12,7 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["backup", "chat", "erase", "export", "identity", "import", "inbox", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "erase", "export", "frontdoor", "identity", "import", "inbox", "maintenance", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -29,6 +29,14 @@ public class ContinuityCommandLineTests
         var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "inbox");
 
         Assert.Equal(["redrive", "status"], sut.Subcommands.Select(command => command.Name).Order());
+    }
+
+    [Fact]
+    public void Create_MaintenanceHasItsVerbs()
+    {
+        var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "maintenance");
+
+        Assert.Equal(["start", "status", "stop"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -107,6 +115,13 @@ public class ContinuityCommandLineTests
     [InlineData("inbox redrive --max many", "many")]
     [InlineData("inbox redrive --queue Inbox", "'Inbox' is no queue")]
     [InlineData("inbox redrive --queue whatsapp-inbox-poison", "name the queue its messages go back to, 'whatsapp-inbox'")]
+    [InlineData("frontdoor --origin 127.0.0.1:7073", "--origin takes an absolute http(s) URL")]
+    [InlineData("frontdoor --origin http://127.0.0.1:7073 --origin ftp://example.org", "not 'ftp://example.org'")]
+    [InlineData("frontdoor --listen :7071 --origin http://127.0.0.1:7073", "--listen takes an absolute http(s) URL")]
+    [InlineData("frontdoor --origin http://127.0.0.1:7073 --graph-sink sink", "--graph-sink takes an absolute http(s) URL")]
+    [InlineData("maintenance start --until tomorrow --message hi", "--until takes an ISO 8601 time")]
+    [InlineData("maintenance start --message hi", "--until")]
+    [InlineData("maintenance start --until 2h", "--message")]
     public void Parse_BadInput_ReportsWhatIsWrong(string commandLine, string expected)
     {
         var sut = ContinuityCommandLine.Create();
@@ -178,6 +193,11 @@ public class ContinuityCommandLineTests
     [InlineData("inbox", "inbox-help.txt")]
     [InlineData("inbox status", "inbox-status-help.txt")]
     [InlineData("inbox redrive", "inbox-redrive-help.txt")]
+    [InlineData("frontdoor", "frontdoor-help.txt")]
+    [InlineData("maintenance", "maintenance-help.txt")]
+    [InlineData("maintenance start", "maintenance-start-help.txt")]
+    [InlineData("maintenance stop", "maintenance-stop-help.txt")]
+    [InlineData("maintenance status", "maintenance-status-help.txt")]
     public async Task InvokeAsync_HelpOfAnOperatorVerb_MatchesTheSnapshot(string verb, string snapshot)
     {
         var sut = ContinuityCommandLine.Create();

@@ -41,6 +41,9 @@ public class FunctionsMetadataTests
         { "BackupStatusHttp", "get", HttpRoutes.BackupStatus },
         { "BackupRestoreStart", "post", HttpRoutes.BackupRestore },
         { "PortabilityImport", "post", HttpRoutes.PortabilityImport },
+        { "MaintenanceStatus", "get", HttpRoutes.Maintenance },
+        { "MaintenanceStart", "post", HttpRoutes.Maintenance },
+        { "MaintenanceStop", "delete", HttpRoutes.Maintenance },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()
@@ -53,6 +56,8 @@ public class FunctionsMetadataTests
         { "BackupPrune", Schedules.BackupPrune.TriggerExpression },
         { "BackupStatus", Schedules.BackupStatus.TriggerExpression },
         { "InboxPoisonWatch", Schedules.InboxPoisonWatch.TriggerExpression },
+        { "MaintenanceDrain", Schedules.MaintenanceDrain.TriggerExpression },
+        { "AvailabilityProbe", Schedules.AvailabilityProbe.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()

@@ -4,6 +4,7 @@ using AstroBot.Continuity.Cli.Commands;
 using AstroBot.Continuity.Cli.Commands.Backup;
 using AstroBot.Continuity.Cli.Commands.Identity;
 using AstroBot.Continuity.Cli.Commands.Inbox;
+using AstroBot.Continuity.Cli.Commands.Maintenance;
 using AstroBot.Continuity.Cli.Commands.Portability;
 using AstroBot.Continuity.Cli.Commands.Restore;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal static class ContinuityCommandLine
             GlobalOptions.Json,
         };
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(FrontDoorCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
@@ -32,6 +34,7 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(EraseCommand.Create());
         root.Subcommands.Add(IdentityCommand.Create());
         root.Subcommands.Add(InboxCommand.Create());
+        root.Subcommands.Add(MaintenanceCommand.Create());
         return root;
     }
 

@@ -1,5 +1,7 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.Availability.Maintenance;
+using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.WhatsApp.Graph;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +44,10 @@ public static class AvailabilityServiceCollectionExtensions
         // Transient like ReplySender, whose typed HttpClient the factory rotates.
         services.AddTransient<InboxProcessor>();
         services.AddTransient<IContinuityCommandHandler, HelpCommandHandler>();
+        services.AddMaintenance(configuration); // the inbox holds users' messages during a maintenance window
+
+        // The inbox records the probe user's messages instead of routing them.
+        services.AddAvailabilityProbe(configuration);
 
         services.AddHostedService<AvailabilityStorageInitializer>();
         return services;

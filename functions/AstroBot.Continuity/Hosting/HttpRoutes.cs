@@ -19,4 +19,10 @@ public static class HttpRoutes
 
     /// <summary>Imports one export archive (an operator route: a function key in Azure).</summary>
     public const string PortabilityImport = "portability/import";
+
+    /// <summary>
+    /// Maintenance mode: GET the status, POST a window, DELETE it (an operator route: a function key in Azure). Not under
+    /// <c>admin/</c>: the Functions host refuses any route that starts with <c>admin</c> (its own management API).
+    /// </summary>
+    public const string Maintenance = "maintenance";
 }

@@ -17,6 +17,8 @@ public static class Schedules
     public const string BackupPruneTrigger = "%BackupPruneSchedule%";
     public const string BackupStatusTrigger = "%BackupStatusSchedule%";
     public const string InboxPoisonWatchTrigger = "%InboxPoisonWatchSchedule%";
+    public const string AvailabilityProbeTrigger = "%AvailabilityProbeSchedule%";
+    public const string MaintenanceDrainTrigger = "%MaintenanceDrainSchedule%";
 
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
     public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
@@ -42,7 +44,13 @@ public static class Schedules
     /// <summary>Every 5 minutes: count the user-message queues and their poison queues (the poison alert), keep poisoned messages from expiring.</summary>
     public static readonly ScheduleSetting InboxPoisonWatch = new("InboxPoisonWatchSchedule", "0 */5 * * * *");
 
+    /// <summary>Every minute, in each region: the synthetic availability probe (a signed webhook through the public endpoint).</summary>
+    public static readonly ScheduleSetting AvailabilityProbe = new("AvailabilityProbeSchedule", "0 * * * * *");
+
+    /// <summary>Every 30 seconds: once no maintenance window is active, process what the region's held queue holds (Availability/Maintenance).</summary>
+    public static readonly ScheduleSetting MaintenanceDrain = new("MaintenanceDrainSchedule", "*/30 * * * * *");
+
     /// <summary>Every schedule, for configuration samples and tests.</summary>
     public static IReadOnlyList<ScheduleSetting> All { get; } =
-        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch];
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, AvailabilityProbe];
 }

@@ -8,8 +8,10 @@ namespace AstroBot.Continuity;
 /// <para>
 /// Ranges, by capability (the assembly that logs them in brackets when it is not the core):
 /// WhatsApp protocol 1000-1199;
-/// front door and inbox 1200-1499 (webhook 1200-1299, inbox 1300-1399, the queue workers and bot stand-in
-/// 1400-1499 [Local]);
+/// front door and inbox 1200-1499 (webhook 1200-1299, inbox 1300-1399 with maintenance mode 1380-1399, the queue
+/// workers and bot stand-in 1400-1499 [Local]);
+/// the local front door, Azure Front Door's twin in front of two local regions, 1500-1599 [Local];
+/// the synthetic availability probe 1700-1799;
 /// data 2000-2999 (Cosmos DB 2000, the seed 2001-2002 [Local]);
 /// storage and hosting 3000-3999 (the local scheduler 3000-3099 [Local]);
 /// crypto 4000-4999 (keyring and per-user keys);
@@ -62,6 +64,17 @@ public static class ContinuityEventId
     public const int PoisonRedriven = 1309;
     public const int PoisonRedriveStopped = 1310;
 
+    // Maintenance mode (Availability/Maintenance): 1380-1399.
+    public const int MaintenanceStarted = 1380;
+    public const int MaintenanceStopped = 1381;
+    public const int MaintenanceWebhookHeld = 1382;
+    public const int MaintenanceNoticeSent = 1383;
+    public const int MaintenanceNoticeFailed = 1384;
+    public const int MaintenanceDrained = 1385;
+    public const int MaintenanceHeldMessageFailed = 1386;
+    public const int MaintenanceHeldMessagePoisoned = 1387;
+    public const int MaintenanceWindowUnreadable = 1388;
+
     // The queue workers that play the Functions queue triggers, and the bot stand-in (AstroBot.Continuity.Local): 1400-1499.
     public const int QueueDrainStarted = 1400;
     public const int QueueDrainStopped = 1401;
@@ -69,6 +82,23 @@ public static class ContinuityEventId
     public const int QueueMessageFailed = 1403;
     public const int QueueMessagePoisoned = 1404;
     public const int StandInReplied = 1405;
+
+    // The local front door, Azure Front Door's twin in front of two local regions (AstroBot.Continuity.Local): 1500-1599.
+    public const int LocalFrontDoorStarted = 1500;
+    public const int OriginUnhealthy = 1501;
+    public const int OriginRestoring = 1502;
+    public const int OriginInService = 1503;
+    public const int RouteChanged = 1504;
+    public const int NoOriginAvailable = 1505;
+
+    // The synthetic availability probe (Availability/Probe): 1700-1799.
+    public const int ProbeCompleted = 1700;
+    public const int ProbeOff = 1701;
+    public const int ProbeNotRecorded = 1702;
+    public const int ProbeHandedOver = 1703;
+    public const int ProbeMessageUnknown = 1704;
+    public const int ProbeMessageDuplicate = 1705;
+    public const int ProbeIdentityChangeIgnored = 1706;
 
     // Data (Cosmos DB access): 2000-2999; the seed (AstroBot.Continuity.Local) 2001-2002.
     public const int CosmosNotReady = 2000;

@@ -117,7 +117,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 
-    private static async Task DropAsync(IServiceProvider services)
+    internal static async Task DropAsync(IServiceProvider services)
     {
         var cosmos = services.GetRequiredService<CosmosClient>();
         await DropDatabaseAsync(cosmos, services.GetRequiredService<IOptions<CosmosOptions>>().Value.DatabaseName);

@@ -54,9 +54,11 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
     public WebhookSignature Signature => Get<WebhookSignature>();
 
     /// <summary>Starts a sink, builds the services and runs the start-up initializer (creates queues, table, container).</summary>
-    public static async Task<FrontDoorHarness> StartAsync(IDictionary<string, string?>? overrides = null)
+    /// <param name="overrides">Settings on top of <see cref="Settings"/>.</param>
+    /// <param name="time">The services' clock (a fake one), instead of the system's.</param>
+    public static async Task<FrontDoorHarness> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
-        var harness = await BuildAsync(overrides);
+        var harness = await BuildAsync(overrides, time);
         foreach (var initializer in harness.Services.GetServices<IHostedService>().OfType<AvailabilityStorageInitializer>())
         {
             await initializer.StartAsync(CancellationToken.None);
@@ -92,7 +94,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
     };
 
     /// <summary>Starts a sink and builds the services, without creating anything in storage.</summary>
-    private static async Task<FrontDoorHarness> BuildAsync(IDictionary<string, string?>? overrides = null)
+    private static async Task<FrontDoorHarness> BuildAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", CancellationToken.None);
         var settings = Settings(sink.BaseUri);
@@ -102,11 +104,17 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time); // before the backend, whose own registration of the system clock yields to it
+        }
+
+        var provider = services
             .AddLogging()
             .AddContinuityBackend(configuration) // the product's registration, as both hosts make it
             .BuildServiceProvider();
-        return new FrontDoorHarness(services, sink);
+        return new FrontDoorHarness(provider, sink);
     }
 
     public T Get<T>()

@@ -14,6 +14,14 @@ public static class EmulatorEndpoints
     public static string StorageConnectionString { get; } =
         Environment.GetEnvironmentVariable("CONTINUITY_TEST_STORAGE") ?? "UseDevelopmentStorage=true";
 
+    /// <summary>
+    /// The second Azurite account, devstoreaccount2 (the second region's own account), that <c>eng/emulators</c> starts
+    /// Azurite with: on the same endpoints as <see cref="StorageConnectionString"/>, with the same well-known key, unless
+    /// <c>CONTINUITY_TEST_STORAGE_2</c> says otherwise.
+    /// </summary>
+    public static string SecondStorageConnectionString { get; } =
+        Environment.GetEnvironmentVariable("CONTINUITY_TEST_STORAGE_2") ?? SecondAccountOf(StorageConnectionString);
+
     public static string CosmosEndpoint { get; } =
         Environment.GetEnvironmentVariable("CONTINUITY_TEST_COSMOS_ENDPOINT") ?? "https://127.0.0.1:8081";
 
@@ -23,6 +31,12 @@ public static class EmulatorEndpoints
     public static string UnreachableStorageConnectionString { get; } =
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteAccountKey};" +
         "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+
+    private static string SecondAccountOf(string connectionString) =>
+        (connectionString.Trim().TrimEnd(';') == "UseDevelopmentStorage=true"
+            ? $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteAccountKey};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;" +
+              "QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;"
+            : connectionString).Replace("devstoreaccount1", "devstoreaccount2", StringComparison.Ordinal);
 
     /// <summary>A lowercase alphanumeric name, unique per call, valid for queues, tables, containers and databases.</summary>
     public static string UniqueName(string prefix) =>

@@ -22,6 +22,8 @@ public sealed class SchedulesTests
         Assert.Equal(Schedules.BackupPruneTrigger, Schedules.BackupPrune.TriggerExpression);
         Assert.Equal(Schedules.BackupStatusTrigger, Schedules.BackupStatus.TriggerExpression);
         Assert.Equal(Schedules.InboxPoisonWatchTrigger, Schedules.InboxPoisonWatch.TriggerExpression);
+        Assert.Equal(Schedules.AvailabilityProbeTrigger, Schedules.AvailabilityProbe.TriggerExpression);
+        Assert.Equal(Schedules.MaintenanceDrainTrigger, Schedules.MaintenanceDrain.TriggerExpression);
     }
 
     // Guards the next schedule someone adds: it needs its trigger constant and its place in All.

@@ -1,9 +1,11 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Health;
+using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Backup.Health;
 using AstroBot.Continuity.Local.Backup;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Local.Availability;
+using AstroBot.Continuity.Local.Availability.Probe;
 using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Local.Hosting;
 using AstroBot.Continuity.Local.Portability;
@@ -40,6 +42,7 @@ internal static class ContinuityLocalHost
         var services = builder.Services;
         services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddContinuityBackend(configuration);
+        services.AddLocalProbeTarget(); // the probe's default target: this host's own address (docs/availability.md, "Probe")
         services.AddSeedWriter(); // what `continuity seed` writes with, for tests that seed through the local host
         // The sink starts first so replies sent during start-up have somewhere to go.
         services.AddHostedService<GraphApiSinkService>();
@@ -82,6 +85,9 @@ internal static class ContinuityLocalHost
         // Loopback only, like everything the local host serves; in Azure the route takes a function key.
         api.MapGet(HttpRoutes.BackupStatus, (BackupStatusEndpoint status, CancellationToken cancellationToken) => status.GetAsync(cancellationToken));
         api.MapPost(HttpRoutes.PortabilityImport, (HttpRequest request, ImportEndpoint import, CancellationToken cancellationToken) => import.PostAsync(request, cancellationToken));
+        api.MapGet(HttpRoutes.Maintenance, (MaintenanceEndpoint maintenance, CancellationToken cancellationToken) => maintenance.GetAsync(cancellationToken));
+        api.MapPost(HttpRoutes.Maintenance, (HttpRequest request, MaintenanceEndpoint maintenance, CancellationToken cancellationToken) => maintenance.PostAsync(request, cancellationToken));
+        api.MapDelete(HttpRoutes.Maintenance, (HttpRequest request, MaintenanceEndpoint maintenance, CancellationToken cancellationToken) => maintenance.DeleteAsync(request, cancellationToken));
         api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
     }

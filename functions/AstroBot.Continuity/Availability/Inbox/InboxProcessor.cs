@@ -1,4 +1,6 @@
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Maintenance;
+using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.WhatsApp;
@@ -14,6 +16,8 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// Delivery statuses move forward in the ledger. The directory is consulted here, after the front door's durable
 /// acknowledgement, so its being slow or down never costs a message: the queue retries. Called by the Functions queue trigger and by the local host's <c>QueueInboxPump</c> (AstroBot.Continuity.Local).
 /// Any failure throws, so the queue retries the whole webhook; what was already done is skipped on the retry.
+/// During a maintenance window a webhook that carries users' messages is moved to the held queue instead, and processed
+/// after it by <see cref="ProcessHeldAsync"/> (Availability/Maintenance).
 /// </summary>
 public sealed class InboxProcessor
 {
@@ -24,6 +28,8 @@ public sealed class InboxProcessor
     private readonly IdentityChangeApplier identityChanges;
     private readonly Dictionary<ContinuityCommand, IContinuityCommandHandler> handlers;
     private readonly IConfirmationGate[] gates;
+    private readonly ProbeInbox probes;
+    private readonly MaintenanceHold maintenance;
     private readonly ILogger<InboxProcessor> logger;
 
     public InboxProcessor(
@@ -34,6 +40,8 @@ public sealed class InboxProcessor
         IdentityChangeApplier identityChanges,
         IEnumerable<IContinuityCommandHandler> handlers,
         IEnumerable<IConfirmationGate> gates,
+        ProbeInbox probes,
+        MaintenanceHold maintenance,
         ILogger<InboxProcessor> logger)
     {
         this.claimChecks = claimChecks;
@@ -41,6 +49,8 @@ public sealed class InboxProcessor
         this.botQueue = botQueue;
         this.identities = identities;
         this.identityChanges = identityChanges;
+        this.probes = probes;
+        this.maintenance = maintenance;
         this.logger = logger;
         this.gates = [.. gates];
 
@@ -54,7 +64,15 @@ public sealed class InboxProcessor
 
     /// <summary>Processes the text of one inbox queue message (the Base64 or the decoded envelope JSON).</summary>
     /// <exception cref="InvalidDataException">The message is not a readable envelope: it will end in the poison queue.</exception>
-    public async Task ProcessAsync(string queueMessageText, CancellationToken ct)
+    public Task ProcessAsync(string queueMessageText, CancellationToken ct) => ProcessAsync(queueMessageText, mayHold: true, ct);
+
+    /// <summary>
+    /// Processes a webhook the maintenance hold kept (<c>MaintenanceDrainJob</c>): as <see cref="ProcessAsync(string, CancellationToken)"/>,
+    /// but never held again.
+    /// </summary>
+    public Task ProcessHeldAsync(string queueMessageText, CancellationToken ct) => ProcessAsync(queueMessageText, mayHold: false, ct);
+
+    private async Task ProcessAsync(string queueMessageText, bool mayHold, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(queueMessageText);
         var envelope = WebhookEnvelope.FromQueueText(queueMessageText);
@@ -65,16 +83,55 @@ public sealed class InboxProcessor
             throw new InvalidDataException($"A recorded webhook does not parse: {parsed.Error}");
         }
 
+        // Maintenance mode: during a window, and after it until this region's held queue is drained, a webhook that
+        // carries users' messages waits whole in the held queue (its statuses are applied now; the probe's own webhooks
+        // are not held, nor is the probe told anything); see Availability/Maintenance.
+        var users = batch with
+        {
+            Messages = [.. batch.Messages.Where(message => !probes.IsProbe(message.Sender))],
+            IdentityChanges = [.. batch.IdentityChanges.Where(change => !probes.IsProbe(change))],
+        };
+        if (mayHold && await maintenance.DecideAsync(users, ct).ConfigureAwait(false) is { } hold)
+        {
+            await ApplyStatusesAsync(batch, ct).ConfigureAwait(false);
+            await maintenance.HoldAsync(queueMessageText, users, hold, ct).ConfigureAwait(false);
+            return; // the claim-check blob stays: the held copy points at it
+        }
+
         foreach (var message in batch.Messages)
         {
+            // The availability probe's user, by its identifiers: recorded only, never the directory, the bot or a reply.
+            if (probes.IsProbe(message.Sender))
+            {
+                await probes.RecordAsync(message, ct).ConfigureAwait(false);
+                continue;
+            }
+
             await ProcessMessageAsync(message, envelope.ReceivedAt, ct).ConfigureAwait(false);
         }
 
         foreach (var change in batch.IdentityChanges)
         {
+            if (probes.IsProbe(change))
+            {
+                probes.Ignore(change);
+                continue;
+            }
+
             await ProcessIdentityChangeAsync(change, envelope.ReceivedAt, ct).ConfigureAwait(false);
         }
 
+        await ApplyStatusesAsync(batch, ct).ConfigureAwait(false);
+
+        // Only now: a retry after a crash above still finds the body.
+        if (envelope.Blob is { } blob)
+        {
+            await claimChecks.DeleteAsync(blob, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ApplyStatusesAsync(WebhookBatch batch, CancellationToken ct)
+    {
         foreach (var status in batch.Statuses)
         {
             var change = await ledger.ApplyStatusAsync(status, ct).ConfigureAwait(false);
@@ -84,12 +141,6 @@ public sealed class InboxProcessor
         foreach (var error in batch.Errors)
         {
             LogMessages.InboxMetaErrorReported(logger, error.Code);
-        }
-
-        // Only now: a retry after a crash above still finds the body.
-        if (envelope.Blob is { } blob)
-        {
-            await claimChecks.DeleteAsync(blob, ct).ConfigureAwait(false);
         }
     }
 

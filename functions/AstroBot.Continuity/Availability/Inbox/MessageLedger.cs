@@ -16,6 +16,7 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// <item><c>(wamid, "outbound")</c>: the furthest delivery status of a message the bot sent.</item>
 /// </list>
 /// Rows that only move forward are updated under the row's ETag, so concurrent webhooks never move them back.
+/// Maintenance mode keeps its window and notices in the same table, under keys of its own (<c>MaintenanceStore</c>).
 /// </summary>
 public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOptions> options, TimeProvider time)
 {

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AstroBot.Continuity.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace AstroBot.Continuity.Availability.Maintenance;
+
+/// <summary>
+/// The operators' maintenance route, <c>/api/maintenance</c> (<see cref="HttpRoutes.Maintenance"/>), in both hosts:
+/// <c>GET</c> the status (200); <c>POST</c> with <c>{"until": "...", "message": "...", "by": "..."}</c> starts a window
+/// (201, or 200 when it changed the active one); <c>DELETE</c> stops it (200, or 404 when none was active). A body that
+/// is not such an object, or a request <c>maintenance start</c> would refuse, is 400 with <c>{"error": "..."}</c>, never
+/// 500. A function key guards it in Azure; the local host serves it on loopback, as its other operator routes.
+/// </summary>
+public sealed class MaintenanceEndpoint(MaintenanceControl control)
+{
+    /// <summary>The largest body read: a 4,096-character message, every character escaped as <c>\uXXXX</c>, fits.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Who started or stopped a window through the route, when the body does not say.</summary>
+    public const string DefaultActor = "api";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary><c>GET</c>: the status.</summary>
+    public async Task<IResult> GetAsync(CancellationToken cancellationToken) =>
+        Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), Json);
+
+    /// <summary><c>POST</c>: starts (or changes) a window.</summary>
+    public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ReadOnlyMemory<byte>? read;
+        try
+        {
+            read = await RequestBodyReader.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return Error(exception.StatusCode, "The request body could not be read whole.");
+        }
+
+        if (read is not { } body)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes / 1024} KB; a notice holds {MaintenanceRequest.MaxMessageLength} characters.");
+        }
+
+        if (Parse(body) is not { } start)
+        {
+            return Error(StatusCodes.Status400BadRequest, "The body must be a JSON object {\"until\": \"2027-01-15T10:00:00Z or 2h\", \"message\": \"what users read\", \"by\": \"who (optional)\"} with until and message as strings.");
+        }
+
+        var result = await control.StartAsync(start.Until, start.Message, start.By ?? DefaultActor, cancellationToken).ConfigureAwait(false);
+        if (result.Problem is { } problem)
+        {
+            return Error(StatusCodes.Status400BadRequest, problem);
+        }
+
+        var status = await control.StatusAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Json(status, Json, statusCode: result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    /// <summary><c>DELETE</c>: stops the active window.</summary>
+    public async Task<IResult> DeleteAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string by = request.Query["by"] is [{ Length: > 0 and <= 256 } named] ? named : DefaultActor;
+        if (await control.StopAsync(by, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Error(StatusCodes.Status404NotFound, "No maintenance window is active: nothing to stop.");
+        }
+
+        return Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), Json);
+    }
+
+    /// <summary>The body's fields, or null when it is not a JSON object whose fields are strings (or absent, for <c>by</c>).</summary>
+    private static StartBody? Parse(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !TryString(root, "until", required: true, out var until)
+                || !TryString(root, "message", required: true, out var message)
+                || !TryString(root, "by", required: false, out var by))
+            {
+                return null;
+            }
+
+            return new StartBody(until, message, string.IsNullOrWhiteSpace(by) ? null : by.Trim()[..Math.Min(by.Trim().Length, 256)]);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool TryString(JsonElement root, string name, bool required, out string? value)
+    {
+        value = null;
+        if (!root.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
+        {
+            return !required;
+        }
+
+        if (property.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        value = property.GetString();
+        return true;
+    }
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+
+    private sealed record StartBody(string? Until, string? Message, string? By);
+}

@@ -1,0 +1,47 @@
+using AstroBot.Continuity.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Availability.Maintenance;
+
+/// <summary>
+/// The maintenance window as the inbox sees it: read from the table at most once per <c>Maintenance:CacheDuration</c>
+/// per process, so the inbox does not read it for every message. Whether a window is active is decided on each call
+/// against the clock, so a window's end by itself is exact; a start or a stop takes effect within the cache duration.
+/// When the table cannot be read, the last window read is kept (a window started before the shared account went down
+/// keeps holding) and the read is tried again after another cache duration.
+/// </summary>
+public sealed class MaintenanceWindowCache(MaintenanceStore store, IOptions<MaintenanceOptions> options, TimeProvider time, ILogger<MaintenanceWindowCache> logger)
+{
+    private readonly TimeSpan duration = options.Value.CacheDuration;
+    private volatile Snapshot? snapshot;
+
+    /// <summary>The current or last window (null when none), as read at most <c>Maintenance:CacheDuration</c> ago.</summary>
+    public async Task<MaintenanceWindow?> CurrentAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var cached = snapshot;
+        if (cached is not null && now < cached.FreshUntil)
+        {
+            return cached.Window;
+        }
+
+        try
+        {
+            var window = await store.ReadAsync(ct).ConfigureAwait(false);
+            snapshot = new Snapshot(window, now + duration);
+            return window;
+        }
+        catch (Exception exception) when (cached is not null && StorageFailure.Is(exception))
+        {
+            LogMessages.MaintenanceWindowUnreadable(logger, exception.GetType().Name, cached.Window?.Id);
+            snapshot = cached with { FreshUntil = now + duration };
+            return cached.Window;
+        }
+    }
+
+    /// <summary>Forgets what was read, so the next call reads the table (after this process started or stopped a window).</summary>
+    public void Invalidate() => snapshot = null;
+
+    private sealed record Snapshot(MaintenanceWindow? Window, DateTimeOffset FreshUntil);
+}
