@@ -49,7 +49,10 @@ if (benchmark is "webhook" or "all")
 if (benchmark is "backup" or "all")
 {
     var settings = (quick ? BackupBenchSettings.QuickSmoke(users) : BackupBenchSettings.Full(users)) with { PageSize = pageSize };
-    var run = await new BackupBenchmark(settings, machine, CosmosServerVersion.Read(repo), Console.Out).RunAsync(cancel.Token);
+    // eng/emulators' data folder, where its pid files are: the CPU of the emulators is read from their processes.
+    var cpu = AstroBot.Continuity.Bench.Cpu.CpuMeter.Discover(Environment.GetEnvironmentVariable("CONTINUITY_DATA") is { Length: > 0 } data ? data : Path.Combine(repo, ".local"));
+    Console.WriteLine($"cpu: Cosmos DB emulator {cpu.Cosmos?.Source ?? "not found"}; Azurite {cpu.Azurite?.Source ?? "not found"}");
+    var run = await new BackupBenchmark(settings, machine, CosmosServerVersion.Read(repo), cpu, Console.Out).RunAsync(cancel.Token);
     await BenchmarksDocument.WriteSectionAsync(document, BackupSection.KeyOf(settings), BackupSection.Render(run), cancel.Token);
     Console.WriteLine($"wrote the backup section of {document}");
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using AstroBot.Continuity.Backup.Format;
 using AstroBot.Continuity.Bench.Bare;
+using AstroBot.Continuity.Bench.Cpu;
 using Azure.Storage.Blobs;
 
 namespace AstroBot.Continuity.Bench.Backup;
@@ -18,13 +19,15 @@ internal static class BareBlobLoops
     /// other as the backup uploads them (<c>UploadAsync(BinaryData, overwrite: true)</c>) into a scratch container.
     /// The bytes are random, as incompressible as the sealed chunks, and made before the clock starts.
     /// </summary>
-    public static async Task<BareLoopResult> UploadAsync(BlobServiceClient blobs, string scratchContainer, BackupManifest manifest, CancellationToken ct)
+    /// <param name="cpu">When given, the CPU used is read right before the clock starts and right after it stops.</param>
+    public static async Task<BareLoopResult> UploadAsync(BlobServiceClient blobs, string scratchContainer, BackupManifest manifest, CancellationToken ct, CpuMeter? cpu = null)
     {
         var container = blobs.GetBlobContainerClient(scratchContainer);
         await container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         var chunks = manifest.Containers.SelectMany(part => part.Chunks).ToList();
         var payloads = chunks.Select(chunk => new BinaryData(RandomNumberGenerator.GetBytes(checked((int)chunk.Bytes)))).ToList();
 
+        var cpuBefore = cpu?.Sample();
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < payloads.Count; i++)
         {
@@ -33,17 +36,20 @@ internal static class BareBlobLoops
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new BareLoopResult(elapsed, chunks.Count, chunks.Sum(chunk => (long)chunk.ItemCount), chunks.Sum(chunk => chunk.Bytes));
+        var used = cpu is null || cpuBefore is not { } before ? null : cpu.Between(before, cpu.Sample());
+        return new BareLoopResult(elapsed, chunks.Count, chunks.Sum(chunk => (long)chunk.ItemCount), chunks.Sum(chunk => chunk.Bytes), used);
     }
 
     /// <summary>
     /// The download bare limit of a deep verify: the backup's own chunk blobs downloaded one after the other
     /// (<c>DownloadContentAsync</c>), nothing checked, decrypted or decompressed.
     /// </summary>
-    public static async Task<BareLoopResult> DownloadAsync(BlobContainerClient archives, string database, BackupManifest manifest, CancellationToken ct)
+    /// <param name="cpu">When given, the CPU used is read right before the clock starts and right after it stops.</param>
+    public static async Task<BareLoopResult> DownloadAsync(BlobContainerClient archives, string database, BackupManifest manifest, CancellationToken ct, CpuMeter? cpu = null)
     {
         var chunks = manifest.Containers.SelectMany(part => part.Chunks).ToList();
         long bytes = 0;
+        var cpuBefore = cpu?.Sample();
         var started = Stopwatch.GetTimestamp();
         foreach (var chunk in chunks)
         {
@@ -53,6 +59,7 @@ internal static class BareBlobLoops
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new BareLoopResult(elapsed, chunks.Count, chunks.Sum(chunk => (long)chunk.ItemCount), bytes);
+        var used = cpu is null || cpuBefore is not { } before ? null : cpu.Between(before, cpu.Sample());
+        return new BareLoopResult(elapsed, chunks.Count, chunks.Sum(chunk => (long)chunk.ItemCount), bytes, used);
     }
 }

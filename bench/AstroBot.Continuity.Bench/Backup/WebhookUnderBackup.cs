@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Runs;
+using AstroBot.Continuity.Bench.Cpu;
 using AstroBot.Continuity.Bench.Load;
 using AstroBot.Continuity.Bench.Scenarios;
 
@@ -11,7 +12,12 @@ namespace AstroBot.Continuity.Bench.Backup;
 /// <param name="During">The round while a full backup ran (it ends when the backup ends, or at the round's limit).</param>
 /// <param name="Idle">The same number of webhooks at the same rate, nothing else running.</param>
 /// <param name="BackupElapsed">The full backup that ran during the first round, from its start to its end.</param>
-internal sealed record WebhookPair(PacedRoundResult During, PacedRoundResult Idle, TimeSpan BackupElapsed, BackupRunResult Backup)
+/// <param name="DuringCpu">The CPU used on the machine from the backup's start to the end of the round during it.</param>
+/// <param name="IdleCpu">The CPU used on the machine over the idle round.</param>
+/// <param name="DuringPool">How long work waited for this process's thread pool during the backup's round.</param>
+/// <param name="IdlePool">The same over the idle round.</param>
+internal sealed record WebhookPair(
+    PacedRoundResult During, PacedRoundResult Idle, TimeSpan BackupElapsed, BackupRunResult Backup, CpuUse DuringCpu, CpuUse IdleCpu, PoolProbeResult DuringPool, PoolProbeResult IdlePool)
 {
     public double P99Ratio => During.Round.Latency.P99Ms / Idle.Round.Latency.P99Ms;
 }
@@ -28,6 +34,18 @@ internal sealed record WebhookUnderBackupResult(IReadOnlyList<WebhookPair> Pairs
     public LatencySummary IdleLateness { get; } = LatencySummary.FromTicks(Pairs.SelectMany(pair => pair.Idle.LatenessTicks).ToList());
 
     public double P99Ratio => During.P99Ms / Idle.P99Ms;
+
+    /// <summary>The CPU of every round during a backup, added up.</summary>
+    public CpuUse DuringCpu { get; } = CpuUse.Sum([.. Pairs.Select(pair => pair.DuringCpu)]);
+
+    /// <summary>The CPU of every idle round, added up.</summary>
+    public CpuUse IdleCpu { get; } = CpuUse.Sum([.. Pairs.Select(pair => pair.IdleCpu)]);
+
+    /// <summary>The thread-pool probe of every round during a backup, pooled.</summary>
+    public PoolProbeResult DuringPool { get; } = PoolProbeResult.Pool(Pairs.Select(pair => pair.DuringPool));
+
+    /// <summary>The thread-pool probe of every idle round, pooled.</summary>
+    public PoolProbeResult IdlePool { get; } = PoolProbeResult.Pool(Pairs.Select(pair => pair.IdlePool));
 
     /// <summary>Met when every pair's p99 ratio is within <paramref name="maxRatio"/>, missed when none is; otherwise the noise decides and the run does not.</summary>
     public bool? Meets(double maxRatio) =>
@@ -46,7 +64,7 @@ internal sealed record WebhookUnderBackupResult(IReadOnlyList<WebhookPair> Pairs
 internal static class WebhookUnderBackup
 {
     public static async Task<WebhookUnderBackupResult> RunAsync(
-        BackupBenchSettings settings, BackupRunner runner, string runId, TextWriter progress, CancellationToken ct)
+        BackupBenchSettings settings, BackupRunner runner, string runId, CpuMeter cpu, TextWriter progress, CancellationToken ct)
     {
         var names = new BenchNames(runId);
         await using var host = await LocalHostTarget.StartAsync(names, ct).ConfigureAwait(false);
@@ -79,6 +97,8 @@ internal static class WebhookUnderBackup
 
             // The load starts with the backup and stops when it ends (or at the round's limit).
             using var backupDone = new CancellationTokenSource();
+            var duringCpuBefore = cpu.Sample();
+            using var duringProbe = PoolProbe.Start();
             var clock = Stopwatch.StartNew();
             var backupTask = Task.Run(
                 async () =>
@@ -96,6 +116,8 @@ internal static class WebhookUnderBackup
                 ct);
             var during = await PacedLoadGenerator.RunAsync(
                 settings.WebhookRate, settings.WebhookWorkers, maxCount, (i, c) => poster.PostAsync(host.WebhookUri, duringPosts[i], c), backupDone.Token, ct).ConfigureAwait(false);
+            var duringCpu = cpu.Between(duringCpuBefore, cpu.Sample());
+            var duringPool = duringProbe.Stop();
             var backup = await backupTask.ConfigureAwait(false);
             Report($"{pair} during backup", during);
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook: the backup under load took {clock.Elapsed.TotalSeconds:F1} s ({backup.Outcome}, {backup.Entry?.ItemCount:N0} items)"));
@@ -107,12 +129,22 @@ internal static class WebhookUnderBackup
             await InboxAudit.ClearAsync(names.InboxQueue, ct).ConfigureAwait(false);
             var idlePosts = SignedWebhook.Build($"backup-idle{pair}", during.Round.Attempted, LocalHostTarget.AppSecret, LocalHostTarget.PhoneNumberId, TimeProvider.System.GetUtcNow());
             Collect();
+            var idleCpuBefore = cpu.Sample();
+            using var idleProbe = PoolProbe.Start();
             var idle = await PacedLoadGenerator.RunAsync(
                 settings.WebhookRate, settings.WebhookWorkers, idlePosts.Length, (i, c) => poster.PostAsync(host.WebhookUri, idlePosts[i], c), CancellationToken.None, ct).ConfigureAwait(false);
+            var idleCpu = cpu.Between(idleCpuBefore, cpu.Sample());
+            var idlePool = idleProbe.Stop();
             Report($"{pair} idle", idle);
+            ReportCpu($"{pair} during/idle", duringCpu, idleCpu);
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook: {pair} during/idle    thread-pool wait p99 {duringPool.Delay.P99Ms:F1}/{idlePool.Delay.P99Ms:F1} ms, max {duringPool.Delay.MaxMs:F1}/{idlePool.Delay.MaxMs:F1} ms, pool threads up to {duringPool.MaxThreads}/{idlePool.MaxThreads}"));
             await InboxAudit.ClearAsync(names.InboxQueue, ct).ConfigureAwait(false);
-            return new WebhookPair(during, idle, clock.Elapsed, backup);
+            return new WebhookPair(during, idle, clock.Elapsed, backup, duringCpu, idleCpu, duringPool, idlePool);
         }
+
+        void ReportCpu(string label, CpuUse during, CpuUse idle) => progress.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"webhook: {label,-16} cores used: this process {during.PerSecond(during.Bench):F2}/{idle.PerSecond(idle.Bench):F2}, Cosmos DB emulator {during.PerSecond(during.Cosmos ?? double.NaN):F2}/{idle.PerSecond(idle.Cosmos ?? double.NaN):F2}, Azurite {during.PerSecond(during.Azurite ?? double.NaN):F2}/{idle.PerSecond(idle.Azurite ?? double.NaN):F2}, machine busy {during.Busy:P0}/{idle.Busy:P0}"));
 
         void Report(string label, PacedRoundResult result) => progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Bench.Cpu;
 using AstroBot.Continuity.Data;
 using Microsoft.Azure.Cosmos;
 
@@ -19,7 +20,8 @@ internal static class BareInsert
     /// <summary>The restore's <c>RestoreTarget.WriteConcurrency</c>.</summary>
     public const int Concurrency = 16;
 
-    public static async Task<BareLoopResult> RunAsync(CosmosClient client, string database, IReadOnlyList<InsertBatch> batches, CancellationToken ct)
+    /// <param name="cpu">When given, the CPU used is read right before the clock starts and right after it stops.</param>
+    public static async Task<BareLoopResult> RunAsync(CosmosClient client, string database, IReadOnlyList<InsertBatch> batches, CancellationToken ct, CpuMeter? cpu = null)
     {
         var created = await client.CreateDatabaseIfNotExistsAsync(database, cancellationToken: ct).ConfigureAwait(false);
         foreach (var definition in BotDataModel.Containers)
@@ -28,6 +30,7 @@ internal static class BareInsert
         }
 
         long written = 0, bytes = 0;
+        var cpuBefore = cpu?.Sample();
         var started = Stopwatch.GetTimestamp();
         foreach (var batch in batches)
         {
@@ -47,6 +50,7 @@ internal static class BareInsert
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new BareLoopResult(elapsed, batches.Count, written, bytes);
+        var used = cpu is null || cpuBefore is not { } before ? null : cpu.Between(before, cpu.Sample());
+        return new BareLoopResult(elapsed, batches.Count, written, bytes, used);
     }
 }

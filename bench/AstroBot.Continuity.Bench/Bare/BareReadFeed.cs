@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AstroBot.Continuity.Backup.Format;
+using AstroBot.Continuity.Bench.Cpu;
 using AstroBot.Continuity.Data;
 using Microsoft.Azure.Cosmos;
 
@@ -13,10 +14,12 @@ namespace AstroBot.Continuity.Bench.Bare;
 /// </summary>
 internal static class BareReadFeed
 {
-    public static async Task<BareReadResult> RunAsync(CosmosClient client, string database, int pageSize, CancellationToken ct)
+    /// <param name="cpu">When given, the CPU used is read right before the clock starts and right after it stops (before the pages are parsed).</param>
+    public static async Task<BareReadResult> RunAsync(CosmosClient client, string database, int pageSize, CancellationToken ct, CpuMeter? cpu = null)
     {
         var pages = new List<(string Container, byte[] Body)>();
         var perContainer = new List<(string Container, int Pages, TimeSpan Elapsed)>();
+        var cpuBefore = cpu?.Sample();
         var started = Stopwatch.GetTimestamp();
         foreach (var definition in BotDataModel.Containers)
         {
@@ -38,12 +41,23 @@ internal static class BareReadFeed
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new BareReadResult(elapsed, pages.Count, pages.Sum(page => (long)page.Body.Length), ReadData.Parse(pages), perContainer);
+        var used = cpu is null || cpuBefore is not { } before ? null : cpu.Between(before, cpu.Sample());
+        return new BareReadResult(elapsed, pages.Count, pages.Sum(page => (long)page.Body.Length), ReadData.Parse(pages), perContainer, pages, used);
     }
 }
 
-/// <summary>One bare read: its wall time, pages, page bytes on the wire (uncompressed bodies), what it read, and its time per container.</summary>
-internal sealed record BareReadResult(TimeSpan Elapsed, int Pages, long PageBytes, ReadData Data, IReadOnlyList<(string Container, int Pages, TimeSpan Elapsed)> PerContainer)
+/// <summary>
+/// One bare read: its wall time, pages, page bytes on the wire (uncompressed bodies), what it read, its time per
+/// container, the page bodies themselves (in feed order), and the CPU it used when a meter was given.
+/// </summary>
+internal sealed record BareReadResult(
+    TimeSpan Elapsed,
+    int Pages,
+    long PageBytes,
+    ReadData Data,
+    IReadOnlyList<(string Container, int Pages, TimeSpan Elapsed)> PerContainer,
+    IReadOnlyList<(string Container, byte[] Body)> PageBodies,
+    CpuUse? Cpu)
 {
     /// <summary>The mean time of one page of <paramref name="container"/>, and how many items the container holds.</summary>
     public (TimeSpan PerPage, int Items) PageTime(string container)

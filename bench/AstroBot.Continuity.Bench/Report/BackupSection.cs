@@ -114,6 +114,11 @@ internal static class BackupSection
         Line($"");
         Line($"Against each bare limit separately, the backup took {backupVsRead:F2}× the bare read and {backupVsUpload:F2}× the bare upload. The backup reads the next page while it seals and uploads a chunk, so the slower of the two is its floor; against the bare read and the bare upload added together ({Sec(bareRead + run.BareUpload.Elapsed)} s) it took {sumRatio:F2}×{(sumRatio < 1 ? ": below 1.00, which only the machine's noise between the measurements explains, so read every ratio here as give or take that much" : string.Empty)}. The two bare reads, minutes apart on the same data, took {Sec(run.BareRead.Elapsed)} s and {Sec(run.BareReadAfterElapsed)} s, the two bare inserts {Sec(run.BareInsert.Elapsed)} s and {Sec(run.BareInsertAfterElapsed)} s: a measure of that noise.");
         Line($"");
+        foreach (var line in BackupCpuSection.Accounting(run))
+        {
+            md.Append(line).Append('\n');
+        }
+        Line($"");
 
         Line($"### Webhook acknowledgement during a backup");
         Line($"");
@@ -144,6 +149,12 @@ internal static class BackupSection
         {
             Line($"");
             Line($"> The generator fell behind its schedule (pooled send lateness p99 above the {interval:F0} ms between requests) {(w.DuringLateness.P99Ms > interval && w.IdleLateness.P99Ms > interval ? "in both kinds of round" : w.DuringLateness.P99Ms > interval ? "during the backups" : "in the idle rounds")}: all {s.WebhookWorkers} workers were waiting on answers, i.e. the host did not keep up with {s.WebhookRate:N0} msg/s on this machine at those moments. Requests then leave late and the latency from send understates what a sender on the schedule would have seen.");
+        }
+
+        Line($"");
+        foreach (var line in BackupCpuSection.Webhook(run))
+        {
+            md.Append(line).Append('\n');
         }
 
         Line($"");
@@ -184,7 +195,7 @@ internal static class BackupSection
         Line($"- **Bare upload**: as many blobs as the backup wrote chunks, of exactly their sizes (from the backup's manifest), random bytes made before the clock started, uploaded one after the other with `UploadAsync(BinaryData, overwrite: true)` through the backup's own `BlobServiceClient` into a scratch container of the same Azurite.");
         Line($"- **Deep verify**: `BackupVerification.VerifyAsync(id, VerifyLevel.Deep)`: manifest authenticated, every chunk downloaded, hashed, decrypted and decompressed, its items counted against the manifest, the result written to the catalog. **Bare download**: the same chunk blobs downloaded one after the other with `DownloadContentAsync`, nothing checked.");
         Line($"- **Restore**: `RestoreService.RunToCompletionAsync` of the latest backup into a fresh database: plan (the chain resolved, every chunk downloaded and checked before anything is written, the target checked empty, its containers created), then per chunk a step (progress table checked, chunk downloaded and opened, erasure journal and user keys read, items upserted 16 at a time, the step recorded). **Bare insert**: the same items (the canonical JSON the restore writes, i.e. the documents without system properties) upserted into another fresh database through the same client (the bot's shared `CosmosClient`) in the restore's batches (one per backup chunk, in the backup's container order) with the restore's 16 point upserts in flight, partition keys known and bodies built before the clock started; its containers were created before the clock started.");
-        Line($"- The measurements ran one after the other in this order: webhook rounds (with their own full backups), bare read, full backup, bare upload, bare read again, change-feed positions alone, deep verify, bare download, bare insert, restore, bare insert again, then the format comparison, so each product figure sits next to its bare limit in time. A full GC ran before each.");
+        Line($"- The measurements ran one after the other in this order: webhook rounds (with their own full backups), {BackupBenchmark.QuietWindow.TotalSeconds:N0} s of nothing, bare read, full backup, bare upload, bare read again, change-feed positions alone, deep verify, bare download, bare insert, restore, bare insert again, then the format comparison and the parsing alone, so each product figure sits next to its bare limit in time. A full GC ran before each. The CPU of each was read just outside its clock.");
         return md.ToString();
     }
 
@@ -219,7 +230,7 @@ internal static class BackupSection
         var slower = Max((run.BareRead.Elapsed + run.BareReadAfterElapsed) / 2, run.BareUpload.Elapsed);
         yield return backupRatio <= BackupTargets.BackupOverBareMax
             ? F($"**Backup throughput: target met** ({backupRatio:F2}× the slower bare limit, at most {BackupTargets.BackupOverBareMax:F1}× asked).")
-            : F($"**Backup throughput: target not met**: {backupRatio:F2}× the slower bare limit, {BackupTargets.BackupOverBareMax:F1}× asked. The change-feed positions a full backup takes (two per container, {Sec(run.PositionReadsElapsed)} s when measured alone, which the emulator answers by reading the container and Azure answers at once) are work the bare read does not do: without them the backup would be {Ratio(run.Backup.Elapsed - run.PositionReadsElapsed, slower):F2}× the slower bare limit.");
+            : F($"**Backup throughput: target not met**: {backupRatio:F2}× the slower bare limit, {BackupTargets.BackupOverBareMax:F1}× asked. The change-feed positions a full backup takes (two per container, {Sec(run.PositionReadsElapsed)} s when measured alone, which the emulator answers by reading the container and Azure answers at once) are work the bare read does not do: without them the backup would be {Ratio(run.Backup.Elapsed - run.PositionReadsElapsed, slower):F2}× the slower bare limit. {BackupCpuSection.BackupVerdict(run)}");
         var read = (run.BareRead.Elapsed + run.BareReadAfterElapsed) / 2;
         var seal = run.Format.Product.Seal;
         var rest = run.Backup.Elapsed - read - run.BareUpload.Elapsed - seal;
@@ -233,12 +244,12 @@ internal static class BackupSection
             ? F($"**Archive size: target met**: {archiveShare:P1} of the raw JSON ({archiveShareCanonical:P1} of the canonical NDJSON), at most {BackupTargets.ArchiveShareMax:P0} asked.")
             : F($"**Archive size: target not met**: {archiveShare:P1} of the raw JSON ({archiveShareCanonical:P1} of the canonical NDJSON), at most {BackupTargets.ArchiveShareMax:P0} asked.");
         var pairs = string.Join(", ", run.Webhook.Pairs.Select(p => p.P99Ratio.ToString("F2", CultureInfo.InvariantCulture)));
-        yield return run.Webhook.Meets(BackupTargets.WebhookP99RatioMax) switch
+        yield return (run.Webhook.Meets(BackupTargets.WebhookP99RatioMax) switch
         {
             true => F($"**Webhook p99 during a backup: target met** in every pair (p99 ratios {pairs}; pooled {Ms(run.Webhook.During.P99Ms)} ms against {Ms(run.Webhook.Idle.P99Ms)} ms idle, {p99Ratio:F2}×, at most {BackupTargets.WebhookP99RatioMax:F2}× asked)."),
-            false => F($"**Webhook p99 during a backup: target not met** in any pair (p99 ratios {pairs}; pooled {Ms(run.Webhook.During.P99Ms)} ms against {Ms(run.Webhook.Idle.P99Ms)} ms idle, {p99Ratio:F2}×, at most {BackupTargets.WebhookP99RatioMax:F2}× asked). Here the backup, Azurite, the Cosmos DB emulator and the front door share the same {run.Machine.Cores} cores, so the backup's CPU (parsing, compressing, encrypting) and the emulators' work for it compete with the front door for them; in Azure the emulators' share of that work happens on Cosmos DB's and Storage's machines, which this machine cannot show."),
+            false => F($"**Webhook p99 during a backup: target not met** in any pair (p99 ratios {pairs}; pooled {Ms(run.Webhook.During.P99Ms)} ms against {Ms(run.Webhook.Idle.P99Ms)} ms idle, {p99Ratio:F2}×, at most {BackupTargets.WebhookP99RatioMax:F2}× asked). Here the backup, Azurite, the Cosmos DB emulator and the front door share the same {run.Machine.Cores} cores, and the backup shares the front door's process and its thread pool; in Azure the emulators' share of the work happens on Cosmos DB's and Storage's machines."),
             null => F($"**Webhook p99 during a backup: inconclusive**: the pairs disagree (p99 ratios {pairs}, at most {BackupTargets.WebhookP99RatioMax:F2}× asked; pooled {Ms(run.Webhook.During.P99Ms)} ms against {Ms(run.Webhook.Idle.P99Ms)} ms idle, {p99Ratio:F2}×). The load the rest of this shared machine put on the same cores and emulators changed more from one round to the next than the backup did, so this run cannot say; it needs a quiet machine (or separate machines for the emulators)."),
-        };
+        }) + " " + BackupCpuSection.WebhookVerdict(run);
         yield return F($"Deep verify took {Ratio(run.Verify.Elapsed, run.BareDownload.Elapsed):F2}× its bare download (no target was set): {Sec(run.Verify.Elapsed)} s against {Sec(run.BareDownload.Elapsed)} s. Opening the same chunks in memory (decrypt, decompress, split into items) took {Sec(run.Format.Product.Open)} s on one core in the format comparison, against a difference of {Sec(run.Verify.Elapsed - run.BareDownload.Elapsed)} s; the verify also reads every user key once (the key table) and writes its result to the catalog.");
         yield return F($"Measured at {run.Seed.Users:N0} users, not the {BackupBenchSettings.IssueUsers:N0} the issue asks for (see Scale above).");
     }
