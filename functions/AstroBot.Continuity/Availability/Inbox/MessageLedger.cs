@@ -90,7 +90,7 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
         var partitionKey = LedgerKey.Escape(wamid);
         await ConditionalWriteAsync(partitionKey, InboundRow, current =>
             current?.GetString(ClaimedByField) == claimant && current.GetDateTimeOffset(ProcessedAtField) is null
-                ? new TableEntity(partitionKey, InboundRow) { [ClaimedUntilField] = DateTimeOffset.MinValue }
+                ? new TableEntity(partitionKey, InboundRow) { [ClaimedUntilField] = time.GetUtcNow() } // lapsed (Azure Tables refuses dates before 1601)
                 : null,
             ct).ConfigureAwait(false);
     }
