@@ -31,9 +31,6 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
     private const string StatusAtField = "StatusAt";
     private const string ErrorCodeField = "ErrorCode";
 
-    // A conditional write loses only to another writer of the same row; a handful of rounds settles any race.
-    private const int MaxConditionalRounds = 8;
-
     // How often a delivery waiting for another's claim looks again.
     private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromSeconds(1);
 
@@ -64,7 +61,7 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
         while (true)
         {
             var now = time.GetUtcNow();
-            var row = await ConditionalWriteAsync(partitionKey, InboundRow, current =>
+            var row = await table.ConditionalWriteAsync(partitionKey, InboundRow, current =>
                 current?.GetDateTimeOffset(ProcessedAtField) is not null || (current?.GetDateTimeOffset(ClaimedUntilField) > now && current.GetString(ClaimedByField) != claimant)
                     ? null // routed, or another delivery's claim holds: leave it
                     : new TableEntity(partitionKey, InboundRow) { [ClaimedByField] = claimant, [ClaimedUntilField] = now + claimDuration },
@@ -88,7 +85,7 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
     public async Task ReleaseAsync(string wamid, string claimant, CancellationToken ct)
     {
         var partitionKey = LedgerKey.Escape(wamid);
-        await ConditionalWriteAsync(partitionKey, InboundRow, current =>
+        await table.ConditionalWriteAsync(partitionKey, InboundRow, current =>
             current?.GetString(ClaimedByField) == claimant && current.GetDateTimeOffset(ProcessedAtField) is null
                 ? new TableEntity(partitionKey, InboundRow) { [ClaimedUntilField] = time.GetUtcNow() } // lapsed (Azure Tables refuses dates before 1601)
                 : null,
@@ -101,7 +98,7 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
     {
         var partitionKey = LedgerKey.Escape(wamid);
         var marked = false;
-        await ConditionalWriteAsync(partitionKey, InboundRow, current =>
+        await table.ConditionalWriteAsync(partitionKey, InboundRow, current =>
         {
             marked = current?.GetDateTimeOffset(ProcessedAtField) is null;
             return marked ? new TableEntity(partitionKey, InboundRow) { [ProcessedAtField] = time.GetUtcNow() } : null;
@@ -113,7 +110,7 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
     /// <returns>The latest time the user is known to have written.</returns>
     public async Task<DateTimeOffset> RecordInboundAsync(string waId, DateTimeOffset at, CancellationToken ct)
     {
-        var row = await ConditionalWriteAsync(
+        var row = await table.ConditionalWriteAsync(
             LedgerKey.Escape(waId),
             ContactRow,
             current => current?.GetDateTimeOffset(LastInboundAtField) >= at
@@ -153,7 +150,7 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
         ArgumentNullException.ThrowIfNull(update);
         var key = LedgerKey.Escape(update.Wamid);
         var applied = false;
-        var row = await ConditionalWriteAsync(
+        var row = await table.ConditionalWriteAsync(
             key,
             OutboundRow,
             current =>
@@ -225,46 +222,5 @@ public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOpti
         }
 
         return row;
-    }
-
-    /// <summary>
-    /// Reads the row, asks <paramref name="next"/> for its replacement (null: keep it), and writes it only if
-    /// nobody wrote in between (insert for a new row, ETag-matched replace otherwise); a lost race reads again.
-    /// </summary>
-    /// <returns>The row as it stands after the call (null only when it is absent and stays so).</returns>
-    private async Task<TableEntity?> ConditionalWriteAsync(
-        string partitionKey, string rowKey, Func<TableEntity?, TableEntity?> next, CancellationToken ct)
-    {
-        for (var round = 0; round < MaxConditionalRounds; round++)
-        {
-            var read = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct)
-                .ConfigureAwait(false);
-            var current = read.HasValue ? read.Value : null;
-            if (next(current) is not { } replacement)
-            {
-                return current;
-            }
-
-            try
-            {
-                if (current is null)
-                {
-                    await table.AddEntityAsync(replacement, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await table.UpdateEntityAsync(replacement, current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-                }
-
-                return replacement;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Someone else wrote the row first: decide again on what they wrote.
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"The ledger row kept changing under {MaxConditionalRounds} conditional writes; the queue will retry.");
     }
 }

@@ -35,7 +35,6 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
     private const string ClaimedByField = "ClaimedBy";
     private const string ClaimedUntilField = "ClaimedUntil";
     private const string SentAtField = "SentAt";
-    private const int MaxConditionalRounds = 8;
 
     private readonly TableClient table = storage.Tables.GetTableClient(frontDoor.Value.LedgerTableName);
     private readonly TimeSpan claimDuration = frontDoor.Value.ClaimDuration;
@@ -55,21 +54,17 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(startedBy);
-        for (var round = 0; round < MaxConditionalRounds; round++)
+        MaintenanceWindow? before = null;
+        var row = await table.ConditionalWriteAsync(WindowPartition, WindowRow, current =>
         {
             var now = time.GetUtcNow();
-            var row = await ReadRowAsync(ct).ConfigureAwait(false);
-            var current = WindowOf(row);
-            var window = current is not null && current.IsActiveAt(now)
-                ? current with { Until = until, Message = message }
-                : new MaintenanceWindow(NewId(now), now, until, message, startedBy);
-            if (await TryWriteAsync(row, window, ct).ConfigureAwait(false))
-            {
-                return (window, window.Id != current?.Id);
-            }
-        }
-
-        throw new InvalidOperationException($"The maintenance window kept changing under {MaxConditionalRounds} writes; try again.");
+            before = WindowOf(current);
+            return RowOf(before is not null && before.IsActiveAt(now)
+                ? before with { Until = until, Message = message }
+                : new MaintenanceWindow(NewId(now), now, until, message, startedBy));
+        }, ct).ConfigureAwait(false);
+        var window = WindowOf(row)!;
+        return (window, window.Id != before?.Id);
     }
 
     /// <summary>Stops the active window now.</summary>
@@ -77,23 +72,22 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
     public async Task<MaintenanceWindow?> StopAsync(string stoppedBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stoppedBy);
-        for (var round = 0; round < MaxConditionalRounds; round++)
+        MaintenanceWindow? stopped = null;
+        try
         {
-            var now = time.GetUtcNow();
-            var row = await ReadRowAsync(ct).ConfigureAwait(false);
-            if (WindowOf(row) is not { } current || !current.IsActiveAt(now))
+            await table.ConditionalWriteAsync(WindowPartition, WindowRow, current =>
             {
-                return null;
-            }
-
-            var stopped = current with { StoppedAt = now, StoppedBy = stoppedBy };
-            if (await TryWriteAsync(row, stopped, ct).ConfigureAwait(false))
-            {
-                return stopped;
-            }
+                var now = time.GetUtcNow();
+                stopped = WindowOf(current) is { } active && active.IsActiveAt(now) ? active with { StoppedAt = now, StoppedBy = stoppedBy } : null;
+                return stopped is null ? null : RowOf(stopped);
+            }, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null; // the table does not exist yet: no window was ever started
         }
 
-        throw new InvalidOperationException($"The maintenance window kept changing under {MaxConditionalRounds} writes; try again.");
+        return stopped;
     }
 
     /// <summary>
@@ -104,37 +98,14 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
     public async Task<bool> TryClaimNoticeAsync(string windowId, string userKey, string claimant, CancellationToken ct)
     {
         var (partition, rowKey) = NoticeKeys(windowId, userKey);
-        for (var round = 0; round < MaxConditionalRounds; round++)
+        var row = await table.ConditionalWriteAsync(partition, rowKey, current =>
         {
             var now = time.GetUtcNow();
-            var read = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: ct).ConfigureAwait(false);
-            var current = read.HasValue ? read.Value : null;
-            if (current?.GetDateTimeOffset(SentAtField) is not null || current?.GetDateTimeOffset(ClaimedUntilField) > now)
-            {
-                return false;
-            }
-
-            var claim = new TableEntity(partition, rowKey) { [ClaimedByField] = claimant, [ClaimedUntilField] = now + claimDuration };
-            try
-            {
-                if (current is null)
-                {
-                    await table.AddEntityAsync(claim, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await table.UpdateEntityAsync(claim, current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-                }
-
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another delivery wrote first: decide again on what it wrote.
-            }
-        }
-
-        return false;
+            return current?.GetDateTimeOffset(SentAtField) is not null || current?.GetDateTimeOffset(ClaimedUntilField) > now
+                ? null // sent, or another delivery's claim holds
+                : new TableEntity(partition, rowKey) { [ClaimedByField] = claimant, [ClaimedUntilField] = now + claimDuration };
+        }, ct).ConfigureAwait(false);
+        return row?.GetDateTimeOffset(SentAtField) is null && row?.GetString(ClaimedByField) == claimant;
     }
 
     /// <summary>Records the notice as sent (whoever holds the claim: sending is what counts).</summary>
@@ -207,7 +178,7 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
         }
     }
 
-    private async Task<bool> TryWriteAsync(TableEntity? current, MaintenanceWindow window, CancellationToken ct)
+    private static TableEntity RowOf(MaintenanceWindow window)
     {
         var row = new TableEntity(WindowPartition, WindowRow)
         {
@@ -223,23 +194,7 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
             row[StoppedByField] = window.StoppedBy;
         }
 
-        try
-        {
-            if (current is null)
-            {
-                await table.AddEntityAsync(row, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return row;
     }
 
     private static MaintenanceWindow? WindowOf(TableEntity? row) =>

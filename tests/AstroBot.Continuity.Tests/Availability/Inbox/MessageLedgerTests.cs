@@ -1,5 +1,6 @@
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.Tests.Backup.Runs;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 
 namespace AstroBot.Continuity.Tests.Availability.Inbox;
@@ -32,12 +33,16 @@ public sealed class MessageLedgerTests : IAsyncLifetime
     [Fact]
     public async Task ClaimAsync_AnotherDeliveryHoldsIt_WaitsUntilItIsMarkedThenSkipsIt()
     {
-        Assert.True(await sut.ClaimAsync("wamid.held", "first", CancellationToken.None));
+        var clock = new WatchedClock(Monday);
+        await using var clocked = await FrontDoorHarness.StartAsync(time: clock);
+        var ledger = clocked.Get<MessageLedger>();
+        Assert.True(await ledger.ClaimAsync("wamid.held", "first", CancellationToken.None));
 
-        var second = sut.ClaimAsync("wamid.held", "second", CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var second = ledger.ClaimAsync("wamid.held", "second", CancellationToken.None);
+        await clock.WhenAsync(watched => watched.WaitingTimers >= 1, TimeSpan.FromSeconds(30)); // it waits out the claim
         Assert.False(second.IsCompleted, "the second delivery went ahead while the first held the message");
-        Assert.True(await sut.MarkProcessedAsync("wamid.held", CancellationToken.None));
+        Assert.True(await ledger.MarkProcessedAsync("wamid.held", CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(1)); // its next look
 
         Assert.False(await second.WaitAsync(TimeSpan.FromSeconds(30)));
     }

@@ -2,6 +2,7 @@ using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Local.Availability.Inbox;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.Tests.Hosting;
@@ -136,12 +137,12 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
     {
         var harness = await HarnessAsync(("Availability:ProbePollInterval", "00:00:00.050"));
         var endpoint = await FrontDoorAsync(harness);
-        using var stop = new CancellationTokenSource();
-        var inbox = ProcessInboxAsync(harness, stop.Token);
+        // The local host's inbox pump, the queue trigger's stand-in, drains the inbox meanwhile.
+        using var inbox = ActivatorUtilities.CreateInstance<QueueInboxPump>(harness.Services);
+        await inbox.StartAsync(CancellationToken.None);
 
         var record = await ProbeTo(harness, endpoint).ProbeAsync(CancellationToken.None);
-        await stop.CancelAsync();
-        await inbox;
+        await inbox.StopAsync(CancellationToken.None);
 
         Assert.NotNull(record);
         Assert.True(record.Up, record.Error);
@@ -221,30 +222,6 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
     private static AvailabilityProbe ProbeTo(FrontDoorHarness harness, Uri endpoint) =>
         new(new FixedTarget(endpoint), harness.Get<ProbeTable>(), harness.Signature, harness.Get<IHttpClientFactory>(),
             harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
-
-    /// <summary>Plays the inbox queue trigger: every recorded webhook to the real <see cref="InboxProcessor"/>.</summary>
-    private static async Task ProcessInboxAsync(FrontDoorHarness harness, CancellationToken stop)
-    {
-        var processor = harness.Get<InboxProcessor>();
-        while (!stop.IsCancellationRequested)
-        {
-            var received = (await harness.InboxQueue.ReceiveMessagesAsync(16, cancellationToken: CancellationToken.None)).Value;
-            foreach (var message in received)
-            {
-                await processor.ProcessAsync(message.Body.ToString(), CancellationToken.None);
-                await harness.InboxQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
-            }
-
-            try
-            {
-                await Task.Delay(20, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
 
     private static async Task<IReadOnlyList<ProbeRecord>> ReadTodayAsync(FrontDoorHarness harness)
     {
