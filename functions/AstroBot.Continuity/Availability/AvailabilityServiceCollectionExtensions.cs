@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Degradation;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Availability.Maintenance;
@@ -45,6 +46,7 @@ public static class AvailabilityServiceCollectionExtensions
         services.AddTransient<InboxProcessor>();
         services.AddTransient<IContinuityCommandHandler, HelpCommandHandler>();
         services.AddMaintenance(configuration); // the inbox holds users' messages during a maintenance window
+        services.AddOutages(configuration); // and while a dependency is down
 
         // The inbox records the probe user's messages instead of routing them.
         services.AddAvailabilityProbe(configuration);

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Degradation;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
 using Microsoft.Extensions.Hosting;
@@ -6,13 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace AstroBot.Continuity.Availability;
 
 /// <summary>
-/// Creates the inbox queue, claim-check container, bot queue and ledger table when they are missing, so the
+/// Creates the inbox queue, claim-check container, outage table, bot queue and ledger table when they are missing, so the
 /// webhook's hot path is a single queue write. Start-up waits for the first attempt; if storage is down then,
 /// the host starts anyway (graceful degradation: the front door answers 503 and Meta retries) and this keeps
 /// trying in the background until it succeeds.
 /// </summary>
 internal sealed class AvailabilityStorageInitializer(
     WebhookInbox inbox,
+    OutageStore outages,
     BotQueue botQueue,
     MessageLedger ledger,
     TimeProvider time,
@@ -59,6 +61,7 @@ internal sealed class AvailabilityStorageInitializer(
         try
         {
             await inbox.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await outages.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false); // the region's, with the inbox
             await botQueue.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             await ledger.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             return true;

@@ -61,6 +61,8 @@ public static class AzureClientsServiceCollectionExtensions
                 .WithName(AzureClientNames.Region);
             clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) => Region(provider).Queues(credential, options))
                 .WithName(AzureClientNames.Region);
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) => Region(provider).Tables(credential, options))
+                .WithName(AzureClientNames.Region);
 
             clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) => Backup(provider).GetAccount().Blobs(credential, options))
                 .WithName(AzureClientNames.Backup);

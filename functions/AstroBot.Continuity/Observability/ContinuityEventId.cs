@@ -64,12 +64,20 @@ public static class ContinuityEventId
     public const int PoisonRedriven = 1309;
     public const int PoisonRedriveStopped = 1310;
 
+    // Outages of the inbox's dependencies (Availability/Degradation): 1360-1379.
+    public const int OutageWebhookParked = 1360;
+    public const int OutageDeclared = 1361;
+    public const int OutageNotRecorded = 1362;
+    public const int OutageResolved = 1363;
+    public const int HeldMessageWaitsForDependency = 1364;
+    public const int StatusesDeferred = 1365;
+
     // Maintenance mode (Availability/Maintenance): 1380-1399.
     public const int MaintenanceStarted = 1380;
     public const int MaintenanceStopped = 1381;
     public const int MaintenanceWebhookHeld = 1382;
-    public const int MaintenanceNoticeSent = 1383;
-    public const int MaintenanceNoticeFailed = 1384;
+    public const int NoticeSent = 1383; // a maintenance window's or an outage's notice (Availability/Notices)
+    public const int NoticeFailed = 1384;
     public const int MaintenanceDrained = 1385;
     public const int MaintenanceHeldMessageFailed = 1386;
     public const int MaintenanceHeldMessagePoisoned = 1387;

@@ -20,13 +20,13 @@ internal static partial class LogMessages
         Message = "Webhook with {MessageCount} user messages held (window {WindowId})")]
     internal static partial void MaintenanceWebhookHeld(ILogger logger, int messageCount, string windowId);
 
-    [LoggerMessage(EventId = ContinuityEventId.MaintenanceNoticeSent, Level = LogLevel.Information,
-        Message = "Maintenance notice of window {WindowId} sent for message {Wamid} (by {AddressKind})")]
-    internal static partial void MaintenanceNoticeSent(ILogger logger, string windowId, string wamid, string addressKind);
+    [LoggerMessage(EventId = ContinuityEventId.NoticeSent, Level = LogLevel.Information,
+        Message = "Notice of {Occasion} {OccasionId} sent for message {Wamid} (by {AddressKind})")]
+    internal static partial void NoticeSent(ILogger logger, string occasion, string occasionId, string wamid, string addressKind);
 
-    [LoggerMessage(EventId = ContinuityEventId.MaintenanceNoticeFailed, Level = LogLevel.Warning,
-        Message = "Maintenance notice of window {WindowId} for message {Wamid} not sent ({ErrorType}); the message stays held, the user's next message tries again")]
-    internal static partial void MaintenanceNoticeFailed(ILogger logger, string windowId, string wamid, string errorType);
+    [LoggerMessage(EventId = ContinuityEventId.NoticeFailed, Level = LogLevel.Warning,
+        Message = "Notice of {Occasion} {OccasionId} for message {Wamid} not sent ({ErrorType}); the message stays held, the user's next message tries again")]
+    internal static partial void NoticeFailed(ILogger logger, string occasion, string occasionId, string wamid, string errorType);
 
     [LoggerMessage(EventId = ContinuityEventId.MaintenanceDrained, Level = LogLevel.Information,
         Message = "Held queue drained: {ProcessedCount} processed, {PoisonedCount} poisoned, {RemainingCount} remain ({Outcome})")]

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace AstroBot.Continuity.Storage;
 
 /// <summary>
-/// The app account's three service clients, as the capabilities share them, and the region's own account's queues and
-/// blobs (<see cref="StorageOptions.GetRegionAccount"/>): the same account unless a region's is configured.
+/// The app account's three service clients, as the capabilities share them, and the region's own account's queues,
+/// blobs and tables (<see cref="StorageOptions.GetRegionAccount"/>): the same account unless a region's is configured.
 /// </summary>
 public sealed class StorageClients
 {
@@ -25,6 +25,7 @@ public sealed class StorageClients
         Tables = tables.CreateClient(AzureClientNames.App);
         RegionBlobs = blobs.CreateClient(AzureClientNames.Region);
         RegionQueues = queues.CreateClient(AzureClientNames.Region);
+        RegionTables = tables.CreateClient(AzureClientNames.Region);
     }
 
     /// <summary>
@@ -41,6 +42,7 @@ public sealed class StorageClients
         var region = options.Value.GetRegionAccount();
         RegionBlobs = region.Blobs(credential: null);
         RegionQueues = region.Queues(credential: null);
+        RegionTables = region.Tables(credential: null);
     }
 
     public BlobServiceClient Blobs { get; }
@@ -54,4 +56,7 @@ public sealed class StorageClients
 
     /// <summary>The region's inbox and export request queues (and their poison queues): what the front door and the runtime's triggers use.</summary>
     public QueueServiceClient RegionQueues { get; }
+
+    /// <summary>The region's own tables: its inbox's outages (Availability/Degradation).</summary>
+    public TableServiceClient RegionTables { get; }
 }

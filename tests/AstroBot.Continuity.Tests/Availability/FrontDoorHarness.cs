@@ -56,9 +56,11 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
     /// <summary>Starts a sink, builds the services and runs the start-up initializer (creates queues, table, container).</summary>
     /// <param name="overrides">Settings on top of <see cref="Settings"/>.</param>
     /// <param name="time">The services' clock (a fake one), instead of the system's.</param>
-    public static async Task<FrontDoorHarness> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    /// <param name="configure">More registrations, after the product's.</param>
+    public static async Task<FrontDoorHarness> StartAsync(
+        IDictionary<string, string?>? overrides = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
-        var harness = await BuildAsync(overrides, time);
+        var harness = await BuildAsync(overrides, time, configure);
         foreach (var initializer in harness.Services.GetServices<IHostedService>().OfType<AvailabilityStorageInitializer>())
         {
             await initializer.StartAsync(CancellationToken.None);
@@ -94,7 +96,8 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
     };
 
     /// <summary>Starts a sink and builds the services, without creating anything in storage.</summary>
-    private static async Task<FrontDoorHarness> BuildAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    private static async Task<FrontDoorHarness> BuildAsync(
+        IDictionary<string, string?>? overrides = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", CancellationToken.None);
         var settings = Settings(sink.BaseUri);
@@ -110,10 +113,11 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
             services.AddSingleton(time); // before the backend, whose own registration of the system clock yields to it
         }
 
-        var provider = services
+        services
             .AddLogging()
-            .AddContinuityBackend(configuration) // the product's registration, as both hosts make it
-            .BuildServiceProvider();
+            .AddContinuityBackend(configuration); // the product's registration, as both hosts make it
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
         return new FrontDoorHarness(provider, sink);
     }
 

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Degradation;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
@@ -15,9 +16,10 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// bot's queue; each change of identifiers is applied to the directory and told to the bot; each once per wamid.
 /// Delivery statuses move forward in the ledger. The directory is consulted here, after the front door's durable
 /// acknowledgement, so its being slow or down never costs a message: the queue retries. Called by the Functions queue trigger and by the local host's <c>QueueInboxPump</c> (AstroBot.Continuity.Local).
-/// Any failure throws, so the queue retries the whole webhook; what was already done is skipped on the retry.
+/// Any other failure throws, so the queue retries the whole webhook; what was already done is skipped on the retry.
 /// During a maintenance window a webhook that carries users' messages is moved to the held queue instead, and processed
-/// after it by <see cref="ProcessHeldAsync"/> (Availability/Maintenance).
+/// after it by <see cref="ProcessHeldAsync"/> (Availability/Maintenance); so is a webhook whose processing failed because
+/// Cosmos DB or the app's storage account is down, and everything behind it (Availability/Degradation).
 /// </summary>
 public sealed class InboxProcessor
 {
@@ -30,6 +32,7 @@ public sealed class InboxProcessor
     private readonly IConfirmationGate[] gates;
     private readonly ProbeInbox probes;
     private readonly MaintenanceHold maintenance;
+    private readonly OutageHold outages;
     private readonly ILogger<InboxProcessor> logger;
 
     public InboxProcessor(
@@ -42,6 +45,7 @@ public sealed class InboxProcessor
         IEnumerable<IConfirmationGate> gates,
         ProbeInbox probes,
         MaintenanceHold maintenance,
+        OutageHold outages,
         ILogger<InboxProcessor> logger)
     {
         this.claimChecks = claimChecks;
@@ -51,6 +55,7 @@ public sealed class InboxProcessor
         this.identityChanges = identityChanges;
         this.probes = probes;
         this.maintenance = maintenance;
+        this.outages = outages;
         this.logger = logger;
         this.gates = [.. gates];
 
@@ -93,11 +98,36 @@ public sealed class InboxProcessor
         };
         if (mayHold && await maintenance.DecideAsync(users, ct).ConfigureAwait(false) is { } hold)
         {
-            await ApplyStatusesAsync(batch, ct).ConfigureAwait(false);
             await maintenance.HoldAsync(queueMessageText, users, hold, ct).ConfigureAwait(false);
+            if (hold.Window is null)
+            {
+                await outages.NotifyIfDeclaredAsync(users.Messages, ct).ConfigureAwait(false); // held behind an outage's backlog
+            }
+
+            await ApplyStatusesOfHeldAsync(batch, ct).ConfigureAwait(false);
             return; // the claim-check blob stays: the held copy points at it
         }
 
+        try
+        {
+            await ProcessBatchAsync(batch, envelope.ReceivedAt, ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (mayHold && !ct.IsCancellationRequested && DependencyOutage.Describe(exception) is { } dependency)
+        {
+            // A dependency is down: park the webhook rather than fail it, so its dequeue count is not spent waiting.
+            await outages.ParkAsync(queueMessageText, users, dependency, ct).ConfigureAwait(false);
+            return; // the claim-check blob stays: the held copy points at it
+        }
+
+        // Only now: a retry after a crash above still finds the body.
+        if (envelope.Blob is { } blob)
+        {
+            await claimChecks.DeleteAsync(blob, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessBatchAsync(WebhookBatch batch, DateTimeOffset receivedAt, CancellationToken ct)
+    {
         foreach (var message in batch.Messages)
         {
             // The availability probe's user, by its identifiers: recorded only, never the directory, the bot or a reply.
@@ -107,7 +137,7 @@ public sealed class InboxProcessor
                 continue;
             }
 
-            await ProcessMessageAsync(message, envelope.ReceivedAt, ct).ConfigureAwait(false);
+            await ProcessMessageAsync(message, receivedAt, ct).ConfigureAwait(false);
         }
 
         foreach (var change in batch.IdentityChanges)
@@ -118,15 +148,23 @@ public sealed class InboxProcessor
                 continue;
             }
 
-            await ProcessIdentityChangeAsync(change, envelope.ReceivedAt, ct).ConfigureAwait(false);
+            await ProcessIdentityChangeAsync(change, receivedAt, ct).ConfigureAwait(false);
         }
 
         await ApplyStatusesAsync(batch, ct).ConfigureAwait(false);
+    }
 
-        // Only now: a retry after a crash above still finds the body.
-        if (envelope.Blob is { } blob)
+    // A held webhook's statuses are applied now, after the hold, so that a failure here cannot hold it twice: when the
+    // ledger is what is down, they wait for the drain, which applies them with the webhook (moving forward only).
+    private async Task ApplyStatusesOfHeldAsync(WebhookBatch batch, CancellationToken ct)
+    {
+        try
         {
-            await claimChecks.DeleteAsync(blob, ct).ConfigureAwait(false);
+            await ApplyStatusesAsync(batch, ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!ct.IsCancellationRequested && DependencyOutage.Describe(exception) is { } dependency)
+        {
+            LogMessages.StatusesDeferred(logger, dependency);
         }
     }
 

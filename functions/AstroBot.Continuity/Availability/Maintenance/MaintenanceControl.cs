@@ -54,7 +54,7 @@ public sealed class MaintenanceControl(
     {
         var window = await store.ReadAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var notices = window is null ? 0 : await store.CountNoticesSentAsync(window.Id, ct).ConfigureAwait(false);
+        var notices = window is null ? 0 : await store.Notices.CountSentAsync(window.Id, ct).ConfigureAwait(false);
         var depth = await held.ReadDepthAsync(ct).ConfigureAwait(false);
         return new MaintenanceStatus(now, window?.StateAt(now) ?? MaintenanceState.None, window, notices, depth.Name, depth.ApproximateMessages);
     }

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Degradation;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Hosting;
@@ -18,13 +19,17 @@ namespace AstroBot.Continuity.Availability.Maintenance;
 /// other region). Messages are taken 32 at a time; those of one user (any identifier in common) are processed one after
 /// the other, different users' side by side. A message that fails stays held and everything behind it of the same user
 /// waits for the next run; after <c>FrontDoor:MaxDequeueCount</c> attempts it goes to the inbox's poison queue, as the
-/// queue trigger would do (<c>continuity inbox redrive</c> puts it back). A run ends when the queue is empty (looked at
-/// once more after <c>Maintenance:CacheDuration</c>, for what a processor held on an older view), at the first failure,
-/// when a window starts, or after <c>Maintenance:DrainRunDuration</c>.
+/// queue trigger would do (<c>continuity inbox redrive</c> puts it back), unless it failed because a dependency is down
+/// (Availability/Degradation): then it waits for as many runs as the outage lasts. During an outage a run first tries
+/// one message (the circuit breaker's trial) and resolves the outage once the queue is empty. A run ends when the queue
+/// is empty (looked at once more after <c>Maintenance:CacheDuration</c>, for what a processor held on an older view), at
+/// the first failure, when a window starts, or after <c>Maintenance:DrainRunDuration</c>.
 /// </summary>
 public sealed class MaintenanceDrainJob(
     MaintenanceStore store,
     HeldQueue held,
+    OutageStore outages,
+    OutageHold outageHold,
     ClaimCheckStore claimChecks,
     IServiceProvider services,
     IOptions<MaintenanceOptions> options,
@@ -50,6 +55,7 @@ public sealed class MaintenanceDrainJob(
     public async Task<MaintenanceDrainResult> DrainAsync(CancellationToken ct)
     {
         var deadline = time.GetUtcNow() + options.Value.DrainRunDuration;
+        var outage = await ReadOutageAsync(ct).ConfigureAwait(false);
         var tally = new Tally();
         var swept = false;
         var outcome = MaintenanceDrainOutcome.Drained;
@@ -62,13 +68,21 @@ public sealed class MaintenanceDrainJob(
                 break;
             }
 
-            if (await store.ReadAsync(ct).ConfigureAwait(false) is { } window && window.IsActiveAt(time.GetUtcNow()))
+            if (await ReadWindowAsync(ct).ConfigureAwait(false) is not { } window)
+            {
+                outcome = MaintenanceDrainOutcome.DependencyDown; // the window's table is the ledger's: nothing could be processed
+                break;
+            }
+
+            if (window.Active?.IsActiveAt(time.GetUtcNow()) == true)
             {
                 outcome = MaintenanceDrainOutcome.WindowActive;
                 break;
             }
 
-            var messages = await ReceiveAsync(ct).ConfigureAwait(false);
+            // During an outage one message goes first, as the breaker's trial: the rest only once it got through.
+            var trial = outage is { IsOpen: true } && tally.Processed == 0;
+            var messages = await ReceiveAsync(trial ? 1 : BatchSize, ct).ConfigureAwait(false);
             if (messages.Length == 0)
             {
                 if (swept || tally.Processed + tally.Poisoned == 0 || options.Value.CacheDuration == TimeSpan.Zero)
@@ -86,14 +100,19 @@ public sealed class MaintenanceDrainJob(
             swept = false;
             if (!await DrainBatchAsync(messages, tally, ct).ConfigureAwait(false))
             {
-                outcome = MaintenanceDrainOutcome.StoppedAtFailure;
+                outcome = tally.DependencyDown ? MaintenanceDrainOutcome.DependencyDown : MaintenanceDrainOutcome.StoppedAtFailure;
                 break;
             }
         }
 
+        if (outcome == MaintenanceDrainOutcome.Drained && outage is { IsOpen: true })
+        {
+            await ResolveOutageAsync(ct).ConfigureAwait(false);
+        }
+
         var remaining = (await held.ReadDepthAsync(ct).ConfigureAwait(false)).ApproximateMessages;
         var result = new MaintenanceDrainResult(outcome, tally.Processed, tally.Poisoned, remaining);
-        if (result.Processed + result.Poisoned > 0 || outcome == MaintenanceDrainOutcome.StoppedAtFailure)
+        if (result.Processed + result.Poisoned > 0 || outcome is MaintenanceDrainOutcome.StoppedAtFailure or MaintenanceDrainOutcome.DependencyDown)
         {
             LogMessages.MaintenanceDrained(logger, result.Processed, result.Poisoned, result.Remaining, outcome);
         }
@@ -101,13 +120,13 @@ public sealed class MaintenanceDrainJob(
         return result;
     }
 
-    private async Task<QueueMessage[]> ReceiveAsync(CancellationToken ct)
+    private async Task<QueueMessage[]> ReceiveAsync(int count, CancellationToken ct)
     {
         try
         {
             // Hidden for the whole run: a run that crashes leaves them to the next one, in their order.
             var visibility = options.Value.DrainRunDuration + TimeSpan.FromMinutes(1);
-            return await held.Client.ReceiveMessagesAsync(BatchSize, visibility, ct).ConfigureAwait(false);
+            return await held.Client.ReceiveMessagesAsync(count, visibility, ct).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -152,6 +171,15 @@ public sealed class MaintenanceDrainJob(
         try
         {
             await processor.ProcessHeldAsync(message.Body.ToString(), ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!ct.IsCancellationRequested && DependencyOutage.Describe(exception) is { } dependency)
+        {
+            // A dependency is down: the message waits however long that lasts, never counted towards the poison queue.
+            LogMessages.HeldMessageWaitsForDependency(logger, message.MessageId, dependency);
+            tally.WaitForDependency();
+            await outageHold.RecordQuietlyAsync(dependency, ct).ConfigureAwait(false);
+            await ReleaseAsync(message).ConfigureAwait(false);
+            return false;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -233,10 +261,47 @@ public sealed class MaintenanceDrainJob(
         }
     }
 
+    /// <summary>The maintenance window (<see cref="WindowRead.Active"/> null when none), or null when its table is down.</summary>
+    private async Task<WindowRead?> ReadWindowAsync(CancellationToken ct)
+    {
+        try
+        {
+            return new WindowRead(await store.ReadAsync(ct).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (!ct.IsCancellationRequested && DependencyOutage.Describe(exception) is { } dependency)
+        {
+            await outageHold.RecordQuietlyAsync(dependency, ct).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private async Task<Outage?> ReadOutageAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await outages.ReadAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (StorageFailure.Is(exception))
+        {
+            return null; // the region's account is failing too: the held queue will tell
+        }
+    }
+
+    private async Task ResolveOutageAsync(CancellationToken ct)
+    {
+        if (await outages.ResolveAsync(ct).ConfigureAwait(false) is { ResolvedAt: { } resolvedAt } resolved)
+        {
+            LogMessages.OutageResolved(logger, resolved.Id, resolved.Dependency, resolvedAt - resolved.FailingSince);
+        }
+    }
+
+    private sealed record WindowRead(MaintenanceWindow? Active);
+
     private sealed class Tally
     {
         private int processed;
         private int poisoned;
+        private volatile bool dependencyDown;
 
         public int Processed => processed;
 
@@ -244,7 +309,11 @@ public sealed class MaintenanceDrainJob(
 
         public void Process() => Interlocked.Increment(ref processed);
 
+        public bool DependencyDown => dependencyDown;
+
         public void Poison() => Interlocked.Increment(ref poisoned);
+
+        public void WaitForDependency() => dependencyDown = true;
     }
 }
 
@@ -269,4 +338,7 @@ public enum MaintenanceDrainOutcome
 
     /// <summary><c>Maintenance:DrainRunDuration</c> passed; the next run goes on.</summary>
     OutOfTime,
+
+    /// <summary>A dependency of the inbox (Cosmos DB, the app's storage account) is still down: the next run tries again.</summary>
+    DependencyDown,
 }

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Notices;
 using AstroBot.Continuity.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class MaintenanceServiceCollectionExtensions
         services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<MaintenanceDrainJob>());
 
         // Transient like the InboxProcessor that asks them and the ReplySender the notices go through.
+        services.TryAddTransient<UserNotices>();
         services.AddTransient<MaintenanceNotices>();
         services.AddTransient<MaintenanceHold>();
         return services;

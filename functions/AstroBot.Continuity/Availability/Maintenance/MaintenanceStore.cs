@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Notices;
 using AstroBot.Continuity.Storage;
 using Azure;
 using Azure.Data.Tables;
@@ -14,8 +12,8 @@ namespace AstroBot.Continuity.Availability.Maintenance;
 /// shared by every region), apart from the ledger's own rows by their keys:
 /// <list type="bullet">
 /// <item><c>("maintenance", "window")</c>: the current or last window (<see cref="MaintenanceWindow"/>).</item>
-/// <item><c>("maintenance-{window id}", SHA-256 of the user key)</c>: the notice to one user in that window: claimed by
-/// one delivery for a while, then sent. Hashed: the row needs to tell users apart, not to name them.</item>
+/// <item><c>("maintenance-{window id}", SHA-256 of the user key)</c>: the notice to one user in that window
+/// (<see cref="Notices"/>).</item>
 /// </list>
 /// The ledger's daily prune removes these rows like its own once nobody wrote them for <c>FrontDoor:LedgerRetention</c>
 /// (at least 8 days; a window lasts at most <c>Maintenance:MaxWindow</c>).
@@ -32,12 +30,12 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
     private const string StartedByField = "StartedBy";
     private const string StoppedAtField = "StoppedAt";
     private const string StoppedByField = "StoppedBy";
-    private const string ClaimedByField = "ClaimedBy";
-    private const string ClaimedUntilField = "ClaimedUntil";
-    private const string SentAtField = "SentAt";
 
     private readonly TableClient table = storage.Tables.GetTableClient(frontDoor.Value.LedgerTableName);
-    private readonly TimeSpan claimDuration = frontDoor.Value.ClaimDuration;
+
+    /// <summary>Who was told each window's notice: rows <c>("maintenance-{window id}", …)</c> of the same table.</summary>
+    public NoticeClaims Notices { get; } = new(
+        storage.Tables.GetTableClient(frontDoor.Value.LedgerTableName), NoticePartitionPrefix, frontDoor.Value.ClaimDuration, time);
 
     /// <summary>Creates the table when it is missing (the CLI starts no host that would).</summary>
     public Task EnsureCreatedAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
@@ -61,7 +59,7 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
             before = WindowOf(current);
             return RowOf(before is not null && before.IsActiveAt(now)
                 ? before with { Until = until, Message = message }
-                : new MaintenanceWindow(NewId(now), now, until, message, startedBy));
+                : new MaintenanceWindow(OccasionId.New(now), now, until, message, startedBy));
         }, ct).ConfigureAwait(false);
         var window = WindowOf(row)!;
         return (window, window.Id != before?.Id);
@@ -88,81 +86,6 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
         }
 
         return stopped;
-    }
-
-    /// <summary>
-    /// Claims the notice of <paramref name="windowId"/> to <paramref name="userKey"/> for this delivery
-    /// (<paramref name="claimant"/>), for <c>FrontDoor:ClaimDuration</c>: false when it was sent, or another delivery
-    /// (in this region or the other) holds the claim. A claim whose holder died lapses and can be taken over.
-    /// </summary>
-    public async Task<bool> TryClaimNoticeAsync(string windowId, string userKey, string claimant, CancellationToken ct)
-    {
-        var (partition, rowKey) = NoticeKeys(windowId, userKey);
-        var row = await table.ConditionalWriteAsync(partition, rowKey, current =>
-        {
-            var now = time.GetUtcNow();
-            return current?.GetDateTimeOffset(SentAtField) is not null || current?.GetDateTimeOffset(ClaimedUntilField) > now
-                ? null // sent, or another delivery's claim holds
-                : new TableEntity(partition, rowKey) { [ClaimedByField] = claimant, [ClaimedUntilField] = now + claimDuration };
-        }, ct).ConfigureAwait(false);
-        return row?.GetDateTimeOffset(SentAtField) is null && row?.GetString(ClaimedByField) == claimant;
-    }
-
-    /// <summary>Records the notice as sent (whoever holds the claim: sending is what counts).</summary>
-    public Task MarkNoticeSentAsync(string windowId, string userKey, CancellationToken ct)
-    {
-        var (partition, rowKey) = NoticeKeys(windowId, userKey);
-        return table.UpsertEntityAsync(new TableEntity(partition, rowKey) { [SentAtField] = time.GetUtcNow() }, TableUpdateMode.Replace, ct);
-    }
-
-    /// <summary>Gives the claim back after a failed send, so the user's next message (or its redelivery) tries again.</summary>
-    public async Task ReleaseNoticeAsync(string windowId, string userKey, string claimant, CancellationToken ct)
-    {
-        var (partition, rowKey) = NoticeKeys(windowId, userKey);
-        var read = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: ct).ConfigureAwait(false);
-        if (read.HasValue && read.Value!.GetString(ClaimedByField) == claimant && read.Value.GetDateTimeOffset(SentAtField) is null)
-        {
-            try
-            {
-                await table.DeleteEntityAsync(partition, rowKey, read.Value.ETag, ct).ConfigureAwait(false);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Taken over or gone meanwhile: nothing to give back.
-            }
-        }
-    }
-
-    /// <summary>True when the notice of <paramref name="windowId"/> to <paramref name="userKey"/> was sent.</summary>
-    public async Task<bool> WasNoticeSentAsync(string windowId, string userKey, CancellationToken ct)
-    {
-        var (partition, rowKey) = NoticeKeys(windowId, userKey);
-        var read = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, [SentAtField], ct).ConfigureAwait(false);
-        return read.HasValue && read.Value!.GetDateTimeOffset(SentAtField) is not null;
-    }
-
-    /// <summary>How many users got the notice of <paramref name="windowId"/> (one partition's rows).</summary>
-    public async Task<long> CountNoticesSentAsync(string windowId, CancellationToken ct)
-    {
-        long count = 0;
-        try
-        {
-            var rows = table.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {NoticePartitionPrefix + windowId}"), select: [SentAtField], cancellationToken: ct);
-            await foreach (var row in rows.ConfigureAwait(false))
-            {
-                if (row.GetDateTimeOffset(SentAtField) is not null)
-                {
-                    count++;
-                }
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // No table yet: nobody was told anything.
-        }
-
-        return count;
     }
 
     private async Task<TableEntity?> ReadRowAsync(CancellationToken ct)
@@ -209,9 +132,4 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
                 row.GetString(StoppedByField))
             : null;
 
-    private static string NewId(DateTimeOffset now) =>
-        string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
-
-    private static (string Partition, string Row) NoticeKeys(string windowId, string userKey) =>
-        (NoticePartitionPrefix + windowId, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userKey))));
 }

@@ -9,7 +9,7 @@ namespace AstroBot.Continuity.Availability.Maintenance;
 /// per process, so the inbox does not read it for every message. Whether a window is active is decided on each call
 /// against the clock, so a window's end by itself is exact; a start or a stop takes effect within the cache duration.
 /// When the table cannot be read, the last window read is kept (a window started before the shared account went down
-/// keeps holding) and the read is tried again after another cache duration.
+/// keeps holding), or none when nothing was read yet, and the read is tried again after another cache duration.
 /// </summary>
 public sealed class MaintenanceWindowCache(MaintenanceStore store, IOptions<MaintenanceOptions> options, TimeProvider time, ILogger<MaintenanceWindowCache> logger)
 {
@@ -32,11 +32,13 @@ public sealed class MaintenanceWindowCache(MaintenanceStore store, IOptions<Main
             snapshot = new Snapshot(window, now + duration);
             return window;
         }
-        catch (Exception exception) when (cached is not null && StorageFailure.Is(exception))
+        catch (Exception exception) when (StorageFailure.Is(exception))
         {
-            LogMessages.MaintenanceWindowUnreadable(logger, exception.GetType().Name, cached.Window?.Id);
-            snapshot = cached with { FreshUntil = now + duration };
-            return cached.Window;
+            // Never read yet: no window is known, so the webhook is processed (or parked if the account is down for it too).
+            var kept = cached?.Window;
+            LogMessages.MaintenanceWindowUnreadable(logger, exception.GetType().Name, kept?.Id);
+            snapshot = new Snapshot(kept, now + duration);
+            return kept;
         }
     }
 

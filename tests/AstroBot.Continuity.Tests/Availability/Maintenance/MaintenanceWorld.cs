@@ -3,6 +3,7 @@ using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Availability.Maintenance;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AstroBot.Continuity.Tests.Availability.Maintenance;
@@ -35,7 +36,7 @@ internal sealed class MaintenanceWorld : IAsyncDisposable
 
     public QueueClient HeldQueue => Harness.Get<HeldQueue>().Client;
 
-    public static async Task<MaintenanceWorld> StartAsync(IDictionary<string, string?>? overrides = null)
+    public static async Task<MaintenanceWorld> StartAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var settings = new Dictionary<string, string?> { ["Maintenance:CacheDuration"] = "00:00:00" };
@@ -44,7 +45,7 @@ internal sealed class MaintenanceWorld : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new MaintenanceWorld(await FrontDoorHarness.StartAsync(settings, time), time);
+        return new MaintenanceWorld(await FrontDoorHarness.StartAsync(settings, time, configure), time);
     }
 
     /// <summary>A webhook with one text message from <paramref name="from"/>, as the front door records it, written now.</summary>
