@@ -28,7 +28,7 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "inbox");
 
-        Assert.Equal(["redrive", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["drain", "redrive", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
