@@ -1,12 +1,13 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AstroBot.Continuity.Availability;
 
 /// <summary>
-/// Creates the inbox queue, claim-check container, bot queue and ledger table when they are missing, so the
+/// Creates the inbox queue, claim-check container, bot queue, ledger table and reply outbox table when they are missing, so the
 /// webhook's hot path is a single queue write. Start-up waits for the first attempt; if storage is down then,
 /// the host starts anyway (graceful degradation: the front door answers 503 and Meta retries) and this keeps
 /// trying in the background until it succeeds.
@@ -15,6 +16,7 @@ internal sealed class AvailabilityStorageInitializer(
     WebhookInbox inbox,
     BotQueue botQueue,
     MessageLedger ledger,
+    ReplyOutbox outbox,
     TimeProvider time,
     ILogger<AvailabilityStorageInitializer> logger) : IHostedService, IDisposable
 {
@@ -61,6 +63,7 @@ internal sealed class AvailabilityStorageInitializer(
             await inbox.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             await botQueue.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             await ledger.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await outbox.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

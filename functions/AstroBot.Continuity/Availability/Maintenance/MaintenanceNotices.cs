@@ -9,9 +9,10 @@ namespace AstroBot.Continuity.Availability.Maintenance;
 /// <summary>
 /// Tells a user who writes during a window, once per window, what the window says: claimed in the window's rows of the
 /// ledger table by one delivery (in any region), sent as free text (the user just wrote, so WhatsApp's 24-hour window is
-/// open; <see cref="ReplySender"/> sends the reconnect template otherwise), then marked sent. Best effort: a notice that
-/// cannot be sent (the Graph API down) is logged and given back, so the user's next message tries again; it never
-/// costs the held message.
+/// open; <see cref="ReplySender"/> sends the reconnect template otherwise), then marked sent. While the Graph API is down
+/// the notice waits in the reply outbox like any reply (marked sent: the outbox sends it once the Graph API is back). Best
+/// effort otherwise: a notice Meta refuses, or that cannot be stored, is logged and given back, so the user's next message
+/// tries again; it never costs the held message.
 /// </summary>
 public sealed class MaintenanceNotices(MaintenanceStore store, IdentityClaims claims, ReplySender replies, ILogger<MaintenanceNotices> logger)
 {
@@ -51,7 +52,7 @@ public sealed class MaintenanceNotices(MaintenanceStore store, IdentityClaims cl
         try
         {
             // The message's own time: the user wrote then, so the 24-hour window is open (a template otherwise).
-            await replies.SendTextAsync(replyTo, window.Message, message.Timestamp, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(userKey, replyTo, window.Message, message.Timestamp, ct).ConfigureAwait(false);
         }
         catch
         {
