@@ -103,6 +103,7 @@ param schedules object = {
   backupStatus: '0 */5 * * * *'
   inboxPoisonWatch: '0 */5 * * * *'
   maintenanceDrain: '*/30 * * * * *'
+  outboxDrain: '*/30 * * * * *'
   availabilityProbe: '0 * * * * *'
 }
 
@@ -161,6 +162,7 @@ var settings = {
   BackupStatusSchedule: schedules.backupStatus
   InboxPoisonWatchSchedule: schedules.inboxPoisonWatch
   MaintenanceDrainSchedule: schedules.maintenanceDrain
+  OutboxDrainSchedule: schedules.outboxDrain
   AvailabilityProbeSchedule: schedules.availabilityProbe
   // Each region prefers its own Cosmos DB region, then the other one (Azure location names, e.g. westeurope; the SDK's
   // ApplicationPreferredRegions takes Cosmos DB's names, e.g. "West Europe").
@@ -177,8 +179,9 @@ var settings = {
 // HTTP triggers run everywhere; orchestrations and activities follow their slot's task hub.
 // Every region's production slot: the inbox (each region drains its own queue), export requests, the ledger prune
 // (the shared table: its deletes are conditional, so two regions pruning it is harmless), the poison-queue watch (each region's own queues), the backup status gauges (read
-// from the shared backup catalog), the availability probe (each region probes the public endpoint) and the maintenance
-// drain (each region's own held queue).
+// from the shared backup catalog), the availability probe (each region probes the public endpoint), the maintenance
+// drain (each region's own held queue) and the reply outbox's drain (the shared outbox table: a lease row per user keeps
+// the two regions from sending one user's replies at once, so either region sends them when the other is down).
 var everyRegionTriggers = [
   'WhatsAppInbox'
   'PortabilityExportRequest'
@@ -187,6 +190,7 @@ var everyRegionTriggers = [
   'BackupStatus'
   'AvailabilityProbe'
   'MaintenanceDrain'
+  'OutboxDrain'
 ]
 
 // One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog. The passive

@@ -57,6 +57,7 @@ public class FunctionsMetadataTests
         { "BackupStatus", Schedules.BackupStatus.TriggerExpression },
         { "InboxPoisonWatch", Schedules.InboxPoisonWatch.TriggerExpression },
         { "MaintenanceDrain", Schedules.MaintenanceDrain.TriggerExpression },
+        { "OutboxDrain", Schedules.OutboxDrain.TriggerExpression },
         { "AvailabilityProbe", Schedules.AvailabilityProbe.TriggerExpression },
     };
 

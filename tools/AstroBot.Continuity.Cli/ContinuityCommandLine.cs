@@ -5,6 +5,7 @@ using AstroBot.Continuity.Cli.Commands.Backup;
 using AstroBot.Continuity.Cli.Commands.Identity;
 using AstroBot.Continuity.Cli.Commands.Inbox;
 using AstroBot.Continuity.Cli.Commands.Maintenance;
+using AstroBot.Continuity.Cli.Commands.Outbox;
 using AstroBot.Continuity.Cli.Commands.Portability;
 using AstroBot.Continuity.Cli.Commands.Restore;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(IdentityCommand.Create());
         root.Subcommands.Add(InboxCommand.Create());
         root.Subcommands.Add(MaintenanceCommand.Create());
+        root.Subcommands.Add(OutboxCommand.Create());
         return root;
     }
 

@@ -5,6 +5,7 @@ using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.WhatsApp.Graph;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class AvailabilityServiceCollectionExtensions
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddSingleton<MessageLedger>();
+        services.AddSingleton<ILastInboundLookup>(provider => provider.GetRequiredService<MessageLedger>()); // the reply outbox's drain asks it
         services.AddSingleton<BotQueue>();
         services.AddSingleton<MessageLedgerPruneJob>();
         services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<MessageLedgerPruneJob>());

@@ -1,14 +1,15 @@
 using AstroBot.Continuity.Availability.Degradation;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AstroBot.Continuity.Availability;
 
 /// <summary>
-/// Creates the inbox queue, claim-check container, outage table, bot queue and ledger table when they are missing, so the
-/// webhook's hot path is a single queue write. Start-up waits for the first attempt; if storage is down then,
+/// Creates the inbox queue, claim-check container, outage table, bot queue, ledger table and reply outbox table when they
+/// are missing, so the webhook's hot path is a single queue write. Start-up waits for the first attempt; if storage is down then,
 /// the host starts anyway (graceful degradation: the front door answers 503 and Meta retries) and this keeps
 /// trying in the background until it succeeds.
 /// </summary>
@@ -17,6 +18,7 @@ internal sealed class AvailabilityStorageInitializer(
     OutageStore outages,
     BotQueue botQueue,
     MessageLedger ledger,
+    ReplyOutbox outbox,
     TimeProvider time,
     ILogger<AvailabilityStorageInitializer> logger) : IHostedService, IDisposable
 {
@@ -64,6 +66,7 @@ internal sealed class AvailabilityStorageInitializer(
             await outages.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false); // the region's, with the inbox
             await botQueue.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             await ledger.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await outbox.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -7,7 +7,7 @@ namespace AstroBot.Continuity;
 /// constant is named after the log message that uses it.
 /// <para>
 /// Ranges, by capability (the assembly that logs them in brackets when it is not the core):
-/// WhatsApp protocol 1000-1199;
+/// WhatsApp protocol 1000-1199 (the Graph API client 1000-1099, the reply outbox 1100-1119);
 /// front door and inbox 1200-1499 (webhook 1200-1299, inbox 1300-1399 with maintenance mode 1380-1399, the queue
 /// workers and bot stand-in 1400-1499 [Local]);
 /// the local front door, Azure Front Door's twin in front of two local regions, 1500-1599 [Local];
@@ -38,6 +38,16 @@ public static class ContinuityEventId
     public const int GraphSendRetrying = 1001;
     public const int GraphSendFailed = 1002;
     public const int GraphBsuidRecipientRefused = 1003;
+
+    // The reply outbox (WhatsApp/Outbox): 1100-1119.
+    public const int ReplyQueuedGraphUnavailable = 1100;
+    public const int ReplyQueuedBehindWaiting = 1101;
+    public const int OutboxReplySent = 1102;
+    public const int OutboxGraphStillUnavailable = 1103;
+    public const int OutboxEntryUnreadable = 1104;
+    public const int OutboxEntryRefused = 1105;
+    public const int OutboxDrained = 1106;
+    public const int OutboxUnreadable = 1107;
 
     // Front door (webhook): 1200-1299.
     public const int WebhookRecorded = 1200;

@@ -1,4 +1,5 @@
 using AstroBot.Continuity.WhatsApp.Graph;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,9 @@ public static class WhatsAppServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <see cref="WhatsAppOptions"/> (section <c>WhatsApp</c>, checked at start), and registers
-    /// <see cref="WebhookSignature"/>, <see cref="IGraphApiClient"/> as a typed HttpClient, and <see cref="ReplySender"/>.
+    /// <see cref="WebhookSignature"/>, <see cref="IGraphApiClient"/> as a typed HttpClient, <see cref="ReplySender"/>, and the
+    /// reply outbox it falls back on when the Graph API is down (<see cref="OutboxServiceCollectionExtensions.AddReplyOutbox"/>,
+    /// which needs <c>AddContinuityStorage</c>).
     /// </summary>
     public static IServiceCollection AddWhatsApp(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +32,7 @@ public static class WhatsAppServiceCollectionExtensions
 
         // Transient like the typed client it holds, so the HttpClient factory can rotate handlers.
         services.TryAddTransient<ReplySender>();
+        services.AddReplyOutbox(configuration);
         return services;
     }
 }

@@ -180,7 +180,7 @@ public class ChatSessionTests(LocalHostFixture host) : IClassFixture<LocalHostFi
 
         // A reply the host sent to the old number after the change (one already on its way).
         await host.Services.GetRequiredService<AstroBot.Continuity.WhatsApp.Graph.ReplySender>()
-            .SendTextAsync(AstroBot.Continuity.WhatsApp.MessageRecipient.ToPhone("15550001007"), "late", DateTimeOffset.UtcNow, CancellationToken.None);
+            .SendTextAsync("15550001007", AstroBot.Continuity.WhatsApp.MessageRecipient.ToPhone("15550001007"), "late", DateTimeOffset.UtcNow, CancellationToken.None);
         var late = await sut.LateRepliesAsync(CancellationToken.None);
 
         Assert.Contains(late, reply => reply is { To: "15550001007", Text: "late" });

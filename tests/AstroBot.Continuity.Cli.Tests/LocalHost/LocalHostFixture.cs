@@ -8,6 +8,7 @@ using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.Portability;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -86,6 +87,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["FrontDoor:PoisonQueueName"] = EmulatorEndpoints.UniqueName("poison"),
             ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
             ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
+            ["Outbox:TableName"] = EmulatorEndpoints.UniqueName("outbox"),
             ["FrontDoor:MaxPollInterval"] = "00:00:00.100",
             ["LocalHost:GraphSinkUrl"] = "",
             ["Backup:ConnectionString"] = EmulatorEndpoints.StorageConnectionString,
@@ -133,7 +135,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await storage.Blobs.GetBlobContainerClient(portability.ExportContainerName).DeleteIfExistsAsync();
         await storage.Queues.GetQueueClient(portability.ExportRequestQueueName).DeleteIfExistsAsync();
         var identities = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
-        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName })
+        var outbox = services.GetRequiredService<ReplyOutbox>().TableName;
+        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName, outbox })
         {
             await storage.Tables.DeleteTableAsync(table);
         }

@@ -5,6 +5,7 @@ using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -88,6 +89,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         ["FrontDoor:PoisonQueueName"] = EmulatorEndpoints.UniqueName("poison"),
         ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
         ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
+        ["Outbox:TableName"] = EmulatorEndpoints.UniqueName("outbox"),
         ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
         ["Cosmos:Endpoint"] = EmulatorEndpoints.CosmosEndpoint,
         ["Cosmos:Key"] = EmulatorEndpoints.CosmosKey,
@@ -150,6 +152,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         await PoisonQueue.DeleteIfExistsAsync();
         await ClaimCheckContainer.DeleteIfExistsAsync();
         await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Options.LedgerTableName);
+        await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Get<ReplyOutbox>().TableName);
         await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Get<IOptions<IdentityOptions>>().Value.DirectoryTableName);
         await Services.DisposeAsync();
         await Sink.DisposeAsync();

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.WhatsApp.Outbox;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Identity;
@@ -28,6 +29,7 @@ public sealed class TwoRegionsTests : IAsyncLifetime
             ["Storage:RegionConnectionString"] = EmulatorEndpoints.StorageConnectionString,
             ["FrontDoor:BotQueueName"] = primary.Options.BotQueueName,
             ["FrontDoor:LedgerTableName"] = primary.Options.LedgerTableName,
+            ["Outbox:TableName"] = primary.Get<ReplyOutbox>().TableName,
             ["Identity:DirectoryTableName"] = primary.Get<IOptions<IdentityOptions>>().Value.DirectoryTableName,
         });
     }

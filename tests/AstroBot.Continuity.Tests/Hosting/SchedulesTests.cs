@@ -24,6 +24,7 @@ public sealed class SchedulesTests
         Assert.Equal(Schedules.InboxPoisonWatchTrigger, Schedules.InboxPoisonWatch.TriggerExpression);
         Assert.Equal(Schedules.AvailabilityProbeTrigger, Schedules.AvailabilityProbe.TriggerExpression);
         Assert.Equal(Schedules.MaintenanceDrainTrigger, Schedules.MaintenanceDrain.TriggerExpression);
+        Assert.Equal(Schedules.OutboxDrainTrigger, Schedules.OutboxDrain.TriggerExpression);
     }
 
     // Guards the next schedule someone adds: it needs its trigger constant and its place in All.

@@ -79,6 +79,7 @@ public sealed class IdentityHarness : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Get<StorageClients>().Tables.DeleteTableAsync(TableName);
+        await Get<StorageClients>().Tables.DeleteTableAsync(TableName + "outbox");
         await services.DisposeAsync();
         await database.DisposeAsync();
     }
@@ -89,6 +90,7 @@ public sealed class IdentityHarness : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = storage,
             ["Identity:DirectoryTableName"] = TableName,
+            ["Outbox:TableName"] = TableName + "outbox",
             ["Cosmos:Endpoint"] = database.Options.Endpoint,
             ["Cosmos:Key"] = database.Options.Key,
             ["Cosmos:DatabaseName"] = database.Options.DatabaseName,

@@ -21,6 +21,7 @@ public sealed class PortabilityHarness : EmulatorBotHarness
     {
         Settings["Portability:AuditTableName"] = Table("paudit");
         Settings["FrontDoor:LedgerTableName"] = Table("pledger");
+        Settings["Outbox:TableName"] = Table("poutbox");
         Settings["Identity:DirectoryTableName"] = Table("pidentities");
     }
 

@@ -1,5 +1,7 @@
+using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Graph;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,7 @@ public class WhatsAppServiceCollectionExtensionsTests
         ["WhatsApp:VerifyToken"] = "verify-token",
         ["WhatsApp:AccessToken"] = "access-token",
         ["WhatsApp:PhoneNumberId"] = "106540352242922",
+        ["Storage:ConnectionString"] = "UseDevelopmentStorage=true", // the reply outbox's table; nothing is called here
     };
 
     [Fact]
@@ -24,6 +27,7 @@ public class WhatsAppServiceCollectionExtensionsTests
 
         Assert.IsType<GraphApiClient>(services.GetRequiredService<IGraphApiClient>());
         Assert.NotNull(services.GetRequiredService<ReplySender>());
+        Assert.NotNull(services.GetRequiredService<ReplyOutbox>());
         Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
         var signature = services.GetRequiredService<WebhookSignature>();
         Assert.True(signature.IsValid("{}"u8, new WebhookSignature("app-secret").Sign("{}"u8)));
@@ -95,7 +99,7 @@ public class WhatsAppServiceCollectionExtensionsTests
     private static ServiceProvider Build(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddWhatsApp(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddContinuityStorage(configuration).AddWhatsApp(configuration).BuildServiceProvider();
     }
 
     private static Dictionary<string, string?> With(string key, string? value) => new(ValidSettings) { [key] = value };

@@ -54,7 +54,7 @@ public sealed class LocalBotStandIn : BackgroundService
         // Identity changes need no answer: the bot would note the person's new identifiers.
         if (BotQueueMessage.FromQueueText(queueMessageText) is BotInboundMessage message)
         {
-            await replies.SendTextAsync(message.ReplyTo.ToRecipient(), StandInText, message.Timestamp, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(message.UserKey, message.ReplyTo.ToRecipient(), StandInText, message.Timestamp, ct).ConfigureAwait(false);
             LogMessages.StandInReplied(logger, message.Wamid);
         }
     }

@@ -20,6 +20,6 @@ public sealed class HelpCommandHandler(ReplySender replies) : IContinuityCommand
     public Task HandleAsync(ContinuityCommandRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return replies.SendTextAsync(request.Sender.ReplyTo, HelpText, request.LastInboundAt, ct);
+        return replies.SendTextAsync(request.Sender.UserKey, request.Sender.ReplyTo, HelpText, request.LastInboundAt, ct);
     }
 }

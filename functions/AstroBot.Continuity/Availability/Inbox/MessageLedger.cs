@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using AstroBot.Continuity.WhatsApp.Webhooks;
 using Azure;
 using Azure.Data.Tables;
@@ -18,7 +19,7 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// Rows that only move forward are updated under the row's ETag, so concurrent webhooks never move them back.
 /// Maintenance mode keeps its window and notices in the same table, under keys of its own (<c>MaintenanceStore</c>).
 /// </summary>
-public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOptions> options, TimeProvider time)
+public sealed class MessageLedger(StorageClients storage, IOptions<FrontDoorOptions> options, TimeProvider time) : ILastInboundLookup
 {
     private const string InboundRow = "inbound";
     private const string ContactRow = "contact";

@@ -5,7 +5,8 @@ namespace AstroBot.Continuity.Availability.Maintenance;
 
 /// <summary>
 /// Tells a user who writes during a window, once per window (across regions and redeliveries), what the window says;
-/// see <see cref="UserNotices"/> for how, and best effort.
+/// see <see cref="UserNotices"/> for how, and best effort (while the Graph API is down the notice waits in the reply
+/// outbox like any reply, and counts as sent).
 /// </summary>
 public sealed class MaintenanceNotices(MaintenanceStore store, UserNotices notices)
 {

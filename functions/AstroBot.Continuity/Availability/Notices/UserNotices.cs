@@ -56,7 +56,7 @@ public sealed class UserNotices(IdentityClaims claims, ReplySender replies, ILog
         try
         {
             // The message's own time: the user wrote then, so the 24-hour window is open (a template otherwise).
-            await replies.SendTextAsync(replyTo, text, message.Timestamp, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(userKey, replyTo, text, message.Timestamp, ct).ConfigureAwait(false);
         }
         catch
         {

@@ -6,6 +6,7 @@ using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Portability.Audit;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +17,9 @@ namespace AstroBot.Continuity.Portability.Erasure;
 /// everything they ever had goes: first the erasure journal, naming their backup key (so even if this stops half-way,
 /// no restore brings them back and a rerun finishes the job), then every live item in every container, then their
 /// backup key (crypto-shredding; the copies of it inside backups are never used again, since the journal names it),
-/// their audit trail and the ledger's note of when
-/// they last wrote, and last their identity directory record and links (last, so a rerun still finds the same key).
+/// their audit trail, the ledger's note of when
+/// they last wrote and whatever waits for them in the reply outbox (texts, export links), and last their identity directory
+/// record and links (last, so a rerun still finds the same key).
 /// </summary>
 public sealed class UserEraser(
     CosmosClient cosmos,
@@ -26,6 +28,7 @@ public sealed class UserEraser(
     UserKeyStore userKeys,
     AuditTrail audit,
     MessageLedger ledger,
+    ReplyOutbox outbox,
     IdentityEraser identities)
 {
     /// <param name="waId">The person's stable key (the <c>wa_id</c> of their data).</param>
@@ -51,6 +54,7 @@ public sealed class UserEraser(
 
         var auditDeleted = await audit.DeleteAllAsync(waId, cancellationToken).ConfigureAwait(false);
         await ledger.ForgetContactAsync(waId, cancellationToken).ConfigureAwait(false);
+        await outbox.DiscardAsync(waId, cancellationToken).ConfigureAwait(false);
         var identifiers = await identities.EraseAsync(waId, cancellationToken).ConfigureAwait(false);
         return new ErasureReport(deleted, destroyedKeyId is not null, auditDeleted, identifiers);
     }

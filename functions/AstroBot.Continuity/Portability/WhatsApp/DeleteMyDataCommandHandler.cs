@@ -24,7 +24,7 @@ public sealed class DeleteMyDataCommandHandler(
         ArgumentNullException.ThrowIfNull(request);
         await confirmations.AskAsync(request.Sender.UserKey, Command, request.Message.Wamid, ct).ConfigureAwait(false);
         LogMessages.ConfirmationAsked(logger, Command, request.Message.Wamid);
-        await replies.SendTextAsync(request.Sender.ReplyTo, PortabilityReplies.AskDelete(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
+        await replies.SendTextAsync(request.Sender.UserKey, request.Sender.ReplyTo, PortabilityReplies.AskDelete(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
             .ConfigureAwait(false);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ExportCommandHandler(
 
         await confirmations.AskAsync(sender.UserKey, Command, request.Message.Wamid, ct).ConfigureAwait(false);
         LogMessages.ConfirmationAsked(logger, Command, request.Message.Wamid);
-        await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.AskExport(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
+        await replies.SendTextAsync(sender.UserKey, sender.ReplyTo, PortabilityReplies.AskExport(options.Value.ConfirmationWindow), request.LastInboundAt, ct)
             .ConfigureAwait(false);
     }
 }

@@ -90,7 +90,7 @@ public sealed class PortabilityConfirmationGate(
 
             LogMessages.ConfirmationCancelled(logger, pending.Command, message.Wamid);
             var cancelled = pending.Command == ContinuityCommand.Export ? PortabilityReplies.ExportCancelled : PortabilityReplies.DeleteCancelled;
-            await replies.SendTextAsync(sender.ReplyTo, cancelled, lastInboundAt, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(sender.UserKey, sender.ReplyTo, cancelled, lastInboundAt, ct).ConfigureAwait(false);
             return ConfirmationGateResult.PassThrough;
         }
 
@@ -102,7 +102,7 @@ public sealed class PortabilityConfirmationGate(
         if (confirmed.Command == ContinuityCommand.Export)
         {
             await exportRequests.SubmitAsync(sender.UserKey, confirmed.ExportId!, time.GetUtcNow(), ct).ConfigureAwait(false);
-            await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.ExportStarted, lastInboundAt, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(sender.UserKey, sender.ReplyTo, PortabilityReplies.ExportStarted, lastInboundAt, ct).ConfigureAwait(false);
             return;
         }
 

@@ -33,6 +33,6 @@ public sealed class WhatsAppErasure(
         }
 
         LogMessages.UserErasedThroughWhatsApp(logger, report.TotalItemsDeleted, report.BackupKeyDestroyed, report.AuditRecordsDeleted, exports);
-        await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.DataDeleted, lastInboundAt, ct).ConfigureAwait(false);
+        await replies.SendTextAsync(sender.UserKey, sender.ReplyTo, PortabilityReplies.DataDeleted, lastInboundAt, ct).ConfigureAwait(false);
     }
 }

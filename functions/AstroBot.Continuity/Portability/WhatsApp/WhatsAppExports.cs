@@ -117,7 +117,7 @@ public sealed class WhatsAppExports(
         }
 
         var lastInboundAt = await ledger.GetLastInboundAtAsync(request.WaId, ct).ConfigureAwait(false);
-        await replies.SendTextAsync(to, PortabilityReplies.ExportFailed, lastInboundAt, ct).ConfigureAwait(false);
+        await replies.SendTextAsync(request.WaId, to, PortabilityReplies.ExportFailed, lastInboundAt, ct).ConfigureAwait(false);
         return true;
     }
 
@@ -144,7 +144,7 @@ public sealed class WhatsAppExports(
         var now = time.GetUtcNow();
         if (latest.State == ExportState.Requested)
         {
-            await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.ExportPending, lastInboundAt, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(sender.UserKey, sender.ReplyTo, PortabilityReplies.ExportPending, lastInboundAt, ct).ConfigureAwait(false);
         }
         else if (latest.IsDownloadable(now))
         {
@@ -153,7 +153,7 @@ public sealed class WhatsAppExports(
         }
         else
         {
-            await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.LinkExpired(latest.RequestedAt + options.Value.ExportCooldown), lastInboundAt, ct)
+            await replies.SendTextAsync(sender.UserKey, sender.ReplyTo, PortabilityReplies.LinkExpired(latest.RequestedAt + options.Value.ExportCooldown), lastInboundAt, ct)
                 .ConfigureAwait(false);
         }
     }
@@ -165,16 +165,16 @@ public sealed class WhatsAppExports(
         {
             // Free-form messages are refused outside the window: no link is made; the template invites the user
             // to write again, and EXPORT then sends the link (the export stays ready until it expires).
-            await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.ExportPending, lastInboundAt, ct).ConfigureAwait(false);
+            await replies.SendTextAsync(sender.UserKey, sender.ReplyTo, PortabilityReplies.ExportPending, lastInboundAt, ct).ConfigureAwait(false);
             LogMessages.ExportLinkHeldBack(logger, exportId);
             return false;
         }
 
         var link = await signer.SignAsync(blobName, expiresAt, ct).ConfigureAwait(false);
         await audit.RecordAsync(sender.UserKey, AuditEvent.ExportLinkCreated, AuditChannel.WhatsApp, ct).ConfigureAwait(false);
-        await replies.SendDocumentAsync(sender.ReplyTo, link, ExportBlobName.FileNameOf(blobName), PortabilityReplies.ExportCaption, lastInboundAt, ct)
+        await replies.SendDocumentAsync(sender.UserKey, sender.ReplyTo, link, ExportBlobName.FileNameOf(blobName), PortabilityReplies.ExportCaption, lastInboundAt, ct)
             .ConfigureAwait(false);
-        await replies.SendTextAsync(sender.ReplyTo, PortabilityReplies.LinkExpiry(expiresAt), lastInboundAt, ct).ConfigureAwait(false);
+        await replies.SendTextAsync(sender.UserKey, sender.ReplyTo, PortabilityReplies.LinkExpiry(expiresAt), lastInboundAt, ct).ConfigureAwait(false);
         LogMessages.ExportLinkSent(logger, exportId);
         return true;
     }

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.WhatsApp.Outbox;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.WhatsApp.Webhooks;
@@ -86,7 +87,7 @@ public sealed class MaintenanceHoldTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProcessAsync_GraphApiDownForTheNotice_HoldsTheMessageAndTheNextMessageTriesAgain()
+    public async Task ProcessAsync_GraphApiDownForTheNotice_HoldsTheMessageAndTheNoticeWaitsInTheOutboxOnce()
     {
         await StartAsync();
         world.Harness.Sink.FailNext(500, 131000);
@@ -95,9 +96,14 @@ public sealed class MaintenanceHoldTests : IAsyncLifetime
         await world.Processor.ProcessAsync(world.Text(MaintenanceWorld.Alice, "wamid.a2", "second"), CancellationToken.None);
         await world.Processor.ProcessAsync(world.Text(MaintenanceWorld.Alice, "wamid.a3", "third"), CancellationToken.None);
 
-        Assert.Single(world.Harness.Sink.Messages);
+        Assert.Empty(world.Harness.Sink.Messages);
+        Assert.Equal(1, (await world.Harness.Get<ReplyOutbox>().ReadStatusAsync(CancellationToken.None)).WaitingReplies);
         Assert.Equal(3, await MaintenanceWorld.CountAsync(world.HeldQueue));
         Assert.Equal(0, await MaintenanceWorld.CountAsync(world.Harness.PoisonQueue));
+
+        await world.Harness.Get<OutboxDrainJob>().DrainAsync(CancellationToken.None);
+
+        Assert.Equal("text", Assert.Single(world.Harness.Sink.Messages).Type);
     }
 
     [Fact]

@@ -6,6 +6,9 @@ using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Portability.Audit;
 using AstroBot.Continuity.Portability.Erasure;
+using AstroBot.Continuity.WhatsApp;
+using AstroBot.Continuity.WhatsApp.Graph;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,6 +88,22 @@ public sealed class UserEraserTests : IAsyncLifetime
         Assert.Equal(2, sut.AuditRecordsDeleted);
         Assert.Empty(await audit.ListAsync(erased.WaId, CancellationToken.None));
         Assert.Single(await audit.ListAsync(other.WaId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EraseAsync_UserWithRepliesWaitingInTheOutbox_DeletesThemAndNoOneElses()
+    {
+        var erased = harness.Users[5];
+        var other = harness.Users[6];
+        var outbox = harness.Services().GetRequiredService<ReplyOutbox>();
+        await outbox.AppendAsync(erased.WaId, new TextMessage(MessageRecipient.ToPhone(erased.WaId), "your export link"), null, CancellationToken.None);
+        await outbox.AppendAsync(other.WaId, new TextMessage(MessageRecipient.ToPhone(other.WaId), "theirs"), null, CancellationToken.None);
+
+        await Eraser().EraseAsync(erased.WaId, CancellationToken.None);
+
+        var status = await outbox.ReadStatusAsync(CancellationToken.None);
+        Assert.Equal((1L, 1), (status.WaitingReplies, status.UsersWaiting));
+        Assert.False(await outbox.AppendIfWaitingAsync(erased.WaId, new TextMessage(MessageRecipient.ToPhone(erased.WaId), "x"), null, CancellationToken.None));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AstroBot.Continuity.WhatsApp.Outbox;
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability;
 using AstroBot.Continuity.Backup;
@@ -237,6 +238,7 @@ internal sealed class PortabilityHost : IAsyncDisposable
                  {
                      frontDoor.LedgerTableName, Options.AuditTableName, Options.ExportTableName, Options.ConfirmationTableName, Get<IOptions<IdentityOptions>>().Value.DirectoryTableName,
                      Get<IOptions<CryptoOptions>>().Value.UserKeyTableName, backup.CatalogTableName, backup.RestoreTableName, backup.ErasureTableName,
+                     Get<ReplyOutbox>().TableName,
                  })
         {
             await storage.Tables.DeleteTableAsync(table);

@@ -1,12 +1,15 @@
+using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.WhatsApp;
 using AstroBot.Continuity.WhatsApp.Graph;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace AstroBot.Continuity.Tests.WhatsApp.Graph;
 
-public class ReplySenderTests
+public sealed class ReplySenderTests : IAsyncLifetime
 {
     private const string WaId = "16315551181";
     private const string Bsuid = "US.13491208655302741918";
@@ -19,6 +22,9 @@ public class ReplySenderTests
     private readonly Mock<IGraphApiClient> graph = new();
     private readonly List<OutboundMessage> sent = [];
     private readonly RecordingLogger<ReplySender> logger = new();
+    private readonly StorageClients storage = new(Options.Create(new StorageOptions { ConnectionString = EmulatorEndpoints.StorageConnectionString }));
+    private readonly OutboxOptions outboxOptions = new() { TableName = EmulatorEndpoints.UniqueName("replyoutbox") };
+    private readonly ReplyOutbox outbox;
     private readonly ReplySender sut;
 
     public ReplySenderTests()
@@ -27,16 +33,21 @@ public class ReplySenderTests
             .Callback<OutboundMessage, CancellationToken>((message, _) => sent.Add(message))
             .ReturnsAsync(new SendReceipt("wamid.1"));
         var options = Options.Create(new WhatsAppOptions { ReconnectTemplateName = "astrobot_reconnect_v2", ReconnectTemplateLanguage = "es" });
-        sut = new ReplySender(graph.Object, options, time, logger);
+        outbox = new ReplyOutbox(storage, Options.Create(outboxOptions), time);
+        sut = new ReplySender(graph.Object, outbox, options, time, logger);
     }
+
+    public Task InitializeAsync() => outbox.EnsureCreatedAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => storage.Tables.DeleteTableAsync(outboxOptions.TableName);
 
     [Fact]
     public async Task SendTextAsync_InsideWindow_SendsText()
     {
-        var receipt = await sut.SendTextAsync(Recipient, "Your reading", time.GetUtcNow().AddHours(-23), CancellationToken.None);
+        var receipt = await sut.SendTextAsync(WaId, Recipient, "Your reading", time.GetUtcNow().AddHours(-23), CancellationToken.None);
 
         Assert.Equal(new TextMessage(MessageRecipient.ToPhone(WaId), "Your reading"), Assert.Single(sent));
-        Assert.Equal("wamid.1", receipt?.Wamid);
+        Assert.Equal(ReplyOutcome.Sent(new SendReceipt("wamid.1")), receipt);
     }
 
     [Fact]
@@ -45,7 +56,7 @@ public class ReplySenderTests
         var lastInbound = time.GetUtcNow();
         time.Advance(TimeSpan.FromHours(24));
 
-        await sut.SendTextAsync(Recipient, "Your reading", lastInbound, CancellationToken.None);
+        await sut.SendTextAsync(WaId, Recipient, "Your reading", lastInbound, CancellationToken.None);
 
         Assert.Equal(new TemplateMessage(MessageRecipient.ToPhone(WaId), "astrobot_reconnect_v2", "es"), Assert.Single(sent));
     }
@@ -53,7 +64,7 @@ public class ReplySenderTests
     [Fact]
     public async Task SendTextAsync_NoInboundKnown_SendsReconnectTemplate()
     {
-        await sut.SendTextAsync(Recipient, "Your reading", null, CancellationToken.None);
+        await sut.SendTextAsync(WaId, Recipient, "Your reading", null, CancellationToken.None);
 
         Assert.IsType<TemplateMessage>(Assert.Single(sent));
     }
@@ -61,7 +72,7 @@ public class ReplySenderTests
     [Fact]
     public async Task SendDocumentAsync_InsideWindow_SendsDocument()
     {
-        await sut.SendDocumentAsync(Recipient, Link, "export.zip", "Your data", time.GetUtcNow().AddMinutes(-5), CancellationToken.None);
+        await sut.SendDocumentAsync(WaId, Recipient, Link, "export.zip", "Your data", time.GetUtcNow().AddMinutes(-5), CancellationToken.None);
 
         Assert.Equal(new DocumentMessage(MessageRecipient.ToPhone(WaId), Link, "export.zip", "Your data"), Assert.Single(sent));
     }
@@ -69,7 +80,7 @@ public class ReplySenderTests
     [Fact]
     public async Task SendDocumentAsync_OutsideWindow_SendsReconnectTemplate()
     {
-        await sut.SendDocumentAsync(Recipient, Link, "export.zip", null, time.GetUtcNow().AddDays(-2), CancellationToken.None);
+        await sut.SendDocumentAsync(WaId, Recipient, Link, "export.zip", null, time.GetUtcNow().AddDays(-2), CancellationToken.None);
 
         Assert.Equal(new TemplateMessage(MessageRecipient.ToPhone(WaId), "astrobot_reconnect_v2", "es"), Assert.Single(sent));
     }
@@ -79,7 +90,7 @@ public class ReplySenderTests
     {
         using var cancellation = new CancellationTokenSource();
 
-        await sut.SendTextAsync(Recipient, "hi", time.GetUtcNow(), cancellation.Token);
+        await sut.SendTextAsync(WaId, Recipient, "hi", time.GetUtcNow(), cancellation.Token);
 
         graph.Verify(g => g.SendAsync(It.IsAny<OutboundMessage>(), cancellation.Token), Times.Once);
     }
@@ -87,7 +98,7 @@ public class ReplySenderTests
     [Fact]
     public async Task SendTextAsync_InsideWindowToBsuid_SendsTextToTheBsuid()
     {
-        await sut.SendTextAsync(BsuidRecipient, "Your reading", time.GetUtcNow().AddHours(-1), CancellationToken.None);
+        await sut.SendTextAsync(WaId, BsuidRecipient, "Your reading", time.GetUtcNow().AddHours(-1), CancellationToken.None);
 
         Assert.Equal(new TextMessage(MessageRecipient.ToBsuid(Bsuid), "Your reading"), Assert.Single(sent));
     }
@@ -97,9 +108,9 @@ public class ReplySenderTests
     {
         FailSends(ReplySender.BsuidRecipientNotSupported);
 
-        var receipt = await sut.SendTextAsync(BsuidRecipient, "Your reading", lastInboundAt: null, CancellationToken.None);
+        var receipt = await sut.SendTextAsync(WaId, BsuidRecipient, "Your reading", lastInboundAt: null, CancellationToken.None);
 
-        Assert.Null(receipt);
+        Assert.Equal(ReplyOutcome.Unreachable, receipt);
         Assert.Equal(new TemplateMessage(MessageRecipient.ToBsuid(Bsuid), "astrobot_reconnect_v2", "es"), Assert.Single(sent));
         var entry = Assert.Single(logger.Entries, e => e.EventId.Id == BsuidRefusedEventId);
         Assert.Equal("template", entry.Values["MessageType"]);
@@ -111,9 +122,9 @@ public class ReplySenderTests
     {
         FailSends(ReplySender.BsuidRecipientNotSupported);
 
-        var receipt = await sut.SendDocumentAsync(BsuidRecipient, Link, "export.zip", null, time.GetUtcNow(), CancellationToken.None);
+        var receipt = await sut.SendDocumentAsync(WaId, BsuidRecipient, Link, "export.zip", null, time.GetUtcNow(), CancellationToken.None);
 
-        Assert.Null(receipt);
+        Assert.Equal(ReplyOutcome.Unreachable, receipt);
         Assert.Equal("document", Assert.Single(logger.Entries, e => e.EventId.Id == BsuidRefusedEventId).Values["MessageType"]);
     }
 
@@ -123,7 +134,7 @@ public class ReplySenderTests
         FailSends(ReplySender.BsuidRecipientNotSupported);
 
         var failure = await Assert.ThrowsAsync<GraphApiException>(
-            () => sut.SendTextAsync(Recipient, "Your reading", lastInboundAt: null, CancellationToken.None));
+            () => sut.SendTextAsync(WaId, Recipient, "Your reading", lastInboundAt: null, CancellationToken.None));
 
         Assert.Equal(ReplySender.BsuidRecipientNotSupported, failure.ErrorCode);
         Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == BsuidRefusedEventId);
@@ -139,14 +150,80 @@ public class ReplySenderTests
         FailSends(code);
 
         var failure = await Assert.ThrowsAsync<GraphApiException>(
-            () => sut.SendTextAsync(BsuidRecipient, "Your reading", lastInboundAt: null, CancellationToken.None));
+            () => sut.SendTextAsync(WaId, BsuidRecipient, "Your reading", lastInboundAt: null, CancellationToken.None));
 
         Assert.Equal(code, failure.ErrorCode);
         Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == BsuidRefusedEventId);
     }
 
-    private void FailSends(int? errorCode) =>
+    [Theory]
+    [InlineData(500, null)]
+    [InlineData(429, 130429)]
+    [InlineData(null, null)]
+    public async Task SendTextAsync_GraphDownPastItsRetries_QueuesTheReplyInsteadOfThrowing(int? status, int? code)
+    {
+        FailSends(code, status, isTransient: true);
+        var lastInbound = time.GetUtcNow().AddHours(-1);
+
+        var outcome = await sut.SendTextAsync(WaId, Recipient, "Your reading", lastInbound, CancellationToken.None);
+
+        Assert.Equal(ReplyOutcome.Queued, outcome);
+        var entry = Assert.Single(await WaitingAsync());
+        Assert.Equal(new TextMessage(Recipient, "Your reading"), entry.ReadMessage());
+        Assert.Equal((WaId, lastInbound, time.GetUtcNow()), (entry.UserKey, entry.LastInboundAt, entry.EnqueuedAt));
+        Assert.Equal(status, Assert.Single(logger.Entries, e => e.EventId.Id == ContinuityEventId.ReplyQueuedGraphUnavailable).Values["HttpStatus"]);
+    }
+
+    [Fact]
+    public async Task SendTextAsync_WindowClosedAndGraphDown_QueuesTheReplyItselfForTheWindowAtSendTime()
+    {
+        FailSends(null, 503, isTransient: true);
+
+        await sut.SendTextAsync(WaId, Recipient, "Your reading", time.GetUtcNow().AddDays(-2), CancellationToken.None);
+
+        Assert.Equal(new TextMessage(Recipient, "Your reading"), Assert.Single(await WaitingAsync()).ReadMessage());
+    }
+
+    [Fact]
+    public async Task SendTextAsync_EarlierReplyWaiting_AppendsBehindItWithoutSending()
+    {
+        await outbox.AppendAsync(WaId, new TextMessage(Recipient, "first"), time.GetUtcNow(), CancellationToken.None);
+
+        var outcome = await sut.SendDocumentAsync(WaId, Recipient, Link, "export.zip", null, time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(ReplyOutcome.Queued, outcome);
+        Assert.Empty(sent);
+        Assert.Equal(["text", "document"], (await WaitingAsync()).Select(entry => OutboundMessageJson.TypeOf(entry.ReadMessage())));
+        Assert.Single(logger.Entries, e => e.EventId.Id == ContinuityEventId.ReplyQueuedBehindWaiting);
+    }
+
+    [Fact]
+    public async Task SendTextAsync_AnotherUsersReplyWaiting_SendsNow()
+    {
+        await outbox.AppendAsync("447700900123", new TextMessage(MessageRecipient.ToPhone("447700900123"), "theirs"), time.GetUtcNow(), CancellationToken.None);
+
+        var outcome = await sut.SendTextAsync(WaId, Recipient, "Your reading", time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(ReplyDelivery.Sent, outcome.Delivery);
+        Assert.Single(sent);
+        Assert.Empty(await WaitingAsync());
+    }
+
+    [Fact]
+    public async Task SendTextAsync_PermanentFailure_ThrowsAndQueuesNothing()
+    {
+        FailSends(131026);
+
+        await Assert.ThrowsAsync<GraphApiException>(() => sut.SendTextAsync(WaId, Recipient, "Your reading", time.GetUtcNow(), CancellationToken.None));
+
+        Assert.Empty(await WaitingAsync());
+    }
+
+    private Task<IReadOnlyList<OutboxEntry>> WaitingAsync() =>
+        outbox.ReadWaitingAsync(OutboxKeys.PartitionOf(WaId), 10, CancellationToken.None);
+
+    private void FailSends(int? errorCode, int? status = 400, bool isTransient = false) =>
         graph.Setup(g => g.SendAsync(It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>()))
             .Callback<OutboundMessage, CancellationToken>((message, _) => sent.Add(message))
-            .ThrowsAsync(new GraphApiException("The Graph API answered 400.", 400, errorCode, isTransient: false));
+            .ThrowsAsync(new GraphApiException($"The Graph API answered {status}.", status, errorCode, isTransient));
 }
