@@ -104,6 +104,7 @@ param schedules object = {
   inboxPoisonWatch: '0 */5 * * * *'
   maintenanceDrain: '*/30 * * * * *'
   availabilityProbe: '0 * * * * *'
+  incidentNotices: '30 * * * * *'
 }
 
 @description('Queues the front door and the export requests use; the defaults are those of FrontDoorOptions and PortabilityOptions.')
@@ -162,6 +163,7 @@ var settings = {
   InboxPoisonWatchSchedule: schedules.inboxPoisonWatch
   MaintenanceDrainSchedule: schedules.maintenanceDrain
   AvailabilityProbeSchedule: schedules.availabilityProbe
+  IncidentNoticesSchedule: schedules.incidentNotices
   // Each region prefers its own Cosmos DB region, then the other one (Azure location names, e.g. westeurope; the SDK's
   // ApplicationPreferredRegions takes Cosmos DB's names, e.g. "West Europe").
   Cosmos__PreferredRegions: '${location},${otherLocation}'
@@ -177,8 +179,9 @@ var settings = {
 // HTTP triggers run everywhere; orchestrations and activities follow their slot's task hub.
 // Every region's production slot: the inbox (each region drains its own queue), export requests, the ledger prune
 // (the shared table: its deletes are conditional, so two regions pruning it is harmless), the poison-queue watch (each region's own queues), the backup status gauges (read
-// from the shared backup catalog), the availability probe (each region probes the public endpoint) and the maintenance
-// drain (each region's own held queue).
+// from the shared backup catalog), the availability probe (each region probes the public endpoint), the maintenance
+// drain (each region's own held queue) and the incident notices (claimed per user in the shared account: either region
+// may send each one, never both).
 var everyRegionTriggers = [
   'WhatsAppInbox'
   'PortabilityExportRequest'
@@ -187,6 +190,7 @@ var everyRegionTriggers = [
   'BackupStatus'
   'AvailabilityProbe'
   'MaintenanceDrain'
+  'IncidentNotices'
 ]
 
 // One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog. The passive

@@ -1,7 +1,9 @@
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
+using AstroBot.Continuity.Availability.Status;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.WhatsApp.Graph;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +47,8 @@ public static class AvailabilityServiceCollectionExtensions
         services.AddTransient<InboxProcessor>();
         services.AddTransient<IContinuityCommandHandler, HelpCommandHandler>();
         services.AddMaintenance(configuration); // the inbox holds users' messages during a maintenance window
+        services.AddIncidents(configuration); // the inbox records who writes during an incident; the probe opens them
+        services.AddStatusPage(configuration); // the public status page and /api/status
 
         // The inbox records the probe user's messages instead of routing them.
         services.AddAvailabilityProbe(configuration);

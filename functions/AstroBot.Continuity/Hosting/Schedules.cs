@@ -19,6 +19,7 @@ public static class Schedules
     public const string InboxPoisonWatchTrigger = "%InboxPoisonWatchSchedule%";
     public const string AvailabilityProbeTrigger = "%AvailabilityProbeSchedule%";
     public const string MaintenanceDrainTrigger = "%MaintenanceDrainSchedule%";
+    public const string IncidentNoticesTrigger = "%IncidentNoticesSchedule%";
 
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
     public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
@@ -50,7 +51,10 @@ public static class Schedules
     /// <summary>Every 30 seconds: once no maintenance window is active, process what the region's held queue holds (Availability/Maintenance).</summary>
     public static readonly ScheduleSetting MaintenanceDrain = new("MaintenanceDrainSchedule", "*/30 * * * * *");
 
+    /// <summary>Every minute at second 30, in each region: tell the users who wrote during a resolved incident (Availability/Incidents).</summary>
+    public static readonly ScheduleSetting IncidentNotices = new("IncidentNoticesSchedule", "30 * * * * *");
+
     /// <summary>Every schedule, for configuration samples and tests.</summary>
     public static IReadOnlyList<ScheduleSetting> All { get; } =
-        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, AvailabilityProbe];
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, AvailabilityProbe, IncidentNotices];
 }

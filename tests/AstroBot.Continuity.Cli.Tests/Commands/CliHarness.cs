@@ -47,6 +47,7 @@ public sealed class CliHarness : IAsyncLifetime
             ["Portability:AuditTableName"] = EmulatorEndpoints.UniqueName("audit"),
             ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
             ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
+            ["Incidents:TableName"] = EmulatorEndpoints.UniqueName("incidents"),
             ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
     }
@@ -164,7 +165,7 @@ public sealed class CliHarness : IAsyncLifetime
 
         await Archives.DeleteIfExistsAsync();
         var tables = new TableServiceClient(EmulatorEndpoints.StorageConnectionString);
-        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName", "Identity:DirectoryTableName", "FrontDoor:LedgerTableName" })
+        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName", "Identity:DirectoryTableName", "FrontDoor:LedgerTableName", "Incidents:TableName" })
         {
             await tables.DeleteTableAsync(Settings[key]);
         }

@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability;
+using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Local.WhatsApp.Sink;
@@ -86,6 +87,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         ["FrontDoor:PoisonQueueName"] = EmulatorEndpoints.UniqueName("poison"),
         ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
         ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
+        ["Incidents:TableName"] = EmulatorEndpoints.UniqueName("incidents"),
         ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
         ["Cosmos:Endpoint"] = EmulatorEndpoints.CosmosEndpoint,
         ["Cosmos:Key"] = EmulatorEndpoints.CosmosKey,
@@ -146,6 +148,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         await PoisonQueue.DeleteIfExistsAsync();
         await ClaimCheckContainer.DeleteIfExistsAsync();
         await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Options.LedgerTableName);
+        await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Get<IOptions<IncidentOptions>>().Value.TableName);
         await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Get<IOptions<IdentityOptions>>().Value.DirectoryTableName);
         await Services.DisposeAsync();
         await Sink.DisposeAsync();

@@ -1,4 +1,5 @@
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Identity;
@@ -17,7 +18,8 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// acknowledgement, so its being slow or down never costs a message: the queue retries. Called by the Functions queue trigger and by the local host's <c>QueueInboxPump</c> (AstroBot.Continuity.Local).
 /// Any failure throws, so the queue retries the whole webhook; what was already done is skipped on the retry.
 /// During a maintenance window a webhook that carries users' messages is moved to the held queue instead, and processed
-/// after it by <see cref="ProcessHeldAsync"/> (Availability/Maintenance).
+/// after it by <see cref="ProcessHeldAsync"/> (Availability/Maintenance). While an incident is open, each person who
+/// writes is recorded to be told when it is resolved (Availability/Incidents).
 /// </summary>
 public sealed class InboxProcessor
 {
@@ -30,6 +32,7 @@ public sealed class InboxProcessor
     private readonly IConfirmationGate[] gates;
     private readonly ProbeInbox probes;
     private readonly MaintenanceHold maintenance;
+    private readonly IncidentAudience incidents;
     private readonly ILogger<InboxProcessor> logger;
 
     public InboxProcessor(
@@ -42,6 +45,7 @@ public sealed class InboxProcessor
         IEnumerable<IConfirmationGate> gates,
         ProbeInbox probes,
         MaintenanceHold maintenance,
+        IncidentAudience incidents,
         ILogger<InboxProcessor> logger)
     {
         this.claimChecks = claimChecks;
@@ -51,6 +55,7 @@ public sealed class InboxProcessor
         this.identityChanges = identityChanges;
         this.probes = probes;
         this.maintenance = maintenance;
+        this.incidents = incidents;
         this.logger = logger;
         this.gates = [.. gates];
 
@@ -155,6 +160,9 @@ public sealed class InboxProcessor
 
             // What this message says wins; the directory fills in a phone number Meta left out (Meta advises sending to it).
             var sender = new MessageSender(person.UserKey, message.Sender.Merge(person.Current).ReplyAddress!);
+
+            // During an incident, whoever writes is told when it is resolved (never thrown: it cannot cost the message).
+            await incidents.RecordAsync(sender, message.Wamid, ct).ConfigureAwait(false);
             var lastInboundAt = await ledger.RecordInboundAsync(sender.UserKey, message.Timestamp, ct).ConfigureAwait(false);
             await RouteAsync(message, sender, receivedAt, lastInboundAt, ct).ConfigureAwait(false);
         }, ct);

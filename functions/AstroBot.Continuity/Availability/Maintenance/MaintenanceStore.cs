@@ -32,9 +32,7 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
     private const string StartedByField = "StartedBy";
     private const string StoppedAtField = "StoppedAt";
     private const string StoppedByField = "StoppedBy";
-    private const string ClaimedByField = "ClaimedBy";
-    private const string ClaimedUntilField = "ClaimedUntil";
-    private const string SentAtField = "SentAt";
+    private const string SentAtField = OnceClaim.SentAtField;
 
     private readonly TableClient table = storage.Tables.GetTableClient(frontDoor.Value.LedgerTableName);
     private readonly TimeSpan claimDuration = frontDoor.Value.ClaimDuration;
@@ -95,42 +93,24 @@ public sealed class MaintenanceStore(StorageClients storage, IOptions<FrontDoorO
     /// (<paramref name="claimant"/>), for <c>FrontDoor:ClaimDuration</c>: false when it was sent, or another delivery
     /// (in this region or the other) holds the claim. A claim whose holder died lapses and can be taken over.
     /// </summary>
-    public async Task<bool> TryClaimNoticeAsync(string windowId, string userKey, string claimant, CancellationToken ct)
+    public Task<bool> TryClaimNoticeAsync(string windowId, string userKey, string claimant, CancellationToken ct)
     {
         var (partition, rowKey) = NoticeKeys(windowId, userKey);
-        var row = await table.ConditionalWriteAsync(partition, rowKey, current =>
-        {
-            var now = time.GetUtcNow();
-            return current?.GetDateTimeOffset(SentAtField) is not null || current?.GetDateTimeOffset(ClaimedUntilField) > now
-                ? null // sent, or another delivery's claim holds
-                : new TableEntity(partition, rowKey) { [ClaimedByField] = claimant, [ClaimedUntilField] = now + claimDuration };
-        }, ct).ConfigureAwait(false);
-        return row?.GetDateTimeOffset(SentAtField) is null && row?.GetString(ClaimedByField) == claimant;
+        return table.TryClaimAsync(partition, rowKey, claimant, time, claimDuration, ct);
     }
 
     /// <summary>Records the notice as sent (whoever holds the claim: sending is what counts).</summary>
     public Task MarkNoticeSentAsync(string windowId, string userKey, CancellationToken ct)
     {
         var (partition, rowKey) = NoticeKeys(windowId, userKey);
-        return table.UpsertEntityAsync(new TableEntity(partition, rowKey) { [SentAtField] = time.GetUtcNow() }, TableUpdateMode.Replace, ct);
+        return table.MarkDoneAsync(partition, rowKey, time, ct);
     }
 
     /// <summary>Gives the claim back after a failed send, so the user's next message (or its redelivery) tries again.</summary>
-    public async Task ReleaseNoticeAsync(string windowId, string userKey, string claimant, CancellationToken ct)
+    public Task ReleaseNoticeAsync(string windowId, string userKey, string claimant, CancellationToken ct)
     {
         var (partition, rowKey) = NoticeKeys(windowId, userKey);
-        var read = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: ct).ConfigureAwait(false);
-        if (read.HasValue && read.Value!.GetString(ClaimedByField) == claimant && read.Value.GetDateTimeOffset(SentAtField) is null)
-        {
-            try
-            {
-                await table.DeleteEntityAsync(partition, rowKey, read.Value.ETag, ct).ConfigureAwait(false);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Taken over or gone meanwhile: nothing to give back.
-            }
-        }
+        return table.ReleaseAsync(partition, rowKey, claimant, deleteRow: true, ct);
     }
 
     /// <summary>True when the notice of <paramref name="windowId"/> to <paramref name="userKey"/> was sent.</summary>
