@@ -52,6 +52,10 @@ param whatsAppPhoneNumberId string
 @minLength(3)
 param alertEmail string
 
+@description('The incidents\' alert webhook with its function key (https://<Front Door>/api/incidents/alert?code=<key>), for the page action group; empty: none. Pass it at deployment, never in a parameter file (docs/operations/incidents.md).')
+@secure()
+param incidentAlertWebhookUrl string = ''
+
 @description('Function App plans spread over availability zones with 2 instances at least per region (false: 1 instance, no zone redundancy).')
 param zoneRedundant bool
 
@@ -268,6 +272,7 @@ module availabilityAlerts 'modules/availabilityAlerts.bicep' = {
     environmentName: environmentName
     alertEmail: alertEmail
     publicHostName: frontDoorRouting.outputs.publicHostName
+    incidentAlertWebhookUrl: incidentAlertWebhookUrl
     tags: tags
   }
 }

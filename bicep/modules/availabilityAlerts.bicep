@@ -22,7 +22,8 @@
 //    6x over 6 h is 0.6% of about 432 results, 1x over 2 d 0.1% of about 3,456).
 //
 // Pages go to one action group, tickets to another (both email alertEmail until the operators add their on-call
-// receivers, e.g. SMS or an incident tool, to the page group). Runbook: docs/availability.md.
+// receivers, e.g. SMS or an incident tool, to the page group). The page group also calls the incidents' alert webhook
+// when incidentAlertWebhookUrl is given: a page opens an incident on the status page. Runbook: docs/availability.md.
 
 @description('Resource id of the Application Insights component the availability test reports to.')
 param appInsightsId string
@@ -67,6 +68,10 @@ param failedLocationCount int = 2
 
 @description('Tags applied to every resource.')
 param tags object
+
+@description('The incidents\' alert webhook with its function key, https://<Front Door>/api/incidents/alert?code=<key>: the page group calls it (common alert schema) so a paging alert opens an incident on the status page and its resolution resolves it. Empty: no webhook (docs/operations/incidents.md says how to set it).')
+@secure()
+param incidentAlertWebhookUrl string = ''
 
 // The test's name is its rows' Name in AppAvailabilityResults; the burn-rate queries and the workbook filter on it.
 var webTestName = '${namePrefix}-ready-via-front-door'
@@ -158,6 +163,17 @@ resource pageGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
         useCommonAlertSchema: true
       }
     ]
+    // The function key is in the URL, so the URL is a deployment parameter (secure, never in the template or its
+    // parameter files); pages only: a ticket is no outage users should read about.
+    webhookReceivers: empty(incidentAlertWebhookUrl)
+      ? []
+      : [
+          {
+            name: 'incidents'
+            serviceUri: incidentAlertWebhookUrl
+            useCommonAlertSchema: true
+          }
+        ]
   }
 }
 

@@ -105,6 +105,7 @@ param schedules object = {
   maintenanceDrain: '*/30 * * * * *'
   outboxDrain: '*/30 * * * * *'
   availabilityProbe: '0 * * * * *'
+  incidentNotices: '30 * * * * *'
 }
 
 @description('Queues the front door and the export requests use; the defaults are those of FrontDoorOptions and PortabilityOptions.')
@@ -164,6 +165,7 @@ var settings = {
   MaintenanceDrainSchedule: schedules.maintenanceDrain
   OutboxDrainSchedule: schedules.outboxDrain
   AvailabilityProbeSchedule: schedules.availabilityProbe
+  IncidentNoticesSchedule: schedules.incidentNotices
   // Each region prefers its own Cosmos DB region, then the other one (Azure location names, e.g. westeurope; the SDK's
   // ApplicationPreferredRegions takes Cosmos DB's names, e.g. "West Europe").
   Cosmos__PreferredRegions: '${location},${otherLocation}'
@@ -180,8 +182,9 @@ var settings = {
 // Every region's production slot: the inbox (each region drains its own queue), export requests, the ledger prune
 // (the shared table: its deletes are conditional, so two regions pruning it is harmless), the poison-queue watch (each region's own queues), the backup status gauges (read
 // from the shared backup catalog), the availability probe (each region probes the public endpoint), the maintenance
-// drain (each region's own held queue) and the reply outbox's drain (the shared outbox table: a lease row per user keeps
-// the two regions from sending one user's replies at once, so either region sends them when the other is down).
+// drain (each region's own held queue), the reply outbox's drain (the shared outbox table: a lease row per user keeps
+// the two regions from sending one user's replies at once, so either region sends them when the other is down) and the
+// incident notices (claimed per user in the shared account: either region may send each one, never both).
 var everyRegionTriggers = [
   'WhatsAppInbox'
   'PortabilityExportRequest'
@@ -191,6 +194,7 @@ var everyRegionTriggers = [
   'AvailabilityProbe'
   'MaintenanceDrain'
   'OutboxDrain'
+  'IncidentNotices'
 ]
 
 // One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog. The passive

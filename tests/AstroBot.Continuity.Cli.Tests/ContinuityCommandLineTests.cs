@@ -12,7 +12,7 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["backup", "chat", "erase", "export", "frontdoor", "identity", "import", "inbox", "maintenance", "outbox", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "erase", "export", "frontdoor", "identity", "import", "inbox", "incident", "maintenance", "outbox", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -45,6 +45,14 @@ public class ContinuityCommandLineTests
         var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "outbox");
 
         Assert.Equal(["status"], sut.Subcommands.Select(command => command.Name));
+    }
+
+    [Fact]
+    public void Create_IncidentHasItsVerbs()
+    {
+        var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "incident");
+
+        Assert.Equal(["open", "resolve", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -208,6 +216,10 @@ public class ContinuityCommandLineTests
     [InlineData("maintenance status", "maintenance-status-help.txt")]
     [InlineData("outbox", "outbox-help.txt")]
     [InlineData("outbox status", "outbox-status-help.txt")]
+    [InlineData("incident", "incident-help.txt")]
+    [InlineData("incident open", "incident-open-help.txt")]
+    [InlineData("incident resolve", "incident-resolve-help.txt")]
+    [InlineData("incident status", "incident-status-help.txt")]
     public async Task InvokeAsync_HelpOfAnOperatorVerb_MatchesTheSnapshot(string verb, string snapshot)
     {
         var sut = ContinuityCommandLine.Create();

@@ -44,6 +44,17 @@ public class FunctionsMetadataTests
         { "MaintenanceStatus", "get", HttpRoutes.Maintenance },
         { "MaintenanceStart", "post", HttpRoutes.Maintenance },
         { "MaintenanceStop", "delete", HttpRoutes.Maintenance },
+        { "IncidentStatus", "get", HttpRoutes.Incidents },
+        { "IncidentOpen", "post", HttpRoutes.Incidents },
+        { "IncidentResolve", "post", HttpRoutes.IncidentsResolve },
+        { "IncidentAlert", "post", HttpRoutes.IncidentsAlert },
+    };
+
+    /// <summary>The public status: anonymous, every method declared, so the endpoint answers 405 to all but GET and HEAD as the local host does.</summary>
+    public static TheoryData<string, string> PublicStatusFunctions => new()
+    {
+        { "StatusJson", HttpRoutes.Status },
+        { "StatusPage", HttpRoutes.StatusPage },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()
@@ -59,6 +70,7 @@ public class FunctionsMetadataTests
         { "MaintenanceDrain", Schedules.MaintenanceDrain.TriggerExpression },
         { "OutboxDrain", Schedules.OutboxDrain.TriggerExpression },
         { "AvailabilityProbe", Schedules.AvailabilityProbe.TriggerExpression },
+        { "IncidentNotices", Schedules.IncidentNotices.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()
@@ -97,6 +109,18 @@ public class FunctionsMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("Function", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicStatusFunctions))]
+    public void PublicStatusFunction_IsAnonymousForEveryMethod(string name, string route)
+    {
+        var trigger = TriggerOf(name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.False(trigger.TryGetProperty("methods", out var methods) && methods.ValueKind == JsonValueKind.Array, "no methods listed: the host passes every method on");
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
     }
 
     [Theory]
@@ -151,6 +175,7 @@ public class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheKnownFunctions()
     {
         var expected = HttpFunctions.Concat(OperatorHttpFunctions).Select(row => (string)row[0])
+            .Concat(PublicStatusFunctions.Select(row => (string)row[0]))
             .Concat(TimerFunctions.Select(row => (string)row[0]))
             .Concat(DurableFunctions.Select(row => (string)row[0]))
             .Append("WhatsAppInbox")

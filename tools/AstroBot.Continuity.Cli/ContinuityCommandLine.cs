@@ -4,6 +4,7 @@ using AstroBot.Continuity.Cli.Commands;
 using AstroBot.Continuity.Cli.Commands.Backup;
 using AstroBot.Continuity.Cli.Commands.Identity;
 using AstroBot.Continuity.Cli.Commands.Inbox;
+using AstroBot.Continuity.Cli.Commands.Incidents;
 using AstroBot.Continuity.Cli.Commands.Maintenance;
 using AstroBot.Continuity.Cli.Commands.Outbox;
 using AstroBot.Continuity.Cli.Commands.Portability;
@@ -37,6 +38,7 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(InboxCommand.Create());
         root.Subcommands.Add(MaintenanceCommand.Create());
         root.Subcommands.Add(OutboxCommand.Create());
+        root.Subcommands.Add(IncidentCommand.Create());
         return root;
     }
 

@@ -1,8 +1,10 @@
 using AstroBot.Continuity.Availability.Degradation;
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
+using AstroBot.Continuity.Availability.Status;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.WhatsApp.Graph;
 using AstroBot.Continuity.WhatsApp.Outbox;
@@ -49,6 +51,8 @@ public static class AvailabilityServiceCollectionExtensions
         services.AddTransient<IContinuityCommandHandler, HelpCommandHandler>();
         services.AddMaintenance(configuration); // the inbox holds users' messages during a maintenance window
         services.AddOutages(configuration); // and while a dependency is down
+        services.AddIncidents(configuration); // the inbox records who writes during an incident; the probe opens them
+        services.AddStatusPage(configuration); // the public status page and /api/status
 
         // The inbox records the probe user's messages instead of routing them.
         services.AddAvailabilityProbe(configuration);

@@ -25,4 +25,19 @@ public static class HttpRoutes
     /// <c>admin/</c>: the Functions host refuses any route that starts with <c>admin</c> (its own management API).
     /// </summary>
     public const string Maintenance = "maintenance";
+
+    /// <summary>Incidents: GET the status, POST one open (an operator route: a function key in Azure).</summary>
+    public const string Incidents = "incidents";
+
+    /// <summary>Resolves the open incident (an operator route: a function key in Azure).</summary>
+    public const string IncidentsResolve = "incidents/resolve";
+
+    /// <summary>Azure Monitor's alert webhook (common alert schema) that opens and resolves incidents: a function key in Azure.</summary>
+    public const string IncidentsAlert = "incidents/alert";
+
+    /// <summary>The public status as JSON: anonymous, GET and HEAD (any other method 405).</summary>
+    public const string Status = "status";
+
+    /// <summary>The public status page: anonymous, GET and HEAD (any other method 405).</summary>
+    public const string StatusPage = "status/page";
 }

@@ -20,6 +20,7 @@ public static class Schedules
     public const string AvailabilityProbeTrigger = "%AvailabilityProbeSchedule%";
     public const string MaintenanceDrainTrigger = "%MaintenanceDrainSchedule%";
     public const string OutboxDrainTrigger = "%OutboxDrainSchedule%";
+    public const string IncidentNoticesTrigger = "%IncidentNoticesSchedule%";
 
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
     public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
@@ -54,7 +55,10 @@ public static class Schedules
     /// <summary>Every 30 seconds: send the replies waiting in the reply outbox, in order per user (WhatsApp/Outbox).</summary>
     public static readonly ScheduleSetting OutboxDrain = new("OutboxDrainSchedule", "*/30 * * * * *");
 
+    /// <summary>Every minute at second 30, in each region: tell the users who wrote during a resolved incident (Availability/Incidents).</summary>
+    public static readonly ScheduleSetting IncidentNotices = new("IncidentNoticesSchedule", "30 * * * * *");
+
     /// <summary>Every schedule, for configuration samples and tests.</summary>
     public static IReadOnlyList<ScheduleSetting> All { get; } =
-        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, OutboxDrain, AvailabilityProbe];
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, OutboxDrain, AvailabilityProbe, IncidentNotices];
 }

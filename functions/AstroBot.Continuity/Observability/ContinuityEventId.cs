@@ -11,6 +11,7 @@ namespace AstroBot.Continuity;
 /// front door and inbox 1200-1499 (webhook 1200-1299, inbox 1300-1399 with maintenance mode 1380-1399, the queue
 /// workers and bot stand-in 1400-1499 [Local]);
 /// the local front door, Azure Front Door's twin in front of two local regions, 1500-1599 [Local];
+/// incidents and the status page 1600-1699;
 /// the synthetic availability probe 1700-1799;
 /// data 2000-2999 (Cosmos DB 2000, the seed 2001-2002 [Local]);
 /// storage and hosting 3000-3999 (the local scheduler 3000-3099 [Local]);
@@ -108,6 +109,20 @@ public static class ContinuityEventId
     public const int OriginInService = 1503;
     public const int RouteChanged = 1504;
     public const int NoOriginAvailable = 1505;
+
+    // Incidents (Availability/Incidents) 1600-1649 and the status page (Availability/Status) 1650-1699.
+    public const int IncidentOpened = 1600;
+    public const int IncidentResolved = 1601;
+    public const int IncidentUnreadable = 1602;
+    public const int IncidentUserRecorded = 1603;
+    public const int IncidentUserNotRecorded = 1604;
+    public const int IncidentNoticeSent = 1605;
+    public const int IncidentNoticeFailed = 1606;
+    public const int IncidentNoticesRun = 1607;
+    public const int IncidentNoticesDone = 1608;
+    public const int IncidentRuleFailed = 1609;
+    public const int IncidentAlertReceived = 1610;
+    public const int StatusPartUnknown = 1650;
 
     // The synthetic availability probe (Availability/Probe): 1700-1799.
     public const int ProbeCompleted = 1700;

@@ -169,4 +169,23 @@ public sealed class AvailabilityAlertsTemplateTests(BicepFolderBuild build)
         [.. var number, 'd'] => 24 * double.Parse(number, CultureInfo.InvariantCulture),
         _ => throw new FormatException(span),
     };
+
+    [Fact]
+    public void Build_PageGroup_CallsTheIncidentsWebhookOnlyWhenItsSecureUrlIsGiven()
+    {
+        var page = sut.OfType("Microsoft.Insights/actionGroups", ModuleNames.AvailabilityAlerts)
+            .Single(group => ((string?)group.Json["name"] ?? "").Contains("-page-ag", StringComparison.Ordinal));
+        var ticket = sut.OfType("Microsoft.Insights/actionGroups", ModuleNames.AvailabilityAlerts)
+            .Single(group => ((string?)group.Json["name"] ?? "").Contains("-ticket-ag", StringComparison.Ordinal));
+
+        // The URL carries the function key: a secure parameter with no value in the template, passed at deployment.
+        Assert.Equal(
+            "[if(empty(parameters('incidentAlertWebhookUrl')), createArray(), createArray(createObject('name', 'incidents', 'serviceUri', parameters('incidentAlertWebhookUrl'), 'useCommonAlertSchema', true())))]",
+            (string?)page.Properties!["webhookReceivers"]);
+        Assert.Equal("securestring", (string?)page.Parameters["incidentAlertWebhookUrl"]?["type"]);
+        Assert.Equal("", (string?)page.Parameters["incidentAlertWebhookUrl"]?["defaultValue"]);
+        Assert.Equal("securestring", (string?)sut.Root["parameters"]?["incidentAlertWebhookUrl"]?["type"]);
+        Assert.Equal("[parameters('incidentAlertWebhookUrl')]", (string?)sut.Deployment(ModuleNames.AvailabilityAlerts).Properties?["parameters"]?["incidentAlertWebhookUrl"]?["value"]);
+        Assert.Null(ticket.Properties!["webhookReceivers"]);
+    }
 }

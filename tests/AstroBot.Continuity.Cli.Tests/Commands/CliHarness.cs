@@ -48,6 +48,7 @@ public sealed class CliHarness : IAsyncLifetime
             ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
             ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
             ["Outbox:TableName"] = EmulatorEndpoints.UniqueName("outbox"),
+            ["Incidents:TableName"] = EmulatorEndpoints.UniqueName("incidents"),
             ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
     }
@@ -165,7 +166,7 @@ public sealed class CliHarness : IAsyncLifetime
 
         await Archives.DeleteIfExistsAsync();
         var tables = new TableServiceClient(EmulatorEndpoints.StorageConnectionString);
-        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName", "Identity:DirectoryTableName", "FrontDoor:LedgerTableName", "Outbox:TableName" })
+        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName", "Identity:DirectoryTableName", "FrontDoor:LedgerTableName", "Outbox:TableName", "Incidents:TableName" })
         {
             await tables.DeleteTableAsync(Settings[key]);
         }

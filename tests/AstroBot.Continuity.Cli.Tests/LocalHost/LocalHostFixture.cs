@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using AstroBot.Continuity.Availability.Incidents;
+using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Cli.LocalHost;
 using AstroBot.Continuity.Data;
@@ -88,6 +90,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
             ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
             ["Outbox:TableName"] = EmulatorEndpoints.UniqueName("outbox"),
+            ["Incidents:TableName"] = EmulatorEndpoints.UniqueName("incidents"),
+            ["Availability:ProbeTableName"] = EmulatorEndpoints.UniqueName("probes"),
             ["FrontDoor:MaxPollInterval"] = "00:00:00.100",
             ["LocalHost:GraphSinkUrl"] = "",
             ["Backup:ConnectionString"] = EmulatorEndpoints.StorageConnectionString,
@@ -136,7 +140,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await storage.Queues.GetQueueClient(portability.ExportRequestQueueName).DeleteIfExistsAsync();
         var identities = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
         var outbox = services.GetRequiredService<ReplyOutbox>().TableName;
-        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName, outbox })
+        var incidents = services.GetRequiredService<IOptions<IncidentOptions>>().Value;
+        var probes = services.GetRequiredService<IOptions<ProbeOptions>>().Value;
+        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName, outbox, incidents.TableName, probes.ProbeTableName })
         {
             await storage.Tables.DeleteTableAsync(table);
         }

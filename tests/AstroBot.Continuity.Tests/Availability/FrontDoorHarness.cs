@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability;
+using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Local.WhatsApp.Sink;
@@ -90,6 +91,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         ["FrontDoor:ClaimCheckContainer"] = EmulatorEndpoints.UniqueName("bodies"),
         ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
         ["Outbox:TableName"] = EmulatorEndpoints.UniqueName("outbox"),
+        ["Incidents:TableName"] = EmulatorEndpoints.UniqueName("incidents"),
         ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
         ["Cosmos:Endpoint"] = EmulatorEndpoints.CosmosEndpoint,
         ["Cosmos:Key"] = EmulatorEndpoints.CosmosKey,
@@ -153,6 +155,7 @@ internal sealed class FrontDoorHarness : IAsyncDisposable
         await ClaimCheckContainer.DeleteIfExistsAsync();
         await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Options.LedgerTableName);
         await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Get<ReplyOutbox>().TableName);
+        await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Get<IOptions<IncidentOptions>>().Value.TableName);
         await Services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(Get<IOptions<IdentityOptions>>().Value.DirectoryTableName);
         await Services.DisposeAsync();
         await Sink.DisposeAsync();

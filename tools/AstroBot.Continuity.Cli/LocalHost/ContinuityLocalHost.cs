@@ -1,6 +1,8 @@
 using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Health;
+using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Maintenance;
+using AstroBot.Continuity.Availability.Status;
 using AstroBot.Continuity.Backup.Health;
 using AstroBot.Continuity.Local.Backup;
 using AstroBot.Continuity.Hosting;
@@ -88,6 +90,13 @@ internal static class ContinuityLocalHost
         api.MapGet(HttpRoutes.Maintenance, (MaintenanceEndpoint maintenance, CancellationToken cancellationToken) => maintenance.GetAsync(cancellationToken));
         api.MapPost(HttpRoutes.Maintenance, (HttpRequest request, MaintenanceEndpoint maintenance, CancellationToken cancellationToken) => maintenance.PostAsync(request, cancellationToken));
         api.MapDelete(HttpRoutes.Maintenance, (HttpRequest request, MaintenanceEndpoint maintenance, CancellationToken cancellationToken) => maintenance.DeleteAsync(request, cancellationToken));
+        api.MapGet(HttpRoutes.Incidents, (IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.GetAsync(cancellationToken));
+        api.MapPost(HttpRoutes.Incidents, (HttpRequest request, IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.OpenAsync(request, cancellationToken));
+        api.MapPost(HttpRoutes.IncidentsResolve, (HttpRequest request, IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.ResolveAsync(request, cancellationToken));
+        api.MapPost(HttpRoutes.IncidentsAlert, (HttpRequest request, IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.AlertAsync(request, cancellationToken));
+        // Public, as in Azure (anonymous functions); every method reaches the endpoint, which answers 405 to all but GET and HEAD.
+        api.Map(HttpRoutes.Status, (HttpRequest request, StatusEndpoint status, CancellationToken cancellationToken) => status.GetJsonAsync(request, cancellationToken));
+        api.Map(HttpRoutes.StatusPage, (HttpRequest request, StatusEndpoint status, CancellationToken cancellationToken) => status.GetPageAsync(request, cancellationToken));
         api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
     }

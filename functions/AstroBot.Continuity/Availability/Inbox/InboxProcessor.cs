@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Availability.Degradation;
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Identity;
@@ -19,7 +20,8 @@ namespace AstroBot.Continuity.Availability.Inbox;
 /// Any other failure throws, so the queue retries the whole webhook; what was already done is skipped on the retry.
 /// During a maintenance window a webhook that carries users' messages is moved to the held queue instead, and processed
 /// after it by <see cref="ProcessHeldAsync"/> (Availability/Maintenance); so is a webhook whose processing failed because
-/// Cosmos DB or the app's storage account is down, and everything behind it (Availability/Degradation).
+/// Cosmos DB or the app's storage account is down, and everything behind it (Availability/Degradation). While an incident is open, each person who
+/// writes is recorded to be told when it is resolved (Availability/Incidents).
 /// </summary>
 public sealed class InboxProcessor
 {
@@ -33,6 +35,7 @@ public sealed class InboxProcessor
     private readonly ProbeInbox probes;
     private readonly MaintenanceHold maintenance;
     private readonly OutageHold outages;
+    private readonly IncidentAudience incidents;
     private readonly ILogger<InboxProcessor> logger;
 
     public InboxProcessor(
@@ -46,6 +49,7 @@ public sealed class InboxProcessor
         ProbeInbox probes,
         MaintenanceHold maintenance,
         OutageHold outages,
+        IncidentAudience incidents,
         ILogger<InboxProcessor> logger)
     {
         this.claimChecks = claimChecks;
@@ -56,6 +60,7 @@ public sealed class InboxProcessor
         this.probes = probes;
         this.maintenance = maintenance;
         this.outages = outages;
+        this.incidents = incidents;
         this.logger = logger;
         this.gates = [.. gates];
 
@@ -193,6 +198,9 @@ public sealed class InboxProcessor
 
             // What this message says wins; the directory fills in a phone number Meta left out (Meta advises sending to it).
             var sender = new MessageSender(person.UserKey, message.Sender.Merge(person.Current).ReplyAddress!);
+
+            // During an incident, whoever writes is told when it is resolved (never thrown: it cannot cost the message).
+            await incidents.RecordAsync(sender, message.Wamid, ct).ConfigureAwait(false);
             var lastInboundAt = await ledger.RecordInboundAsync(sender.UserKey, message.Timestamp, ct).ConfigureAwait(false);
             await RouteAsync(message, sender, receivedAt, lastInboundAt, ct).ConfigureAwait(false);
         }, ct);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AstroBot.Continuity.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -20,11 +19,7 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
     /// <summary>Who started or stopped a window through the route, when the body does not say.</summary>
     public const string DefaultActor = "api";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    private static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     /// <summary><c>GET</c>: the status.</summary>
     public async Task<IResult> GetAsync(CancellationToken cancellationToken) =>
@@ -34,22 +29,15 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
     public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ReadOnlyMemory<byte>? read;
-        try
+        var (root, error) = await ApiJson.ReadObjectAsync(
+            request, MaxBodyBytes, $"The body is larger than {MaxBodyBytes / 1024} KB; a notice holds {MaintenanceRequest.MaxMessageLength} characters.", cancellationToken)
+            .ConfigureAwait(false);
+        if (error is not null)
         {
-            read = await RequestBodyReader.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException exception)
-        {
-            return Error(exception.StatusCode, "The request body could not be read whole.");
+            return error;
         }
 
-        if (read is not { } body)
-        {
-            return Error(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes / 1024} KB; a notice holds {MaintenanceRequest.MaxMessageLength} characters.");
-        }
-
-        if (Parse(body) is not { } start)
+        if (Parse(root) is not { } start)
         {
             return Error(StatusCodes.Status400BadRequest, "The body must be a JSON object {\"until\": \"2027-01-15T10:00:00Z or 2h\", \"message\": \"what users read\", \"by\": \"who (optional)\"} with until and message as strings.");
         }
@@ -78,46 +66,15 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
     }
 
     /// <summary>The body's fields, or null when it is not a JSON object whose fields are strings (or absent, for <c>by</c>).</summary>
-    private static StartBody? Parse(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !TryString(root, "until", required: true, out var until)
-                || !TryString(root, "message", required: true, out var message)
-                || !TryString(root, "by", required: false, out var by))
-            {
-                return null;
-            }
+    private static StartBody? Parse(JsonElement? body) =>
+        body is { } root
+        && ApiJson.TryGetString(root, "until", required: true, out var until)
+        && ApiJson.TryGetString(root, "message", required: true, out var message)
+        && ApiJson.TryGetString(root, "by", required: false, out var by)
+            ? new StartBody(until, message, ApiJson.Actor(by))
+            : null;
 
-            return new StartBody(until, message, string.IsNullOrWhiteSpace(by) ? null : by.Trim()[..Math.Min(by.Trim().Length, 256)]);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static bool TryString(JsonElement root, string name, bool required, out string? value)
-    {
-        value = null;
-        if (!root.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
-        {
-            return !required;
-        }
-
-        if (property.ValueKind != JsonValueKind.String)
-        {
-            return false;
-        }
-
-        value = property.GetString();
-        return true;
-    }
-
-    private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+    private static IResult Error(int status, string message) => ApiJson.Error(status, message);
 
     private sealed record StartBody(string? Until, string? Message, string? By);
 }

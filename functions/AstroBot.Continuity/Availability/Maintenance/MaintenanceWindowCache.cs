@@ -13,37 +13,12 @@ namespace AstroBot.Continuity.Availability.Maintenance;
 /// </summary>
 public sealed class MaintenanceWindowCache(MaintenanceStore store, IOptions<MaintenanceOptions> options, TimeProvider time, ILogger<MaintenanceWindowCache> logger)
 {
-    private readonly TimeSpan duration = options.Value.CacheDuration;
-    private volatile Snapshot? snapshot;
+    private readonly LastReadCache<MaintenanceWindow> cache = new(options.Value.CacheDuration, time);
 
     /// <summary>The current or last window (null when none), as read at most <c>Maintenance:CacheDuration</c> ago.</summary>
-    public async Task<MaintenanceWindow?> CurrentAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var cached = snapshot;
-        if (cached is not null && now < cached.FreshUntil)
-        {
-            return cached.Window;
-        }
-
-        try
-        {
-            var window = await store.ReadAsync(ct).ConfigureAwait(false);
-            snapshot = new Snapshot(window, now + duration);
-            return window;
-        }
-        catch (Exception exception) when (StorageFailure.Is(exception))
-        {
-            // Never read yet: no window is known, so the webhook is processed (or parked if the account is down for it too).
-            var kept = cached?.Window;
-            LogMessages.MaintenanceWindowUnreadable(logger, exception.GetType().Name, kept?.Id);
-            snapshot = new Snapshot(kept, now + duration);
-            return kept;
-        }
-    }
+    public Task<MaintenanceWindow?> CurrentAsync(CancellationToken ct) =>
+        cache.GetAsync(store.ReadAsync, (exception, kept) => LogMessages.MaintenanceWindowUnreadable(logger, exception.GetType().Name, kept?.Id), ct);
 
     /// <summary>Forgets what was read, so the next call reads the table (after this process started or stopped a window).</summary>
-    public void Invalidate() => snapshot = null;
-
-    private sealed record Snapshot(MaintenanceWindow? Window, DateTimeOffset FreshUntil);
+    public void Invalidate() => cache.Invalidate();
 }

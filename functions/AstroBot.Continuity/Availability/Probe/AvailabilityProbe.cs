@@ -18,7 +18,8 @@ namespace AstroBot.Continuity.Availability.Probe;
 /// (<see cref="ProbeInbox"/> marks the run's row), and completes the run's record (<see cref="ProbeTable"/>). It is
 /// up when acknowledged within <c>Availability:ProbeAcknowledgeWithin</c> and handed over (docs/availability.md,
 /// "Definition of up"). A run takes at most the longer of the request timeout and the hand-over wait, well inside
-/// host.json's <c>functionTimeout</c>.
+/// host.json's <c>functionTimeout</c>. Each completed record is then handed to the <see cref="IProbeRecordObserver"/>s
+/// (the incident rule).
 /// </summary>
 public sealed class AvailabilityProbe(
     IProbeTarget target,
@@ -27,6 +28,7 @@ public sealed class AvailabilityProbe(
     IHttpClientFactory httpClients,
     IOptions<ProbeOptions> options,
     IOptions<WhatsAppOptions> whatsApp,
+    IEnumerable<IProbeRecordObserver> observers,
     TimeProvider time,
     ILogger<AvailabilityProbe> logger) : IScheduledJob
 {
@@ -100,6 +102,11 @@ public sealed class AvailabilityProbe(
             record.HandOverMilliseconds,
             record.ProcessedRegion,
             record.Error);
+        foreach (var observer in observers)
+        {
+            await observer.RecordedAsync(record, ct).ConfigureAwait(false);
+        }
+
         return record;
     }
 

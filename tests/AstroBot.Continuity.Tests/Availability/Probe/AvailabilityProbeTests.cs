@@ -63,7 +63,7 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
         var logger = new RecordingLogger<AvailabilityProbe>();
         var sut = new AvailabilityProbe(
             harness.Get<IProbeTarget>(), harness.Get<ProbeTable>(), harness.Signature, harness.Get<IHttpClientFactory>(),
-            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), TimeProvider.System, logger);
+            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), [], TimeProvider.System, logger);
 
         var record = await sut.ProbeAsync(CancellationToken.None);
 
@@ -165,7 +165,7 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
         var endpoint = await FrontDoorAsync(harness);
         var sut = new AvailabilityProbe(
             new FixedTarget(endpoint), harness.Get<ProbeTable>(), new WebhookSignature("another-secret"), harness.Get<IHttpClientFactory>(),
-            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
+            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), [], TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
 
         var record = await sut.ProbeAsync(CancellationToken.None);
 
@@ -183,7 +183,7 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
         var logger = new RecordingLogger<AvailabilityProbe>();
         var sut = new AvailabilityProbe(
             new FixedTarget(new Uri("http://127.0.0.1:1")), new ProbeTable(unreachable, harness.Get<IOptions<ProbeOptions>>()), harness.Signature,
-            harness.Get<IHttpClientFactory>(), harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), TimeProvider.System, logger);
+            harness.Get<IHttpClientFactory>(), harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), [], TimeProvider.System, logger);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => sut.ProbeAsync(CancellationToken.None));
 
@@ -221,7 +221,7 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
 
     private static AvailabilityProbe ProbeTo(FrontDoorHarness harness, Uri endpoint) =>
         new(new FixedTarget(endpoint), harness.Get<ProbeTable>(), harness.Signature, harness.Get<IHttpClientFactory>(),
-            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
+            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), [], TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
 
     private static async Task<IReadOnlyList<ProbeRecord>> ReadTodayAsync(FrontDoorHarness harness)
     {

@@ -16,14 +16,4 @@ internal static class MaintenanceCommand
         command.Subcommands.Add(MaintenanceStatusCommand.Create());
         return command;
     }
-
-    /// <summary>Who runs the command, when <c>--by</c> does not say: the operating system's user name.</summary>
-    public static string Actor(string? by) => string.IsNullOrWhiteSpace(by) ? Environment.UserName : by.Trim();
-
-    /// <summary>The <c>--by</c> option of start and stop.</summary>
-    public static Option<string> ByOption(string description) => new("--by")
-    {
-        Description = description + " (default: your user name)",
-        HelpName = "NAME",
-    };
 }

@@ -40,7 +40,7 @@ internal static class MaintenanceStartCommand
                 result.AddError($"--message: {problem}");
             }
         });
-        var by = MaintenanceCommand.ByOption("Who starts it, shown by maintenance status");
+        var by = ActorOption.Create("Who starts it, shown by maintenance status");
         var command = new Command(
             "start",
             "Start a maintenance window (or change the end and message of the active one): every region holds users' messages from within a few " +
@@ -53,7 +53,7 @@ internal static class MaintenanceStartCommand
             var console = CommandConsole.For(parseResult);
             await using var services = BackendServices.Build(parseResult);
             var result = await services.GetRequiredService<MaintenanceControl>().StartAsync(
-                parseResult.GetRequiredValue(until), parseResult.GetRequiredValue(message), MaintenanceCommand.Actor(parseResult.GetValue(by)), cancellationToken)
+                parseResult.GetRequiredValue(until), parseResult.GetRequiredValue(message), ActorOption.Actor(parseResult.GetValue(by)), cancellationToken)
                 .ConfigureAwait(false);
             if (result.Window is not { } window)
             {

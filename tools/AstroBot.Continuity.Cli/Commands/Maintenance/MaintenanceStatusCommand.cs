@@ -11,29 +11,11 @@ namespace AstroBot.Continuity.Cli.Commands.Maintenance;
 /// </summary>
 internal static class MaintenanceStatusCommand
 {
-    public static Command Create()
-    {
-        var command = new Command(
-            "status",
-            "Show the current or last maintenance window, how many users got its notice, and how many webhooks this region still holds");
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var console = CommandConsole.For(parseResult);
-            await using var services = BackendServices.Build(parseResult);
-            var status = await services.GetRequiredService<MaintenanceControl>().StatusAsync(cancellationToken).ConfigureAwait(false);
-            if (console.Json)
-            {
-                console.WriteJson(status);
-            }
-            else
-            {
-                Show(console.Ansi, status);
-            }
-
-            return ExitCodes.Success;
-        });
-        return command;
-    }
+    public static Command Create() =>
+        StatusVerb.Create(
+            "Show the current or last maintenance window, how many users got its notice, and how many webhooks this region still holds",
+            (services, cancellationToken) => services.GetRequiredService<MaintenanceControl>().StatusAsync(cancellationToken),
+            Show);
 
     private static void Show(IAnsiConsole console, MaintenanceStatus status)
     {

@@ -13,7 +13,7 @@ internal static class MaintenanceStopCommand
 {
     public static Command Create()
     {
-        var by = MaintenanceCommand.ByOption("Who stops it, shown by maintenance status");
+        var by = ActorOption.Create("Who stops it, shown by maintenance status");
         var command = new Command(
             "stop",
             "End the active maintenance window now: each region's drain (every 30 seconds) then processes the held messages, in order per user")
@@ -25,7 +25,7 @@ internal static class MaintenanceStopCommand
             var console = CommandConsole.For(parseResult);
             await using var services = BackendServices.Build(parseResult);
             var control = services.GetRequiredService<MaintenanceControl>();
-            var stopped = await control.StopAsync(MaintenanceCommand.Actor(parseResult.GetValue(by)), cancellationToken).ConfigureAwait(false);
+            var stopped = await control.StopAsync(ActorOption.Actor(parseResult.GetValue(by)), cancellationToken).ConfigureAwait(false);
             if (console.Json)
             {
                 console.WriteJson(await control.StatusAsync(cancellationToken).ConfigureAwait(false));
