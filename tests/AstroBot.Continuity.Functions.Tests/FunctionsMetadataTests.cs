@@ -44,6 +44,7 @@ public class FunctionsMetadataTests
         { "MaintenanceStatus", "get", HttpRoutes.Maintenance },
         { "MaintenanceStart", "post", HttpRoutes.Maintenance },
         { "MaintenanceStop", "delete", HttpRoutes.Maintenance },
+        { "SlaReport", "get", HttpRoutes.SlaReport },
     };
 
     public static TheoryData<string, string> TimerFunctions => new()
@@ -58,6 +59,7 @@ public class FunctionsMetadataTests
         { "InboxPoisonWatch", Schedules.InboxPoisonWatch.TriggerExpression },
         { "MaintenanceDrain", Schedules.MaintenanceDrain.TriggerExpression },
         { "AvailabilityProbe", Schedules.AvailabilityProbe.TriggerExpression },
+        { "AvailabilityProbePrune", Schedules.AvailabilityProbePrune.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()

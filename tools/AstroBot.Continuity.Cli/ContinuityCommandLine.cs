@@ -7,6 +7,7 @@ using AstroBot.Continuity.Cli.Commands.Inbox;
 using AstroBot.Continuity.Cli.Commands.Maintenance;
 using AstroBot.Continuity.Cli.Commands.Portability;
 using AstroBot.Continuity.Cli.Commands.Restore;
+using AstroBot.Continuity.Cli.Commands.Sla;
 using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Cli;
@@ -35,6 +36,7 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(IdentityCommand.Create());
         root.Subcommands.Add(InboxCommand.Create());
         root.Subcommands.Add(MaintenanceCommand.Create());
+        root.Subcommands.Add(SlaCommand.Create());
         return root;
     }
 

@@ -25,4 +25,7 @@ public static class HttpRoutes
     /// <c>admin/</c>: the Functions host refuses any route that starts with <c>admin</c> (its own management API).
     /// </summary>
     public const string Maintenance = "maintenance";
+
+    /// <summary>The SLA report of a month: <c>GET ?month=YYYY-MM&amp;format=json|svg|png|html</c> (an operator route: a function key in Azure).</summary>
+    public const string SlaReport = "sla/report";
 }

@@ -19,6 +19,7 @@ public static class Schedules
     public const string InboxPoisonWatchTrigger = "%InboxPoisonWatchSchedule%";
     public const string AvailabilityProbeTrigger = "%AvailabilityProbeSchedule%";
     public const string MaintenanceDrainTrigger = "%MaintenanceDrainSchedule%";
+    public const string AvailabilityProbePruneTrigger = "%AvailabilityProbePruneSchedule%";
 
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
     public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
@@ -50,7 +51,10 @@ public static class Schedules
     /// <summary>Every 30 seconds: once no maintenance window is active, process what the region's held queue holds (Availability/Maintenance).</summary>
     public static readonly ScheduleSetting MaintenanceDrain = new("MaintenanceDrainSchedule", "*/30 * * * * *");
 
+    /// <summary>Daily at 04:30 UTC, in each region: delete probe records older than <c>Availability:ProbeRetention</c>.</summary>
+    public static readonly ScheduleSetting AvailabilityProbePrune = new("AvailabilityProbePruneSchedule", "0 30 4 * * *");
+
     /// <summary>Every schedule, for configuration samples and tests.</summary>
     public static IReadOnlyList<ScheduleSetting> All { get; } =
-        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, AvailabilityProbe];
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, AvailabilityProbe, AvailabilityProbePrune];
 }

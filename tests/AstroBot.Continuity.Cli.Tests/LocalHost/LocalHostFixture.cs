@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Cli.LocalHost;
 using AstroBot.Continuity.Data;
@@ -101,6 +102,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Portability:ConfirmationTableName"] = EmulatorEndpoints.UniqueName("confirmations"),
             ["Portability:ExportRequestQueueName"] = EmulatorEndpoints.UniqueName("exportrequests"),
             ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
+            ["Availability:ProbeTableName"] = EmulatorEndpoints.UniqueName("probes"),
         };
         // Schedules that never fire (there is no 31 February), so a catch-up backup at start never races a test's
         // own run for the backup lease; the schedules themselves are ScheduledJobRunner's tests' business.
@@ -133,7 +135,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await storage.Blobs.GetBlobContainerClient(portability.ExportContainerName).DeleteIfExistsAsync();
         await storage.Queues.GetQueueClient(portability.ExportRequestQueueName).DeleteIfExistsAsync();
         var identities = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
-        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName })
+        var probes = services.GetRequiredService<IOptions<ProbeOptions>>().Value;
+        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName, probes.ProbeTableName })
         {
             await storage.Tables.DeleteTableAsync(table);
         }

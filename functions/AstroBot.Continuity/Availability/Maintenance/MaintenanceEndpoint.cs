@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AstroBot.Continuity.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -20,15 +19,9 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
     /// <summary>Who started or stopped a window through the route, when the body does not say.</summary>
     public const string DefaultActor = "api";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary><c>GET</c>: the status.</summary>
     public async Task<IResult> GetAsync(CancellationToken cancellationToken) =>
-        Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), Json);
+        Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), RouteJson.Options);
 
     /// <summary><c>POST</c>: starts (or changes) a window.</summary>
     public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -61,7 +54,7 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
         }
 
         var status = await control.StatusAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Json(status, Json, statusCode: result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        return Results.Json(status, RouteJson.Options, statusCode: result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary><c>DELETE</c>: stops the active window.</summary>
@@ -74,7 +67,7 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
             return Error(StatusCodes.Status404NotFound, "No maintenance window is active: nothing to stop.");
         }
 
-        return Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), Json);
+        return Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), RouteJson.Options);
     }
 
     /// <summary>The body's fields, or null when it is not a JSON object whose fields are strings (or absent, for <c>by</c>).</summary>
@@ -117,7 +110,7 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
         return true;
     }
 
-    private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+    private static IResult Error(int status, string message) => RouteJson.Error(status, message);
 
     private sealed record StartBody(string? Until, string? Message, string? By);
 }
