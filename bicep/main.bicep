@@ -72,7 +72,7 @@ var tags = {
   environment: environmentName
 }
 
-// The one identity the Function App uses for every data-plane call: storage, Cosmos DB, Key Vault.
+// The one identity the Function App uses for every data-plane call: storage, Cosmos DB, Key Vault, and the Log Analytics workspace (SLA report).
 // User-assigned, so its role assignments exist before the app first starts. Declared here rather than in
 // a module so its id is known before deployment and can name the role assignments (what-if stays precise).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
@@ -88,6 +88,8 @@ module monitoring 'modules/monitoring.bicep' = {
     appInsightsName: appInsightsName
     location: location
     retentionInDays: logRetentionInDays
+    identityId: identity.id
+    principalId: identity.properties.principalId
     tags: tags
   }
 }
@@ -207,14 +209,12 @@ module functionAppPrimary 'modules/functionApp.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     appInsightsName: appInsightsName
     whatsAppPhoneNumberId: whatsAppPhoneNumberId
+    // Also makes the app wait for the monitoring module (it reads the Application Insights connection string by name).
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceCustomerId
     backupAccountName: backupStorage.outputs.name
     backupSecondaryBlobEndpoint: backupStorage.outputs.secondaryBlobEndpoint
     tags: tags
   }
-  // The app reads the Application Insights connection string by name, so the component must exist first.
-  dependsOn: [
-    monitoring
-  ]
 }
 
 module functionAppSecondary 'modules/functionApp.bicep' = {
@@ -239,13 +239,12 @@ module functionAppSecondary 'modules/functionApp.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     appInsightsName: appInsightsName
     whatsAppPhoneNumberId: whatsAppPhoneNumberId
+    // Also makes the app wait for the monitoring module (it reads the Application Insights connection string by name).
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceCustomerId
     backupAccountName: backupStorage.outputs.name
     backupSecondaryBlobEndpoint: backupStorage.outputs.secondaryBlobEndpoint
     tags: tags
   }
-  dependsOn: [
-    monitoring
-  ]
 }
 
 // Priority routing: the primary takes everything while healthy, the secondary otherwise (probe settings and failover

@@ -92,6 +92,9 @@ param taskHubName string = 'AstroBotContinuity'
 @description('Tags applied to every resource.')
 param tags object
 
+@description('Workspace ID (the customerId GUID) of the Log Analytics workspace the app logs to: the SLA report queries it.')
+param logAnalyticsWorkspaceId string
+
 @description('Six-field NCRONTAB schedules (UTC) of the timer functions; the defaults are those of Hosting/Schedules.cs.')
 param schedules object = {
   messageLedgerPrune: '0 30 3 * * *'
@@ -106,6 +109,7 @@ param schedules object = {
   outboxDrain: '*/30 * * * * *'
   availabilityProbe: '0 * * * * *'
   incidentNotices: '30 * * * * *'
+  availabilityProbePrune: '0 30 4 * * *'
 }
 
 @description('Queues the front door and the export requests use; the defaults are those of FrontDoorOptions and PortabilityOptions.')
@@ -166,12 +170,15 @@ var settings = {
   OutboxDrainSchedule: schedules.outboxDrain
   AvailabilityProbeSchedule: schedules.availabilityProbe
   IncidentNoticesSchedule: schedules.incidentNotices
+  AvailabilityProbePruneSchedule: schedules.availabilityProbePrune
   // Each region prefers its own Cosmos DB region, then the other one (Azure location names, e.g. westeurope; the SDK's
   // ApplicationPreferredRegions takes Cosmos DB's names, e.g. "West Europe").
   Cosmos__PreferredRegions: '${location},${otherLocation}'
   // Which region this app is (probe records, status page) and where the public endpoint is (the synthetic probe).
   Availability__Region: location
   Availability__PublicBaseUrl: publicBaseUrl
+  // The SLA report (GET /api/sla/report) reads the probe's events (AppTraces, event 1700) in this Log Analytics workspace.
+  Availability__LogAnalyticsWorkspaceId: logAnalyticsWorkspaceId
   // A swap waits until the readiness route answers 200 on every instance of the slot being swapped in.
   WEBSITE_SWAP_WARMUP_PING_PATH: '/api/health/ready'
   WEBSITE_SWAP_WARMUP_PING_STATUSES: '200'
@@ -192,6 +199,7 @@ var everyRegionTriggers = [
   'InboxPoisonWatch'
   'BackupStatus'
   'AvailabilityProbe'
+  'AvailabilityProbePrune'
   'MaintenanceDrain'
   'OutboxDrain'
   'IncidentNotices'

@@ -12,7 +12,15 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["backup", "chat", "erase", "export", "frontdoor", "identity", "import", "inbox", "incident", "maintenance", "outbox", "restore", "seed", "serve", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "erase", "export", "frontdoor", "identity", "import", "inbox", "incident", "maintenance", "outbox", "restore", "seed", "serve", "sla", "status"], sut.Subcommands.Select(command => command.Name).Order());
+    }
+
+    [Fact]
+    public void Create_SlaHasItsVerbs()
+    {
+        var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "sla");
+
+        Assert.Equal(["report"], sut.Subcommands.Select(command => command.Name));
     }
 
     [Fact]
@@ -138,6 +146,8 @@ public class ContinuityCommandLineTests
     [InlineData("maintenance start --until tomorrow --message hi", "--until takes an ISO 8601 time")]
     [InlineData("maintenance start --message hi", "--until")]
     [InlineData("maintenance start --until 2h", "--message")]
+    [InlineData("sla report --month 2027-13", "--month: The month must be YYYY-MM")]
+    [InlineData("sla report --month 2027-2", "got '2027-2'")]
     public void Parse_BadInput_ReportsWhatIsWrong(string commandLine, string expected)
     {
         var sut = ContinuityCommandLine.Create();
@@ -220,6 +230,8 @@ public class ContinuityCommandLineTests
     [InlineData("incident open", "incident-open-help.txt")]
     [InlineData("incident resolve", "incident-resolve-help.txt")]
     [InlineData("incident status", "incident-status-help.txt")]
+    [InlineData("sla", "sla-help.txt")]
+    [InlineData("sla report", "sla-report-help.txt")]
     public async Task InvokeAsync_HelpOfAnOperatorVerb_MatchesTheSnapshot(string verb, string snapshot)
     {
         var sut = ContinuityCommandLine.Create();

@@ -44,6 +44,7 @@ public class FunctionsMetadataTests
         { "MaintenanceStatus", "get", HttpRoutes.Maintenance },
         { "MaintenanceStart", "post", HttpRoutes.Maintenance },
         { "MaintenanceStop", "delete", HttpRoutes.Maintenance },
+        { "SlaReport", "get", HttpRoutes.SlaReport },
         { "IncidentStatus", "get", HttpRoutes.Incidents },
         { "IncidentOpen", "post", HttpRoutes.Incidents },
         { "IncidentResolve", "post", HttpRoutes.IncidentsResolve },
@@ -71,6 +72,7 @@ public class FunctionsMetadataTests
         { "OutboxDrain", Schedules.OutboxDrain.TriggerExpression },
         { "AvailabilityProbe", Schedules.AvailabilityProbe.TriggerExpression },
         { "IncidentNotices", Schedules.IncidentNotices.TriggerExpression },
+        { "AvailabilityProbePrune", Schedules.AvailabilityProbePrune.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()

@@ -9,6 +9,7 @@ using AstroBot.Continuity.Cli.Commands.Maintenance;
 using AstroBot.Continuity.Cli.Commands.Outbox;
 using AstroBot.Continuity.Cli.Commands.Portability;
 using AstroBot.Continuity.Cli.Commands.Restore;
+using AstroBot.Continuity.Cli.Commands.Sla;
 using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Cli;
@@ -39,6 +40,7 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(MaintenanceCommand.Create());
         root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(IncidentCommand.Create());
+        root.Subcommands.Add(SlaCommand.Create());
         return root;
     }
 

@@ -4,6 +4,7 @@ using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Inbox;
 using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
+using AstroBot.Continuity.Availability.Reporting;
 using AstroBot.Continuity.Availability.Status;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.WhatsApp.Graph;
@@ -56,6 +57,7 @@ public static class AvailabilityServiceCollectionExtensions
 
         // The inbox records the probe user's messages instead of routing them.
         services.AddAvailabilityProbe(configuration);
+        services.AddSlaReport(configuration); // the SLA report reads the probe's runs
 
         services.AddHostedService<AvailabilityStorageInitializer>();
         return services;

@@ -1,3 +1,5 @@
+using AstroBot.Continuity.Availability.Reporting;
+using AstroBot.Continuity.Availability.Reporting.LogAnalytics;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Restore.Targets;
 using AstroBot.Continuity.Crypto;
@@ -73,6 +75,10 @@ public static class AzureClientsServiceCollectionExtensions
 
             clients.AddClient<SecretClient, SecretClientOptions>((options, credential, provider) => new SecretClient(KeyVault(provider), credential, options))
                 .WithName(AzureClientNames.KeyVault);
+
+            // The Log Analytics query API, unnamed: the SLA report reads the probe's events in Azure (Availability/Reporting).
+            clients.AddClient<LogAnalyticsQueryClient, LogAnalyticsClientOptions>((options, credential, provider) =>
+                new LogAnalyticsQueryClient(provider.GetRequiredService<IOptions<SlaReportOptions>>().Value.LogAnalyticsEndpointUri, credential, options));
 
             // Resource Manager (the public cloud), unnamed: restore targets on an account whose local auth is off
             // (Backup/Restore/Targets). The Cosmos DB api-versions are pinned, so no call asks the subscription for them.

@@ -40,4 +40,7 @@ public static class HttpRoutes
 
     /// <summary>The public status page: anonymous, GET and HEAD (any other method 405).</summary>
     public const string StatusPage = "status/page";
+
+    /// <summary>The SLA report of a month: <c>GET ?month=YYYY-MM&amp;format=json|svg|png|html</c> (an operator route: a function key in Azure).</summary>
+    public const string SlaReport = "sla/report";
 }

@@ -21,6 +21,7 @@ public static class Schedules
     public const string MaintenanceDrainTrigger = "%MaintenanceDrainSchedule%";
     public const string OutboxDrainTrigger = "%OutboxDrainSchedule%";
     public const string IncidentNoticesTrigger = "%IncidentNoticesSchedule%";
+    public const string AvailabilityProbePruneTrigger = "%AvailabilityProbePruneSchedule%";
 
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
     public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
@@ -58,7 +59,10 @@ public static class Schedules
     /// <summary>Every minute at second 30, in each region: tell the users who wrote during a resolved incident (Availability/Incidents).</summary>
     public static readonly ScheduleSetting IncidentNotices = new("IncidentNoticesSchedule", "30 * * * * *");
 
+    /// <summary>Daily at 04:30 UTC, in each region: delete probe records older than <c>Availability:ProbeRetention</c>.</summary>
+    public static readonly ScheduleSetting AvailabilityProbePrune = new("AvailabilityProbePruneSchedule", "0 30 4 * * *");
+
     /// <summary>Every schedule, for configuration samples and tests.</summary>
     public static IReadOnlyList<ScheduleSetting> All { get; } =
-        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, OutboxDrain, AvailabilityProbe, IncidentNotices];
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, OutboxDrain, AvailabilityProbe, AvailabilityProbePrune, IncidentNotices];
 }

@@ -132,6 +132,7 @@ public static class ContinuityEventId
     public const int ProbeMessageUnknown = 1704;
     public const int ProbeMessageDuplicate = 1705;
     public const int ProbeIdentityChangeIgnored = 1706;
+    public const int ProbeRecordsPruned = 1707;
 
     // Data (Cosmos DB access): 2000-2999; the seed (AstroBot.Continuity.Local) 2001-2002.
     public const int CosmosNotReady = 2000;

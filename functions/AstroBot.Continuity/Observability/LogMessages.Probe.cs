@@ -49,4 +49,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ContinuityEventId.ProbeIdentityChangeIgnored, Level = LogLevel.Warning,
         Message = "Identity change {Wamid} names the probe user: ignored, the directory is not changed")]
     internal static partial void ProbeIdentityChangeIgnored(ILogger logger, string wamid);
+
+    [LoggerMessage(EventId = ContinuityEventId.ProbeRecordsPruned, Level = LogLevel.Information,
+        Message = "Probe records pruned: {Deleted} runs of the days before {Partition} deleted")]
+    internal static partial void ProbeRecordsPruned(ILogger logger, int deleted, string partition);
 }

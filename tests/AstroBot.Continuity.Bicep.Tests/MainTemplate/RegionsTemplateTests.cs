@@ -88,6 +88,21 @@ public sealed class RegionsTemplateTests(BicepFolderBuild build)
     }
 
     [Theory]
+    [MemberData(nameof(ModuleNames.FunctionApps), MemberType = typeof(ModuleNames))]
+    public void Build_EachFunctionApp_ReportsFromTheWorkspacesId(string module)
+    {
+        // The query API takes the Workspace ID (the workspace's customerId GUID), not its resource id.
+        Assert.Equal(
+            $"[reference(resourceId('Microsoft.Resources/deployments', '{ModuleNames.Monitoring}'), '2025-04-01').outputs.workspaceCustomerId.value]",
+            Input(module, "logAnalyticsWorkspaceId"));
+        Assert.Equal("[parameters('logAnalyticsWorkspaceId')]", (string?)Settings()["Availability__LogAnalyticsWorkspaceId"]);
+        var workspace = sut.Single("Microsoft.OperationalInsights/workspaces", ModuleNames.Monitoring);
+        Assert.Equal(
+            "[reference(resourceId('Microsoft.OperationalInsights/workspaces', parameters('workspaceName')), '2026-03-01').customerId]",
+            (string?)workspace.Template["outputs"]?["workspaceCustomerId"]?["value"]);
+    }
+
+    [Theory]
     [InlineData(ModuleNames.FunctionAppPrimary, true)]
     [InlineData(ModuleNames.FunctionAppSecondary, false)]
     public void Build_OnlyThePrimaryRunsTheBackupJobs(string module, bool runsBackups)

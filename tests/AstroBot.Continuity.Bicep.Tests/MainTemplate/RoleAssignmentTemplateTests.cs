@@ -18,6 +18,7 @@ public sealed class RoleAssignmentTemplateTests(BicepFolderBuild build)
     [InlineData(ModuleNames.BackupStorage, "Microsoft.Storage/storageAccounts", "ba92f5b4-2d11-453d-a403-e96b0029c9fe")] // Storage Blob Data Contributor
     [InlineData(ModuleNames.BackupStorage, "Microsoft.Storage/storageAccounts", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
     [InlineData(ModuleNames.KeyVault, "Microsoft.KeyVault/vaults", "4633458b-17de-408a-b874-0445c86b69e6")] // Key Vault Secrets User
+    [InlineData(ModuleNames.Monitoring, "Microsoft.OperationalInsights/workspaces", "73c42c96-874c-492b-b04d-ab87d138a893")] // Log Analytics Reader (the SLA report)
     public void Build_AzureRoleAssignment_ExistsNextToItsScope(string module, string scopeType, string roleDefinitionId)
     {
         var scope = sut.Single(scopeType, module);
@@ -53,6 +54,19 @@ public sealed class RoleAssignmentTemplateTests(BicepFolderBuild build)
         Assert.Equal("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", (string?)storage.Variables["roleIds"]?["blobDataOwner"]);
         Assert.All(assignments, assignment =>
             Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('name'))]", (string?)assignment.Json["scope"]));
+    }
+
+    [Fact]
+    public void Build_LogAnalyticsReader_IsTheFunctionAppIdentitysOnTheWorkspace()
+    {
+        var assignment = Assert.Single(sut.OfType(AzureRoleAssignment, ModuleNames.Monitoring));
+
+        Assert.Equal("[resourceId('Microsoft.OperationalInsights/workspaces', parameters('workspaceName'))]", (string?)assignment.Json["scope"]);
+        Assert.Equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', variables('logAnalyticsReaderRoleId'))]", (string?)assignment.Properties?["roleDefinitionId"]);
+        Assert.Equal("[parameters('principalId')]", (string?)assignment.Properties?["principalId"]);
+        Assert.Equal(
+            "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', format('{0}-func-id', variables('baseName'))), '2024-11-30').principalId]",
+            (string?)sut.Deployment(ModuleNames.Monitoring).Properties?["parameters"]?["principalId"]?["value"]);
     }
 
     [Fact]

@@ -107,6 +107,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Portability:ConfirmationTableName"] = EmulatorEndpoints.UniqueName("confirmations"),
             ["Portability:ExportRequestQueueName"] = EmulatorEndpoints.UniqueName("exportrequests"),
             ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
+            ["Availability:ProbeTableName"] = EmulatorEndpoints.UniqueName("probes"),
         };
         // Schedules that never fire (there is no 31 February), so a catch-up backup at start never races a test's
         // own run for the backup lease; the schedules themselves are ScheduledJobRunner's tests' business.

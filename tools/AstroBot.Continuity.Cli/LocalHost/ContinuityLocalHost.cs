@@ -2,6 +2,7 @@ using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Health;
 using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Maintenance;
+using AstroBot.Continuity.Availability.Reporting;
 using AstroBot.Continuity.Availability.Status;
 using AstroBot.Continuity.Backup.Health;
 using AstroBot.Continuity.Local.Backup;
@@ -31,7 +32,8 @@ internal static class ContinuityLocalHost
     /// <param name="configuration">The host's settings.</param>
     /// <param name="urls">Where Kestrel listens, instead of <c>LocalHost:Urls</c>.</param>
     /// <param name="workers">The background work to run beside the routes: all of it for <c>continuity serve</c>.</param>
-    public static WebApplication Build(IConfiguration configuration, string? urls = null, LocalHostWorkers workers = LocalHostWorkers.All)
+    /// <param name="time">The host's clock, when not the system's (tests that place probe runs in a chosen minute).</param>
+    public static WebApplication Build(IConfiguration configuration, string? urls = null, LocalHostWorkers workers = LocalHostWorkers.All, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
@@ -43,6 +45,11 @@ internal static class ContinuityLocalHost
 
         var services = builder.Services;
         services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        if (time is not null)
+        {
+            services.AddSingleton(time); // before the backend, whose own registration of the system clock yields to it
+        }
+
         services.AddContinuityBackend(configuration);
         services.AddLocalProbeTarget(); // the probe's default target: this host's own address (docs/availability.md, "Probe")
         services.AddSeedWriter(); // what `continuity seed` writes with, for tests that seed through the local host
@@ -97,6 +104,7 @@ internal static class ContinuityLocalHost
         // Public, as in Azure (anonymous functions); every method reaches the endpoint, which answers 405 to all but GET and HEAD.
         api.Map(HttpRoutes.Status, (HttpRequest request, StatusEndpoint status, CancellationToken cancellationToken) => status.GetJsonAsync(request, cancellationToken));
         api.Map(HttpRoutes.StatusPage, (HttpRequest request, StatusEndpoint status, CancellationToken cancellationToken) => status.GetPageAsync(request, cancellationToken));
+        api.MapGet(HttpRoutes.SlaReport, (HttpRequest request, SlaReportEndpoint report, CancellationToken cancellationToken) => report.GetAsync(request, cancellationToken));
         api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
     }

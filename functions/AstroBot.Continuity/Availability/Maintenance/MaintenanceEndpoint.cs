@@ -19,11 +19,9 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
     /// <summary>Who started or stopped a window through the route, when the body does not say.</summary>
     public const string DefaultActor = "api";
 
-    private static readonly JsonSerializerOptions Json = ApiJson.Options;
-
     /// <summary><c>GET</c>: the status.</summary>
     public async Task<IResult> GetAsync(CancellationToken cancellationToken) =>
-        Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), Json);
+        Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), ApiJson.Options);
 
     /// <summary><c>POST</c>: starts (or changes) a window.</summary>
     public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -49,7 +47,7 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
         }
 
         var status = await control.StatusAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Json(status, Json, statusCode: result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        return Results.Json(status, ApiJson.Options, statusCode: result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary><c>DELETE</c>: stops the active window.</summary>
@@ -62,7 +60,7 @@ public sealed class MaintenanceEndpoint(MaintenanceControl control)
             return Error(StatusCodes.Status404NotFound, "No maintenance window is active: nothing to stop.");
         }
 
-        return Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), Json);
+        return Results.Json(await control.StatusAsync(cancellationToken).ConfigureAwait(false), ApiJson.Options);
     }
 
     /// <summary>The body's fields, or null when it is not a JSON object whose fields are strings (or absent, for <c>by</c>).</summary>

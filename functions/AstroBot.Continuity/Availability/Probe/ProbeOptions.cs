@@ -79,6 +79,14 @@ public sealed class ProbeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10", ErrorMessage = "Availability:ProbePollInterval must be between 10 ms and 10 seconds")]
     public TimeSpan ProbePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long probe records are kept: each day's runs are deleted once the day is older than this
+    /// (<see cref="ProbeRecordPruneJob"/>, daily). Default 400 days: a year of monthly SLA reports with their 3-day burn-rate
+    /// windows, and the status page's 90 days. At least 35 days (a month's report and its windows), at most 3,650.
+    /// </summary>
+    [Range(typeof(TimeSpan), "35.00:00:00", "3650.00:00:00", ErrorMessage = "Availability:ProbeRetention must be between 35 and 3650 days")]
+    public TimeSpan ProbeRetention { get; set; } = TimeSpan.FromDays(400);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -11,7 +11,7 @@ public static class ProbeServiceCollectionExtensions
     /// Registers the synthetic availability probe for both hosts: <see cref="ProbeOptions"/> (section
     /// <c>Availability</c>, validated on start), the <see cref="ProbeTable"/> and its <see cref="ProbeRecordReader"/>, the
     /// inbox's side (<see cref="ProbeInbox"/>), and <see cref="AvailabilityProbe"/> as a scheduled job with its
-    /// HttpClient. The target is <see cref="ConfiguredProbeTarget"/> unless the host registered its own
+    /// HttpClient, and the daily <see cref="ProbeRecordPruneJob"/>. The target is <see cref="ConfiguredProbeTarget"/> unless the host registered its own
     /// <see cref="IProbeTarget"/>. Called by <c>AddFrontDoor</c>, whose inbox needs <see cref="ProbeInbox"/>.
     /// </summary>
     public static IServiceCollection AddAvailabilityProbe(this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +32,12 @@ public static class ProbeServiceCollectionExtensions
         {
             services.AddSingleton<AvailabilityProbe>();
             services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<AvailabilityProbe>());
+        }
+
+        if (!services.Any(service => service.ServiceType == typeof(ProbeRecordPruneJob)))
+        {
+            services.AddSingleton<ProbeRecordPruneJob>();
+            services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<ProbeRecordPruneJob>());
         }
 
         return services;

@@ -35,6 +35,9 @@ public sealed class ProbeTable(StorageClients storage, IOptions<ProbeOptions> op
     // The mark loses a conditional write only to the prober's completion or a duplicate delivery; a few rounds settle it.
     private const int MaxMarkRounds = 8;
 
+    // A table transaction holds at most 100 operations, all in one partition.
+    private const int MaxTransactionRows = 100;
+
     private readonly TableClient table = storage.Tables.GetTableClient(options.Value.ProbeTableName);
     private volatile bool created;
 
@@ -162,6 +165,49 @@ public sealed class ProbeTable(StorageClients storage, IOptions<ProbeOptions> op
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Deletes every run of the UTC days before <paramref name="before"/>'s day (whole day partitions, so a day is kept
+    /// whole or not at all), in transactions of up to 100 rows; returns how many rows went. None when the table does not exist.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        var deleted = 0;
+        var batch = new List<TableTransactionAction>(MaxTransactionRows);
+        try
+        {
+            var rows = table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey lt {PartitionOf(before)}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct);
+            await foreach (var row in rows.ConfigureAwait(false))
+            {
+                if (batch.Count == MaxTransactionRows || (batch.Count > 0 && batch[0].Entity.PartitionKey != row.PartitionKey))
+                {
+                    deleted += await DeleteAsync(batch, ct).ConfigureAwait(false);
+                }
+
+                batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+            }
+
+            return deleted + await DeleteAsync(batch, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 && deleted == 0 && batch.Count == 0)
+        {
+            return 0; // No table: no probe ever ran.
+        }
+    }
+
+    private async Task<int> DeleteAsync(List<TableTransactionAction> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await table.SubmitTransactionAsync(batch, ct).ConfigureAwait(false);
+        var count = batch.Count;
+        batch.Clear();
+        return count;
     }
 
     // Absent rather than null: a merge leaves what is absent alone, and readers take absent as not measured.

@@ -24,6 +24,16 @@ public static partial class ProbeWamid
         return match.Success;
     }
 
-    [GeneratedRegex(@"^wamid\.probe\.(?<day>[0-9]{8})T[0-9]{9}Z\.[0-9a-f]{32}\z", RegexOptions.CultureInvariant)]
+    /// <summary>The UTC send time a probe wamid names (to the millisecond); false for any other id.</summary>
+    public static bool TryGetSentAt(string? wamid, out DateTimeOffset sentAt)
+    {
+        var match = wamid is null ? Match.Empty : Pattern().Match(wamid);
+        sentAt = default;
+        return match.Success
+            && DateTimeOffset.TryParseExact(
+                match.Groups["time"].Value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out sentAt);
+    }
+
+    [GeneratedRegex(@"^wamid\.probe\.(?<time>(?<day>[0-9]{8})T[0-9]{9}Z)\.[0-9a-f]{32}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,39 +1,36 @@
 using AstroBot.Continuity.Availability.Probe;
+using AstroBot.Continuity.Availability.Reporting;
 
 namespace AstroBot.Continuity.Availability.Status;
 
 /// <summary>
-/// Daily uptime from probe records: a minute is probed when at least one completed record (any region) was sent in it,
-/// and up when every completed record sent in it was up; a day's uptime is the share of its probed minutes that were
-/// up, and a day without a probed minute has no uptime ("no data", not 100%). Records a run never completed (its host
-/// stopped) are left out.
+/// Daily uptime from probe records, minute by minute as the SLA report reads them (<see cref="MinuteTimeline"/>: a
+/// minute is up when a completed run sent in it was up, down when runs were sent and none was, unknown without one, a
+/// short gap inside an outage down); a day's uptime is the share of its known minutes that were up, and a day without
+/// one has no uptime ("no data", not 100%).
 /// </summary>
 public static class UptimeCalculator
 {
+    private const int MinutesPerDay = 24 * 60;
+
     /// <summary>The <paramref name="days"/> UTC days up to and including <paramref name="today"/>, oldest first.</summary>
     public static UptimeHistory Compute(IEnumerable<ProbeRecord> records, DateOnly today, int days)
     {
         ArgumentNullException.ThrowIfNull(records);
         var first = today.AddDays(1 - days);
-        var minutes = new Dictionary<DateTime, bool>();
-        foreach (var record in records)
+        var from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var timeline = MinuteTimeline.Build(from, from.AddDays(days), records.Select(ProbeObservation.From).OfType<ProbeObservation>());
+        var daily = new List<DailyUptime>(days);
+        for (var day = 0; day < days; day++)
         {
-            var sent = record.SentAt.UtcDateTime;
-            if (!record.Completed || DateOnly.FromDateTime(sent) < first || DateOnly.FromDateTime(sent) > today)
+            var (probed, up) = (0, 0);
+            for (var minute = day * MinutesPerDay; minute < (day + 1) * MinutesPerDay; minute++)
             {
-                continue;
+                probed += timeline[minute] == MinuteState.Unknown ? 0 : 1;
+                up += timeline[minute] == MinuteState.Up ? 1 : 0;
             }
 
-            var minute = new DateTime(sent.Ticks - (sent.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
-            minutes[minute] = minutes.GetValueOrDefault(minute, true) && record.Up;
-        }
-
-        var byDay = minutes.GroupBy(minute => DateOnly.FromDateTime(minute.Key)).ToDictionary(day => day.Key, day => (Probed: day.Count(), Up: day.Count(minute => minute.Value)));
-        var daily = new List<DailyUptime>(days);
-        for (var day = first; day <= today; day = day.AddDays(1))
-        {
-            var (probed, up) = byDay.GetValueOrDefault(day);
-            daily.Add(new DailyUptime(day, probed == 0 ? null : (double)up / probed, probed, up));
+            daily.Add(new DailyUptime(first.AddDays(day), probed == 0 ? null : (double)up / probed, probed, up));
         }
 
         var allProbed = daily.Sum(day => day.ProbedMinutes);

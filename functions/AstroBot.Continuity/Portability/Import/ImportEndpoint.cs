@@ -1,6 +1,4 @@
-using System.Text.Json;
 using AstroBot.Continuity.Hosting;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -19,12 +17,6 @@ public sealed class ImportEndpoint(UserImporter importer, ILogger<ImportEndpoint
     public const int MaxArchiveBytes = 100 * 1024 * 1024;
 
     private static readonly string[] ZipContentTypes = ["application/zip", "application/x-zip-compressed", "application/octet-stream"];
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
 
     public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -77,7 +69,7 @@ public sealed class ImportEndpoint(UserImporter importer, ILogger<ImportEndpoint
                     identifiers_held_elsewhere = report.IdentifiersHeldElsewhere,
                     changes = report.Changes,
                 },
-                Json);
+                ApiJson.Options);
         }
         catch (ImportRefusedException exception)
         {
@@ -87,5 +79,5 @@ public sealed class ImportEndpoint(UserImporter importer, ILogger<ImportEndpoint
         }
     }
 
-    private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+    private static IResult Error(int status, string message) => ApiJson.Error(status, message);
 }

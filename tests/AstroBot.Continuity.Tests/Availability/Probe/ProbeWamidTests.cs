@@ -36,4 +36,24 @@ public sealed class ProbeWamidTests
     {
         Assert.False(ProbeWamid.TryGetPartition(wamid, out _));
     }
+
+    [Fact]
+    public void TryGetSentAt_AProbeWamid_IsItsUtcSendTimeToTheMillisecond()
+    {
+        var sentAt = new DateTimeOffset(2027, 1, 31, 23, 59, 59, 999, TimeSpan.FromHours(-2));
+
+        Assert.True(ProbeWamid.TryGetSentAt(ProbeWamid.Create(sentAt), out var sut));
+
+        Assert.Equal(sentAt, sut);
+        Assert.Equal(TimeSpan.Zero, sut.Offset);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wamid.HBgLMTU1NTAwMDExMTEVAgASGBQzQTdFRkY0QzE2")]
+    [InlineData("wamid.probe.20271301T015959999Z.0123456789abcdef0123456789abcdef")]
+    public void TryGetSentAt_AnythingElse_IsNotAProbe(string? wamid)
+    {
+        Assert.False(ProbeWamid.TryGetSentAt(wamid, out _));
+    }
 }

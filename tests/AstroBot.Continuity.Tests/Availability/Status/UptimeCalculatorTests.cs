@@ -22,10 +22,10 @@ public sealed class UptimeCalculatorTests
     }
 
     [Fact]
-    public void Compute_AMinuteOneRegionDownTheOtherUp_CountsTheMinuteDown()
+    public void Compute_AMinuteOneRegionDownTheOtherUp_CountsTheMinuteUpAsTheSlaReportDoes()
     {
         var sut = UptimeCalculator.Compute(
-            [Record(Midnight.AddMinutes(1), "a", up: true), Record(Midnight.AddMinutes(1).AddSeconds(20), "b", up: false), Record(Midnight.AddMinutes(2), "a", up: true), Record(Midnight.AddMinutes(3), "a", up: true), Record(Midnight.AddMinutes(4), "b", up: true)],
+            [Record(Midnight.AddMinutes(1), "a", up: true), Record(Midnight.AddMinutes(1).AddSeconds(20), "b", up: false), Record(Midnight.AddMinutes(2), "a", up: false), Record(Midnight.AddMinutes(3), "a", up: true), Record(Midnight.AddMinutes(4), "b", up: true)],
             Today,
             90);
 
@@ -33,6 +33,17 @@ public sealed class UptimeCalculatorTests
         Assert.Equal((4, 3), (today.ProbedMinutes, today.UpMinutes));
         Assert.Equal(0.75, today.Uptime);
         Assert.Equal(0.75, sut.Overall);
+    }
+
+    [Fact]
+    public void Compute_AShortGapInsideAnOutage_CountsItsMinutesDown()
+    {
+        var sut = UptimeCalculator.Compute(
+            [Record(Midnight.AddMinutes(10), "a", up: false), Record(Midnight.AddMinutes(13), "a", up: false), Record(Midnight.AddMinutes(14), "a", up: true)],
+            Today,
+            90);
+
+        Assert.Equal((5, 1), (sut.Daily[^1].ProbedMinutes, sut.Daily[^1].UpMinutes)); // minutes 10-13 down, 14 up
     }
 
     [Fact]
