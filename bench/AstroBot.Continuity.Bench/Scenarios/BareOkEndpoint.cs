@@ -8,7 +8,8 @@ namespace AstroBot.Continuity.Bench.Scenarios;
 
 /// <summary>
 /// The HTTP bare limit: Kestrel built the way the local host builds it (slim builder, loopback), on the same
-/// route, answering every POST with 200 and doing nothing else: no body read, no signature, no queue.
+/// route, answering every POST with 200 and doing nothing else: no body read, no signature, no queue. Its readiness
+/// route answers 200 too, for a front door probing it.
 /// </summary>
 internal sealed class BareOkEndpoint : IAsyncDisposable
 {
@@ -29,6 +30,8 @@ internal sealed class BareOkEndpoint : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapPost($"/{HttpRoutes.Prefix}/{HttpRoutes.WhatsAppWebhook}", () => Results.Ok());
+        // The readiness route a front door probes, so one can stand in front of it (the regions benchmark's proxy floor).
+        app.MapGet($"/{HttpRoutes.Prefix}/{HttpRoutes.HealthReady}", () => Results.Ok());
         await app.StartAsync(ct).ConfigureAwait(false);
 
         return new BareOkEndpoint(app, BoundWebhookUri.Of(app));

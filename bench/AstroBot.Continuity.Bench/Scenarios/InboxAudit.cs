@@ -11,9 +11,12 @@ namespace AstroBot.Continuity.Bench.Scenarios;
 internal static class InboxAudit
 {
     /// <summary>The wamids recorded in <paramref name="queueName"/>, and how many messages held them.</summary>
-    public static async Task<(HashSet<string> Wamids, int Messages)> ReadAllAsync(string queueName, CancellationToken ct)
+    public static Task<(HashSet<string> Wamids, int Messages)> ReadAllAsync(string queueName, CancellationToken ct) =>
+        ReadAllAsync(new QueueServiceClient("UseDevelopmentStorage=true").GetQueueClient(queueName), ct);
+
+    /// <summary>The wamids recorded in <paramref name="queue"/> (in any account), and how many messages held them.</summary>
+    public static async Task<(HashSet<string> Wamids, int Messages)> ReadAllAsync(QueueClient queue, CancellationToken ct)
     {
-        var queue = new QueueServiceClient("UseDevelopmentStorage=true").GetQueueClient(queueName);
         var texts = await QueueReadBack.ReadAllAsync(queue, ct).ConfigureAwait(false);
 
         var wamids = new HashSet<string>(StringComparer.Ordinal);

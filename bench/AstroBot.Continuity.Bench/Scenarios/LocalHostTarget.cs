@@ -64,7 +64,7 @@ internal sealed class LocalHostTarget : IAsyncDisposable
     public static async Task<LocalHostTarget> StartAsync(BenchNames names, CancellationToken ct, bool keepInboxWorkers = false, bool exports = false)
     {
         var sink = await GraphApiSink.StartAsync("http://127.0.0.1:0", ct).ConfigureAwait(false);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(names, sink.BaseUri)).Build();
+        var configuration = Settings(names, sink.BaseUri);
         var workers = LocalHostWorkers.Inbox | (exports ? LocalHostWorkers.Exports : LocalHostWorkers.None);
         var app = ContinuityLocalHost.Build(configuration, "http://127.0.0.1:0", workers);
         CheckBackgroundWork(app, exports);
@@ -79,27 +79,39 @@ internal sealed class LocalHostTarget : IAsyncDisposable
     }
 
     /// <summary>Deletes what the run created in the emulators, through the host's own clients.</summary>
-    public async Task DeleteResourcesAsync(BenchNames names, CancellationToken ct)
+    public Task DeleteResourcesAsync(BenchNames names, CancellationToken ct) => DeleteResourcesAsync(app.Services, names, ct);
+
+    /// <summary>
+    /// Deletes what a run created in the emulators through the clients of a host built from <see cref="Settings"/>: its
+    /// queues and blob containers in the app's account and in the region's own (when it has one), its tables, its database.
+    /// </summary>
+    public static async Task DeleteResourcesAsync(IServiceProvider services, BenchNames names, CancellationToken ct)
     {
-        var storage = app.Services.GetRequiredService<StorageClients>();
-        foreach (var queue in new[] { names.InboxQueue, names.BotQueue, names.PoisonQueue, $"{names.BotQueue}-poison", names.ExportRequestQueue, $"{names.ExportRequestQueue}-poison" })
+        var storage = services.GetRequiredService<StorageClients>();
+        foreach (var (queues, blobs) in new[] { (storage.Queues, storage.Blobs), (storage.RegionQueues, storage.RegionBlobs) })
         {
-            await storage.Queues.GetQueueClient(queue).DeleteIfExistsAsync(ct).ConfigureAwait(false);
+            foreach (var queue in new[] { names.InboxQueue, names.BotQueue, names.PoisonQueue, $"{names.BotQueue}-poison", names.ExportRequestQueue, $"{names.ExportRequestQueue}-poison" })
+            {
+                await queues.GetQueueClient(queue).DeleteIfExistsAsync(ct).ConfigureAwait(false);
+            }
+
+            await blobs.GetBlobContainerClient(names.ClaimCheckContainer).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            await blobs.GetBlobContainerClient(names.ExportContainer).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         }
 
-        await storage.Blobs.GetBlobContainerClient(names.ClaimCheckContainer).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
-        await storage.Blobs.GetBlobContainerClient(names.ExportContainer).DeleteIfExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         foreach (var table in new[] { names.LedgerTable, names.IdentityTable, names.ConfirmationTable, names.AuditTable, names.ExportTable })
         {
             await storage.Tables.DeleteTableAsync(table, ct).ConfigureAwait(false);
         }
+
         try
         {
-            await app.Services.GetRequiredService<CosmosClient>().GetDatabase(names.CosmosDatabase).DeleteAsync(cancellationToken: ct).ConfigureAwait(false);
+            await services.GetRequiredService<CosmosClient>().GetDatabase(names.CosmosDatabase).DeleteAsync(cancellationToken: ct).ConfigureAwait(false);
         }
         catch (CosmosException)
         {
-            // The host reports an unreachable Cosmos DB without failing; the acknowledgement does not need it.
+            // The host reports an unreachable Cosmos DB without failing; the acknowledgement does not need it. (Or another
+            // region's host of the run deleted it already.)
         }
     }
 
@@ -113,7 +125,22 @@ internal sealed class LocalHostTarget : IAsyncDisposable
         await Sink.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static Dictionary<string, string?> Settings(BenchNames names, Uri graphSink) => new()
+    /// <summary>
+    /// The host's settings: the run's own names, the emulators, <paramref name="graphSink"/> for replies, logging at Warning;
+    /// <paramref name="more"/> adds to them or overrides them (a region's own storage account, say).
+    /// </summary>
+    public static IConfiguration Settings(BenchNames names, Uri graphSink, IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = Defaults(names, graphSink);
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
+
+    private static Dictionary<string, string?> Defaults(BenchNames names, Uri graphSink) => new()
     {
         ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
         ["Cosmos:Endpoint"] = "https://127.0.0.1:8081",

@@ -8,9 +8,10 @@ internal sealed record SignedWebhook(string Wamid, byte[] Body, string Signature
 {
     /// <summary>
     /// Builds <paramref name="count"/> one-text-message webhooks with unique wamids (<c>wamid.bench.{label}.{i}</c>),
-    /// signed with <paramref name="appSecret"/>. Built before a round so signing is never timed.
+    /// signed with <paramref name="appSecret"/>, from <paramref name="senders"/> different senders in turn. Built before a
+    /// round so signing is never timed.
     /// </summary>
-    public static SignedWebhook[] Build(string label, int count, string appSecret, string phoneNumberId, DateTimeOffset sentAt)
+    public static SignedWebhook[] Build(string label, int count, string appSecret, string phoneNumberId, DateTimeOffset sentAt, int senders = 10_000)
     {
         var signature = new WebhookSignature(appSecret);
         var webhooks = new SignedWebhook[count];
@@ -18,7 +19,7 @@ internal sealed record SignedWebhook(string Wamid, byte[] Body, string Signature
         {
             var wamid = string.Create(CultureInfo.InvariantCulture, $"wamid.bench.{label}.{i}");
             // A spread of senders, as a real number sees: one user would never write this fast.
-            var from = string.Create(CultureInfo.InvariantCulture, $"4470000{i % 10_000:D5}");
+            var from = string.Create(CultureInfo.InvariantCulture, $"4470000{i % senders:D5}");
             var body = InboundWebhookComposer.TextMessage(phoneNumberId, from, "Bench User", wamid, "What do the stars say about my week?", sentAt);
             webhooks[i] = new SignedWebhook(wamid, body, signature.Sign(body));
         }

@@ -72,18 +72,9 @@ internal sealed class WebhookAckBenchmark(BenchSettings settings, MachineInfo ma
         }
     }
 
-    private async Task<RoundResult> RoundAsync(
-        string scenario, string label, int concurrency, int count, CancellationToken ct, Func<int, CancellationToken, Task<bool>> operation)
-    {
-        // Start each round from a clean heap so one scenario's garbage is not collected on another's clock.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var result = await LoadGenerator.RunAsync(concurrency, count, settings.MaxRoundDuration, operation, ct).ConfigureAwait(false);
-        progress.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"  {label,-7} {scenario,-13} c={concurrency,-3} {result.Succeeded,6}/{result.Attempted,-6} ok  {result.Throughput,8:F0} msg/s  p50 {result.Latency.P50Ms,7:F2} ms  p99 {result.Latency.P99Ms,7:F2} ms"));
-        return result;
-    }
+    private Task<RoundResult> RoundAsync(
+        string scenario, string label, int concurrency, int count, CancellationToken ct, Func<int, CancellationToken, Task<bool>> operation) =>
+        ClosedLoopRound.RunAsync(progress, scenario, label, concurrency, count, settings.MaxRoundDuration, operation, ct);
 
     /// <summary>The audit's running totals over the whole run, warm-up included.</summary>
     private sealed class AuditTally

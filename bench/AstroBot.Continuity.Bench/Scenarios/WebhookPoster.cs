@@ -26,8 +26,15 @@ internal sealed class WebhookPoster : IDisposable
         client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>What <see cref="SendAsync"/> returns when no HTTP answer came: a refused or broken connection, or the client's timeout.</summary>
+    public const int NoAnswer = 0;
+
     /// <summary>POSTs <paramref name="webhook"/> to <paramref name="endpoint"/>; true on 200.</summary>
-    public async Task<bool> PostAsync(Uri endpoint, SignedWebhook webhook, CancellationToken ct)
+    public async Task<bool> PostAsync(Uri endpoint, SignedWebhook webhook, CancellationToken ct) =>
+        await SendAsync(endpoint, webhook, ct).ConfigureAwait(false) == (int)HttpStatusCode.OK;
+
+    /// <summary>POSTs <paramref name="webhook"/> to <paramref name="endpoint"/>; the HTTP status, or <see cref="NoAnswer"/>.</summary>
+    public async Task<int> SendAsync(Uri endpoint, SignedWebhook webhook, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
@@ -37,16 +44,16 @@ internal sealed class WebhookPoster : IDisposable
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-            return response.StatusCode == HttpStatusCode.OK;
+            return (int)response.StatusCode;
         }
         catch (HttpRequestException)
         {
-            return false;
+            return NoAnswer;
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
             // The client's own timeout: not acknowledged.
-            return false;
+            return NoAnswer;
         }
     }
 
