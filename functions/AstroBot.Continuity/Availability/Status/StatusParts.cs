@@ -3,6 +3,8 @@ using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Backup.Health;
 
+using AstroBot.Continuity.WhatsApp.Outbox;
+
 namespace AstroBot.Continuity.Availability.Status;
 
 /// <summary>What <see cref="StatusReporter"/> read, each part null when it could not be read in time.</summary>
@@ -13,6 +15,7 @@ namespace AstroBot.Continuity.Availability.Status;
 /// <param name="Backlog">This region's inbox, held and poison queue counts.</param>
 /// <param name="DatabaseReady">Whether Cosmos DB answers.</param>
 /// <param name="Backups">The backups' health.</param>
+/// <param name="Replies">What the reply outbox holds (replies waiting while the Graph API is down).</param>
 public sealed record StatusParts(
     DateTimeOffset Now,
     ProbeView? Probe,
@@ -20,7 +23,8 @@ public sealed record StatusParts(
     Read<MaintenanceWindow>? Maintenance,
     QueueCounts? Backlog,
     bool? DatabaseReady,
-    BackupHealthReport? Backups);
+    BackupHealthReport? Backups,
+    OutboxStatus? Replies);
 
 /// <summary>A row that was read: its value, null when there was none.</summary>
 /// <typeparam name="T">The row's value.</typeparam>

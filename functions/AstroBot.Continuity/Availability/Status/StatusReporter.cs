@@ -5,6 +5,7 @@ using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Backup.Health;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Storage;
+using AstroBot.Continuity.WhatsApp.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace AstroBot.Continuity.Availability.Status;
 /// <summary>
 /// Puts the public status together: reads every part side by side, each within <c>Status:CheckTimeout</c> (the probe
 /// records' uptime, the current incident and maintenance window from the shared account, this region's queue counts,
-/// Cosmos DB, the backup catalog), and lets <see cref="StatusVerdict"/> judge. A part that fails or does not answer in
+/// Cosmos DB, the backup catalog, the reply outbox), and lets <see cref="StatusVerdict"/> judge. A part that fails or does not answer in
 /// time is unknown and logged: the status is always answered, with what is known. The whole is computed at most once
 /// per <c>Status:CacheDuration</c> per process, whoever asks.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class StatusReporter(
     IOptions<FrontDoorOptions> frontDoor,
     CosmosReadiness cosmos,
     BackupHealth backups,
+    ReplyOutbox outbox,
     IOptions<StatusOptions> options,
     TimeProvider time,
     ILogger<StatusReporter> logger)
@@ -44,6 +46,7 @@ public sealed class StatusReporter(
         var backlog = PartAsync("inbox_backlog", BacklogAsync);
         var database = PartAsync("database", async ct => (object)await cosmos.IsReadyAsync(ct).ConfigureAwait(false));
         var backupHealth = PartAsync("backups", backups.CheckAsync);
+        var replies = PartAsync("whatsapp_replies", outbox.ReadStatusAsync);
         var parts = new StatusParts(
             now,
             await probe.ConfigureAwait(false),
@@ -51,7 +54,8 @@ public sealed class StatusReporter(
             await window.ConfigureAwait(false),
             await backlog.ConfigureAwait(false),
             (bool?)await database.ConfigureAwait(false),
-            await backupHealth.ConfigureAwait(false));
+            await backupHealth.ConfigureAwait(false),
+            await replies.ConfigureAwait(false));
         return StatusVerdict.Of(parts, StatusOptions.UptimeDays);
     }
 

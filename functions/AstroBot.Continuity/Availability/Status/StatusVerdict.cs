@@ -33,7 +33,7 @@ public static class StatusVerdict
             Backlog(parts.Backlog, maintenance is not null),
             Database(parts.DatabaseReady),
             Backups(parts.Backups),
-            new("whatsapp_replies", "Replies (WhatsApp)", ComponentState.Unknown, "Not measured by this service; Meta's own status covers WhatsApp."),
+            Replies(parts.Replies),
         };
         var unknown = new List<string>();
         AddIf(unknown, parts.Incident is null, "incident");
@@ -122,6 +122,18 @@ public static class StatusVerdict
         null => new("backups", "Backups", ComponentState.Unknown, "The backup catalog could not be read just now."),
         { IsHealthy: true } => new("backups", "Backups", ComponentState.Operational, "Backups are fresh and verified."),
         _ => new("backups", "Backups", ComponentState.Degraded, "Backups are behind their schedule; the operators are told."),
+    };
+
+    // Counts only: what waits is known here; whether WhatsApp delivers what Meta accepted is Meta's own status.
+    private static ComponentStatus Replies(WhatsApp.Outbox.OutboxStatus? outbox) => outbox switch
+    {
+        null => new("whatsapp_replies", "Replies (WhatsApp)", ComponentState.Unknown, "The replies waiting to be sent could not be counted just now."),
+        { WaitingReplies: 0 } => new("whatsapp_replies", "Replies (WhatsApp)", ComponentState.Operational, "Replies go out as they are written."),
+        { WaitingReplies: var waiting } => new(
+            "whatsapp_replies",
+            "Replies (WhatsApp)",
+            ComponentState.Degraded,
+            string.Create(CultureInfo.InvariantCulture, $"WhatsApp is not taking our replies right now: {waiting:N0} wait and are sent, in order, as soon as it does.")),
     };
 
     private static void AddIf(List<string> list, bool condition, string item)

@@ -3,6 +3,7 @@ using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Availability.Status;
 using AstroBot.Continuity.Backup.Health;
+using AstroBot.Continuity.WhatsApp.Outbox;
 
 namespace AstroBot.Continuity.Tests.Availability.Status;
 
@@ -17,7 +18,20 @@ public sealed class StatusVerdictTests
 
         Assert.Equal(OverallState.Operational, sut.Overall);
         Assert.Empty(sut.Unknown);
-        Assert.Equal(ComponentState.Unknown, sut.Components.Single(component => component.Id == "whatsapp_replies").State);
+        Assert.Equal(ComponentState.Operational, sut.Components.Single(component => component.Id == "whatsapp_replies").State);
+    }
+
+    [Fact]
+    public void Of_RepliesWaitingInTheOutbox_IsDegradedAndCountsThemOnly()
+    {
+        var waiting = new OutboxStatus(Now, "replyoutbox", 1234, 7, Now.AddMinutes(-5), TimeSpan.FromMinutes(5), 0);
+
+        var sut = StatusVerdict.Of(Parts() with { Replies = waiting }, 90);
+
+        var replies = sut.Components.Single(component => component.Id == "whatsapp_replies");
+        Assert.Equal(ComponentState.Degraded, replies.State);
+        Assert.Contains("1,234 wait", replies.Detail, StringComparison.Ordinal);
+        Assert.Equal(OverallState.Degraded, sut.Overall);
     }
 
     [Fact]
@@ -66,7 +80,7 @@ public sealed class StatusVerdictTests
     [Fact]
     public void Of_NothingCouldBeRead_SaysWhatIsUnknownAndNeverOperational()
     {
-        var sut = StatusVerdict.Of(new StatusParts(Now, null, null, null, null, null, null), 90);
+        var sut = StatusVerdict.Of(new StatusParts(Now, null, null, null, null, null, null, null), 90);
 
         Assert.Equal(OverallState.Unknown, sut.Overall);
         Assert.Equal(["incident", "maintenance", "uptime"], sut.Unknown);
@@ -88,7 +102,7 @@ public sealed class StatusVerdictTests
 
     private static StatusParts Parts() =>
         new(Now, View(Probe(acknowledged: true, handedOver: true)), new Read<Incident>(null), new Read<MaintenanceWindow>(null), new QueueCounts(0, 0, 0), true,
-            new BackupHealthReport("db", Now, null, null, null, null, []));
+            new BackupHealthReport("db", Now, null, null, null, null, []), new OutboxStatus(Now, "replyoutbox", 0, 0, null, null, 0));
 
     private static ProbeView View(ProbeRecord latest) => new(UptimeCalculator.Compute([latest], DateOnly.FromDateTime(Now.UtcDateTime), 90), latest);
 
