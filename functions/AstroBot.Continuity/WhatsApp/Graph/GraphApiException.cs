@@ -31,4 +31,14 @@ public sealed class GraphApiException : Exception
 
     /// <summary>True when trying again later may succeed (rate limits, 5xx, timeouts).</summary>
     public bool IsTransient { get; }
+
+    /// <summary>
+    /// True when Meta refused the sender, not the message (HTTP 401, or Graph's error 190: the access token expired or was
+    /// revoked): no reply can go until an operator renews the token, after which every one can. Not retried at once, but
+    /// worth waiting for: the reply outbox keeps such replies instead of setting them aside.
+    /// </summary>
+    public bool IsSenderRefused => HttpStatus == 401 || ErrorCode == AccessTokenInvalid;
+
+    /// <summary>Graph's error code for an access token that expired, was revoked or is otherwise invalid.</summary>
+    public const int AccessTokenInvalid = 190;
 }

@@ -12,8 +12,8 @@ namespace AstroBot.Continuity.WhatsApp.Graph;
 /// with no phone number known there is no other way to reach the user, and retrying cannot help.
 /// <para>
 /// Graceful degradation (docs/availability.md, "The reply outbox"): when the Graph API stays down or rate-limited past the
-/// client's retries (a transient failure), the reply is stored in the <see cref="ReplyOutbox"/> instead of failing the
-/// caller, and the <c>OutboxDrain</c> timer sends it later. While a user has anything waiting there, their new replies
+/// client's retries (a transient failure), or refuses our access token (until an operator renews it), the reply is
+/// stored in the <see cref="ReplyOutbox"/> instead of failing the caller, and the <c>OutboxDrain</c> timer sends it later. While a user has anything waiting there, their new replies
 /// are appended behind it rather than sent, so none overtakes another. The window is decided when the reply is actually
 /// sent. A failure Meta calls permanent still throws, as before.
 /// </para>
@@ -80,7 +80,7 @@ public sealed class ReplySender(
                 ? ReplyOutcome.Sent(receipt)
                 : ReplyOutcome.Unreachable;
         }
-        catch (GraphApiException ex) when (ex.IsTransient)
+        catch (GraphApiException ex) when (ex.IsTransient || ex.IsSenderRefused)
         {
             await outbox.AppendAsync(userKey, reply, lastInboundAt, ct).ConfigureAwait(false);
             LogMessages.ReplyQueuedGraphUnavailable(logger, OutboundMessageJson.TypeOf(reply), ex.HttpStatus, ex.ErrorCode);

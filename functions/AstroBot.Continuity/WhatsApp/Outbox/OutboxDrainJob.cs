@@ -137,8 +137,9 @@ public sealed class OutboxDrainJob(
         {
             receipt = await replies.SendNowAsync(reply, lastInboundAt, ct).ConfigureAwait(false);
         }
-        catch (GraphApiException exception) when (exception.IsTransient)
+        catch (GraphApiException exception) when (exception.IsTransient || exception.IsSenderRefused)
         {
+            // Down, rate-limiting, or refusing our token until it is renewed: every reply waits, none is set aside.
             LogMessages.OutboxGraphStillUnavailable(logger, entry.RowKey, exception.HttpStatus, exception.ErrorCode);
             return false;
         }

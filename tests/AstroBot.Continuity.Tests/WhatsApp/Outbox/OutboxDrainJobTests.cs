@@ -162,6 +162,25 @@ public sealed class OutboxDrainJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DrainAsync_AccessTokenRevoked_EveryReplyWaitsNoneIsParkedAndAllGoOnceRenewed()
+    {
+        Sink.FailNext(401, GraphApiException.AccessTokenInvalid, times: 2); // the reply itself, then the drain's first try
+        await world.Processor.ProcessAsync(world.Text(Alice, "wamid.t1", "HELP"), CancellationToken.None);
+        await Outbox.AppendAsync(Alice, new TextMessage(MessageRecipient.ToPhone(Alice), "next"), world.Time.GetUtcNow(), CancellationToken.None);
+
+        var refused = await Sut.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(0, await MaintenanceWorld.CountAsync(world.Harness.PoisonQueue)); // the HELP's webhook completed
+        Assert.Equal((OutboxDrainOutcome.GraphUnavailable, 0, 0), (refused.Outcome, refused.Sent, refused.Parked));
+        Assert.Equal(2, (await Outbox.ReadStatusAsync(CancellationToken.None)).WaitingReplies);
+
+        var renewed = await Sut.DrainAsync(CancellationToken.None); // the operator renewed the token
+
+        Assert.Equal((2, 0), (renewed.Sent, renewed.Parked));
+        Assert.Equal([HelpCommandHandler.HelpText, "next"], Sink.MessagesTo(Alice).Select(message => message.Text));
+    }
+
+    [Fact]
     public async Task DrainAsync_MoreThanTheRunMaySend_StopsAtTheCapOldestFirst()
     {
         await using var capped = await OtherRegionAsync(("Outbox:MaxSendsPerRun", "2"));
