@@ -219,6 +219,7 @@ public class ContinuityCommandLineTests
     [InlineData("inbox", "inbox-help.txt")]
     [InlineData("inbox status", "inbox-status-help.txt")]
     [InlineData("inbox redrive", "inbox-redrive-help.txt")]
+    [InlineData("inbox drain", "inbox-drain-help.txt")]
     [InlineData("frontdoor", "frontdoor-help.txt")]
     [InlineData("maintenance", "maintenance-help.txt")]
     [InlineData("maintenance start", "maintenance-start-help.txt")]
