@@ -34,17 +34,8 @@ public sealed class OutageHold(HeldQueue held, OutageStore outages, UserNotices 
     /// <summary>Tells the senders of a webhook held behind the region's backlog, when the backlog is a declared outage's.</summary>
     public async Task NotifyIfDeclaredAsync(IEnumerable<InboundMessage> messages, CancellationToken ct)
     {
-        Outage? outage;
-        try
-        {
-            outage = await outages.ReadAsync(ct).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (StorageFailure.Is(exception))
-        {
-            return; // nobody can be told without knowing the outage: the message is held either way
-        }
-
-        if (outage is { IsDeclared: true })
+        // Unreadable: nobody can be told without knowing the outage, and the message is held either way.
+        if (await outages.ReadCachedAsync(ct).ConfigureAwait(false) is { IsDeclared: true } outage)
         {
             await notices.SendAsync(outages.Notices, "outage", outage.Id, options.Value.Notice, messages, ct).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using AstroBot.Continuity.Availability.FrontDoor;
+using AstroBot.Continuity.Availability.Maintenance;
 using AstroBot.Continuity.Availability.Notices;
 using AstroBot.Continuity.Storage;
 using Azure;
@@ -30,13 +31,16 @@ public sealed class OutageStore
     private readonly TableClient table;
     private readonly TimeSpan declareAfter;
     private readonly TimeProvider time;
+    private readonly LastReadCache<Outage> current;
 
-    public OutageStore(StorageClients storage, IOptions<OutageOptions> options, IOptions<FrontDoorOptions> frontDoor, TimeProvider time)
+    public OutageStore(
+        StorageClients storage, IOptions<OutageOptions> options, IOptions<FrontDoorOptions> frontDoor, IOptions<MaintenanceOptions> maintenance, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(storage);
         table = storage.RegionTables.GetTableClient(options.Value.TableName);
         declareAfter = options.Value.DeclareAfter;
         this.time = time;
+        current = new LastReadCache<Outage>(maintenance.Value.CacheDuration, time);
         Notices = new NoticeClaims(table, Partition + "-", frontDoor.Value.ClaimDuration, time);
     }
 
@@ -59,6 +63,12 @@ public sealed class OutageStore
             return null; // no table yet: no outage ever
         }
     }
+
+    /// <summary>
+    /// The current or last outage as read at most <c>Maintenance:CacheDuration</c> ago in this process (the inbox asks for
+    /// every webhook it holds); the last one read, or none, while the table cannot be read.
+    /// </summary>
+    public Task<Outage?> ReadCachedAsync(CancellationToken ct) => current.GetAsync(ReadAsync, static (_, _) => { }, ct);
 
     /// <summary>
     /// Records a failure of <paramref name="dependency"/>: opens an outage when none is open, and declares the open one
@@ -112,8 +122,9 @@ public sealed class OutageStore
 
     private async Task<Outage?> WriteAsync(Func<Outage?, Outage?> next, CancellationToken ct)
     {
-        var row = await table.ConditionalWriteAsync(Partition, Row, current => next(OutageOf(current)) is { } outage ? RowOf(outage) : null, ct)
+        var row = await table.ConditionalWriteAsync(Partition, Row, read => next(OutageOf(read)) is { } outage ? RowOf(outage) : null, ct)
             .ConfigureAwait(false);
+        current.Invalidate(); // this process sees its own change at once
         return OutageOf(row);
     }
 

@@ -9,8 +9,9 @@ public sealed class MaintenanceOptions
     public const string SectionName = "Maintenance";
 
     /// <summary>
-    /// How long an inbox processor trusts what it last read of the maintenance window and of its region's held queue
-    /// before it reads them again, so the inbox does not read the table for every message. A window started or stopped
+    /// How long an inbox processor trusts what it last read of the maintenance window, of its region's held queue and of
+    /// its region's outage (Availability/Degradation) before it reads them again, so the inbox does not read the table for
+    /// every message. A window started or stopped
     /// takes effect within this long in every region. Default 5 seconds (0 to 1 minute; 0 reads every time).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Maintenance:CacheDuration must be between 0 and 1 minute")]

@@ -11,8 +11,6 @@ namespace AstroBot.Continuity.Availability.Status;
 /// </summary>
 public static class UptimeCalculator
 {
-    private const int MinutesPerDay = 24 * 60;
-
     /// <summary>The <paramref name="days"/> UTC days up to and including <paramref name="today"/>, oldest first.</summary>
     public static UptimeHistory Compute(IEnumerable<ProbeRecord> records, DateOnly today, int days)
     {
@@ -23,14 +21,8 @@ public static class UptimeCalculator
         var daily = new List<DailyUptime>(days);
         for (var day = 0; day < days; day++)
         {
-            var (probed, up) = (0, 0);
-            for (var minute = day * MinutesPerDay; minute < (day + 1) * MinutesPerDay; minute++)
-            {
-                probed += timeline[minute] == MinuteState.Unknown ? 0 : 1;
-                up += timeline[minute] == MinuteState.Up ? 1 : 0;
-            }
-
-            daily.Add(new DailyUptime(first.AddDays(day), probed == 0 ? null : (double)up / probed, probed, up));
+            var counts = timeline.Tally(from.AddDays(day), from.AddDays(day + 1));
+            daily.Add(new DailyUptime(first.AddDays(day), counts.Measured == 0 ? null : (double)counts.Up / counts.Measured, counts.Measured, counts.Up));
         }
 
         var allProbed = daily.Sum(day => day.ProbedMinutes);
