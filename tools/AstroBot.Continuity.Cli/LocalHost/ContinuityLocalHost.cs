@@ -78,7 +78,11 @@ internal static class ContinuityLocalHost
             // The Functions app's Durable backups, restores and exports, on the real Durable Task engine in memory (they
             // do not survive a restart here: a backup is resumed from its checkpoints by the next start, a restore by
             // its restore id).
-            services.AddInMemoryDurableTask(tasks => tasks.AddBackupTasks().AddPortabilityTasks());
+            // The engine's gRPC sidecar takes a port the OS hands out: its own random pick (30000-40000) overlaps the
+            // ephemeral range and failed to bind when an outbound connection held the port.
+            services.AddInMemoryDurableTask(
+                tasks => tasks.AddBackupTasks().AddPortabilityTasks(),
+                new InMemoryDurableTaskOptions { Port = FreeLoopbackPort() });
         }
 
         var app = builder.Build();
@@ -107,5 +111,12 @@ internal static class ContinuityLocalHost
         api.MapGet(HttpRoutes.SlaReport, (HttpRequest request, SlaReportEndpoint report, CancellationToken cancellationToken) => report.GetAsync(request, cancellationToken));
         api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
