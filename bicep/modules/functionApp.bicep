@@ -109,6 +109,8 @@ param schedules object = {
   outboxDrain: '*/30 * * * * *'
   availabilityProbe: '0 * * * * *'
   incidentNotices: '30 * * * * *'
+  restoreDrill: '0 0 6 1 * *'
+  failoverDrill: '0 0 7 1 1,4,7,10 *'
   availabilityProbePrune: '0 30 4 * * *'
 }
 
@@ -171,6 +173,8 @@ var settings = {
   AvailabilityProbeSchedule: schedules.availabilityProbe
   IncidentNoticesSchedule: schedules.incidentNotices
   AvailabilityProbePruneSchedule: schedules.availabilityProbePrune
+  RestoreDrillSchedule: schedules.restoreDrill
+  FailoverDrillSchedule: schedules.failoverDrill
   // Each region prefers its own Cosmos DB region, then the other one (Azure location names, e.g. westeurope; the SDK's
   // ApplicationPreferredRegions takes Cosmos DB's names, e.g. "West Europe").
   Cosmos__PreferredRegions: '${location},${otherLocation}'

@@ -6,6 +6,7 @@ using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Observability;
 using AstroBot.Continuity.Portability;
+using AstroBot.Continuity.Recovery;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.WhatsApp;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,8 @@ public static class ContinuityServiceCollectionExtensions
             .AddFrontDoor(configuration)
             .AddContinuityCrypto(configuration)
             .AddBackups(configuration)
-            .AddPortability(configuration);
+            .AddPortability(configuration)
+            .AddRecovery(configuration);
         services.TryAddSingleton<StorageReadiness>();
         services.TryAddSingleton<HealthEndpoint>();
         return services;

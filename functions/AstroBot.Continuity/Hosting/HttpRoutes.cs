@@ -43,4 +43,13 @@ public static class HttpRoutes
 
     /// <summary>The SLA report of a month: <c>GET ?month=YYYY-MM&amp;format=json|svg|png|html</c> (an operator route: a function key in Azure).</summary>
     public const string SlaReport = "sla/report";
+
+    /// <summary>The drill history (GET), and <c>drills/{kind}</c> starts one (POST), <c>drills/{id}</c> one drill (GET): operator routes, a function key in Azure.</summary>
+    public const string Drills = "drills";
+
+    /// <summary>Starts a drill of a kind (POST).</summary>
+    public const string DrillStart = "drills/{kind}";
+
+    /// <summary>One drill's record (GET).</summary>
+    public const string Drill = "drills/{id}";
 }

@@ -22,6 +22,8 @@ public static class Schedules
     public const string OutboxDrainTrigger = "%OutboxDrainSchedule%";
     public const string IncidentNoticesTrigger = "%IncidentNoticesSchedule%";
     public const string AvailabilityProbePruneTrigger = "%AvailabilityProbePruneSchedule%";
+    public const string RestoreDrillTrigger = "%RestoreDrillSchedule%";
+    public const string FailoverDrillTrigger = "%FailoverDrillSchedule%";
 
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
     public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
@@ -62,7 +64,13 @@ public static class Schedules
     /// <summary>Daily at 04:30 UTC, in each region: delete probe records older than <c>Availability:ProbeRetention</c>.</summary>
     public static readonly ScheduleSetting AvailabilityProbePrune = new("AvailabilityProbePruneSchedule", "0 30 4 * * *");
 
+    /// <summary>Monthly, the 1st at 06:00 UTC: the restore drill (Recovery/Drills).</summary>
+    public static readonly ScheduleSetting RestoreDrill = new("RestoreDrillSchedule", "0 0 6 1 * *");
+
+    /// <summary>Quarterly, the 1st of January, April, July and October at 07:00 UTC: the failover drill (Recovery/Drills).</summary>
+    public static readonly ScheduleSetting FailoverDrill = new("FailoverDrillSchedule", "0 0 7 1 1,4,7,10 *");
+
     /// <summary>Every schedule, for configuration samples and tests.</summary>
     public static IReadOnlyList<ScheduleSetting> All { get; } =
-        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, OutboxDrain, AvailabilityProbe, AvailabilityProbePrune, IncidentNotices];
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, OutboxDrain, AvailabilityProbe, AvailabilityProbePrune, IncidentNotices, RestoreDrill, FailoverDrill];
 }

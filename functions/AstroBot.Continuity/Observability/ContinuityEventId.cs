@@ -134,6 +134,12 @@ public static class ContinuityEventId
     public const int ProbeIdentityChangeIgnored = 1706;
     public const int ProbeRecordsPruned = 1707;
 
+    // Drills (Recovery/Drills): 1800-1899.
+    public const int DrillStarted = 1800;
+    public const int DrillRefused = 1801;
+    public const int DrillPassed = 1802;
+    public const int DrillNotPassed = 1803;
+
     // Data (Cosmos DB access): 2000-2999; the seed (AstroBot.Continuity.Local) 2001-2002.
     public const int CosmosNotReady = 2000;
     public const int SeedStarted = 2001;

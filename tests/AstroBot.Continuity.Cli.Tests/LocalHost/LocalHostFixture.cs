@@ -8,6 +8,7 @@ using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Identity;
 using AstroBot.Continuity.Local.WhatsApp.Sink;
 using AstroBot.Continuity.Portability;
+using AstroBot.Continuity.Recovery;
 using AstroBot.Continuity.Storage;
 using AstroBot.Continuity.Tests.Fixtures;
 using AstroBot.Continuity.WhatsApp.Outbox;
@@ -107,7 +108,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Portability:ConfirmationTableName"] = EmulatorEndpoints.UniqueName("confirmations"),
             ["Portability:ExportRequestQueueName"] = EmulatorEndpoints.UniqueName("exportrequests"),
             ["Identity:DirectoryTableName"] = EmulatorEndpoints.UniqueName("identities"),
-            ["Availability:ProbeTableName"] = EmulatorEndpoints.UniqueName("probes"),
+            ["Recovery:DrillTableName"] = EmulatorEndpoints.UniqueName("drills"),
         };
         // Schedules that never fire (there is no 31 February), so a catch-up backup at start never races a test's
         // own run for the backup lease; the schedules themselves are ScheduledJobRunner's tests' business.
@@ -143,7 +144,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         var outbox = services.GetRequiredService<ReplyOutbox>().TableName;
         var incidents = services.GetRequiredService<IOptions<IncidentOptions>>().Value;
         var probes = services.GetRequiredService<IOptions<ProbeOptions>>().Value;
-        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName, outbox, incidents.TableName, probes.ProbeTableName })
+        var drills = services.GetRequiredService<IOptions<RecoveryOptions>>().Value;
+        foreach (var table in new[] { portability.ExportTableName, portability.AuditTableName, portability.ConfirmationTableName, identities.DirectoryTableName, outbox, incidents.TableName, probes.ProbeTableName, drills.DrillTableName })
         {
             await storage.Tables.DeleteTableAsync(table);
         }

@@ -13,10 +13,13 @@ using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Local.Hosting;
 using AstroBot.Continuity.Local.Portability;
 using AstroBot.Continuity.Local.Portability.WhatsApp;
+using AstroBot.Continuity.Local.Recovery;
 using AstroBot.Continuity.Portability.Import;
+using AstroBot.Continuity.Recovery.Drills;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,9 +74,11 @@ internal static class ContinuityLocalHost
             services.AddSingleton<ScheduleLedger>();
             services.AddHostedService<ScheduledJobRunner>(); // the Functions app's timer triggers, same schedule settings: every IScheduledJob, backups included
             services.AddLocalBackupSchedules();
+            services.AddLocalDrillSchedules();
         }
 
-        if ((workers & (LocalHostWorkers.Exports | LocalHostWorkers.Schedules)) != 0)
+        var durable = (workers & (LocalHostWorkers.Exports | LocalHostWorkers.Schedules)) != 0;
+        if (durable)
         {
             // The Functions app's Durable backups, restores and exports, on the real Durable Task engine in memory (they
             // do not survive a restart here: a backup is resumed from its checkpoints by the next start, a restore by
@@ -81,16 +86,17 @@ internal static class ContinuityLocalHost
             // The engine's gRPC sidecar takes a port the OS hands out: its own random pick (30000-40000) overlaps the
             // ephemeral range and failed to bind when an outbound connection held the port.
             services.AddInMemoryDurableTask(
-                tasks => tasks.AddBackupTasks().AddPortabilityTasks(),
+                tasks => tasks.AddBackupTasks().AddPortabilityTasks().AddDrillTasks(),
                 new InMemoryDurableTaskOptions { Port = FreeLoopbackPort() });
         }
 
         var app = builder.Build();
-        MapRoutes(app);
+        MapRoutes(app, durable);
         return app;
     }
 
-    private static void MapRoutes(WebApplication app)
+    /// <param name="durable">Whether the Durable Task engine runs here, which starting a drill needs.</param>
+    private static void MapRoutes(WebApplication app, bool durable)
     {
         var api = app.MapGroup("/" + HttpRoutes.Prefix);
         api.MapGet(HttpRoutes.Health, HealthEndpoint.Alive);
@@ -109,6 +115,14 @@ internal static class ContinuityLocalHost
         api.Map(HttpRoutes.Status, (HttpRequest request, StatusEndpoint status, CancellationToken cancellationToken) => status.GetJsonAsync(request, cancellationToken));
         api.Map(HttpRoutes.StatusPage, (HttpRequest request, StatusEndpoint status, CancellationToken cancellationToken) => status.GetPageAsync(request, cancellationToken));
         api.MapGet(HttpRoutes.SlaReport, (HttpRequest request, SlaReportEndpoint report, CancellationToken cancellationToken) => report.GetAsync(request, cancellationToken));
+        api.MapGet(HttpRoutes.Drills, (DrillEndpoint drills, CancellationToken cancellationToken) => drills.ListAsync(cancellationToken));
+        api.MapGet(HttpRoutes.Drill, (string id, DrillEndpoint drills, CancellationToken cancellationToken) => drills.GetAsync(id, cancellationToken));
+        if (durable)
+        {
+            api.MapPost(HttpRoutes.DrillStart, (string kind, HttpRequest request, DrillEndpoint drills, DurableTaskClient client, CancellationToken cancellationToken) =>
+                drills.StartAsync(request, kind, client, managementUrls: null, cancellationToken));
+        }
+
         api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
     }

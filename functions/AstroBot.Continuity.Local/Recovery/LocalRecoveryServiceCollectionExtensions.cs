@@ -1,0 +1,43 @@
+using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Restore;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AstroBot.Continuity.Local.Recovery;
+
+public static class LocalRecoveryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Local host only: the drill schedules (the Functions app's <c>RestoreDrill</c> and <c>FailoverDrill</c> timers), each
+    /// starting its drill's orchestration. Needs a <c>DurableTaskClient</c> in DI and <see cref="AddDrillTasks"/> registered
+    /// with the in-process engine.
+    /// </summary>
+    public static IServiceCollection AddLocalDrillSchedules(this IServiceCollection services)
+    {
+        foreach (var kind in DrillKinds.All)
+        {
+            services.AddSingleton<IScheduledJob>(provider => new DrillScheduleJob(
+                kind, provider.GetRequiredService<DrillOrchestrations>(), provider.GetRequiredService<DurableTaskClient>()));
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The drill orchestrations and their activities, for a host that runs the Durable Task engine itself, under their
+    /// class names (the names the Functions app declares them with). The restore drill also needs the backup tasks
+    /// (<c>AddBackupTasks</c>): the restore orchestration and the restore test's read-back.
+    /// </summary>
+    public static DurableTaskRegistry AddDrillTasks(this DurableTaskRegistry tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        tasks.AddActivity<FailDrillActivity>();
+        tasks.AddOrchestrator<RestoreDrillOrchestrator>();
+        tasks.AddActivity<PlanRestoreDrillActivity>();
+        tasks.AddActivity<CompareRestoreDrillSampleActivity>();
+        tasks.AddActivity<CompleteRestoreDrillActivity>();
+        return tasks;
+    }
+}

@@ -1,0 +1,8 @@
+namespace AstroBot.Continuity.Recovery.Drills;
+
+/// <summary>The facts a drill records that something other than its report reads.</summary>
+public static class DrillFacts
+{
+    /// <summary>The restore drill's scratch database: dropped after a drill found abandoned.</summary>
+    public const string ScratchDatabase = "scratch_database";
+}

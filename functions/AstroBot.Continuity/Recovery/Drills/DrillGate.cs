@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AstroBot.Continuity.Recovery.Drills;
+
+/// <summary>
+/// Lets one drill in at a time: refuses on production data without the confirmation setting and while another drill
+/// runs; takes over from a drill whose orchestration is gone (or that held the lock past <c>Recovery:DrillTimeout</c>),
+/// cleaning up after it first; then writes the new drill's record. Every way of starting a drill goes through here.
+/// </summary>
+public sealed class DrillGate(
+    DrillHistory history, DrillRecorder recorder, IEnumerable<IDrillCleanup> cleanups, IOptions<RecoveryOptions> options, TimeProvider time, ILogger<DrillGate> logger)
+{
+    /// <param name="isRunning">Whether a drill's orchestration still runs (the host's Durable client); null where nothing can tell.</param>
+    public async Task<DrillStartResult> EnterAsync(DrillKind kind, string startedBy, Func<string, CancellationToken, Task<bool>>? isRunning, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (settings.ProductionData && !settings.ConfirmDrillsOnProductionData)
+        {
+            return Refused(kind, DrillStartResult.Refuse(
+                "this deployment holds production data (Recovery:ProductionData) and Recovery:ConfirmDrillsOnProductionData is not set"));
+        }
+
+        var now = time.GetUtcNow();
+        var drillId = DrillId.New(kind, now);
+        if (await history.TryLockAsync(drillId, ct).ConfigureAwait(false) is { } holder)
+        {
+            if (await IsAliveAsync(holder, isRunning, now, ct).ConfigureAwait(false))
+            {
+                return Refused(kind, DrillStartResult.Refuse($"drill {holder} is under way; one drill runs at a time", holder));
+            }
+
+            await AbandonAsync(holder, ct).ConfigureAwait(false);
+            if (await history.TryLockAsync(drillId, ct).ConfigureAwait(false) is { } other)
+            {
+                return Refused(kind, DrillStartResult.Refuse($"drill {other} started first; one drill runs at a time", other));
+            }
+        }
+
+        var scenario = DrillKinds.ScenarioOf(kind);
+        var record = new DrillRecord(drillId, kind, scenario, startedBy, now, settings.ObjectiveOf(scenario));
+        await history.SaveAsync(record, ct).ConfigureAwait(false);
+        LogMessages.DrillStarted(logger, drillId, kind, startedBy);
+        return new DrillStartResult(record, null);
+    }
+
+    private async Task<bool> IsAliveAsync(string holder, Func<string, CancellationToken, Task<bool>>? isRunning, DateTimeOffset now, CancellationToken ct)
+    {
+        var record = await history.FindAsync(holder, ct).ConfigureAwait(false);
+        if (record is null or { IsOver: true } || now - record.StartedAt > options.Value.DrillTimeout)
+        {
+            return false;
+        }
+
+        return isRunning is null || await isRunning(holder, ct).ConfigureAwait(false);
+    }
+
+    private async Task AbandonAsync(string holder, CancellationToken ct)
+    {
+        var record = await history.FindAsync(holder, ct).ConfigureAwait(false);
+        var cleanup = record is { IsOver: false } && cleanups.FirstOrDefault(candidate => candidate.Kind == record.Kind) is { } cleaner
+            ? await cleaner.CleanUpAsync(record, ct).ConfigureAwait(false)
+            : "Its host stopped before it finished.";
+        await recorder.AbandonAsync(holder, cleanup, ct).ConfigureAwait(false);
+    }
+
+    private DrillStartResult Refused(DrillKind kind, DrillStartResult refusal)
+    {
+        LogMessages.DrillRefused(logger, kind, refusal.Refused!);
+        return refusal;
+    }
+}

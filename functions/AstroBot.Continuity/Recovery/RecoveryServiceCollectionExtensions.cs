@@ -1,0 +1,34 @@
+using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Restore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AstroBot.Continuity.Recovery;
+
+public static class RecoveryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers disaster recovery for both hosts: <see cref="RecoveryOptions"/> (section <c>Recovery</c>, validated on
+    /// start), the drill history, the gate every start goes through, the drills' steps and clean-ups, and the routes.
+    /// Needs the backups (<c>AddBackups</c>): the restore drill restores through them.
+    /// </summary>
+    public static IServiceCollection AddRecovery(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RecoveryOptions>()
+            .Bind(configuration.GetSection(RecoveryOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<DrillHistory>();
+        services.AddSingleton<DrillRecorder>();
+        services.AddSingleton<DrillGate>();
+        services.AddSingleton<DrillOrchestrations>();
+        services.AddSingleton<DrillEndpoint>();
+        services.AddSingleton<RestoreDrill>();
+        services.AddSingleton<IDrillCleanup, RestoreDrillCleanup>();
+        return services;
+    }
+}
