@@ -5,6 +5,8 @@ using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Portability.WhatsApp;
+using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Restore;
 
 namespace AstroBot.Continuity.Functions.Tests;
 
@@ -49,6 +51,9 @@ public class FunctionsMetadataTests
         { "IncidentOpen", "post", HttpRoutes.Incidents },
         { "IncidentResolve", "post", HttpRoutes.IncidentsResolve },
         { "IncidentAlert", "post", HttpRoutes.IncidentsAlert },
+        { "DrillStart", "post", HttpRoutes.DrillStart },
+        { "DrillList", "get", HttpRoutes.Drills },
+        { "DrillShow", "get", HttpRoutes.Drill },
     };
 
     /// <summary>The public status: anonymous, every method declared, so the endpoint answers 405 to all but GET and HEAD as the local host does.</summary>
@@ -73,6 +78,8 @@ public class FunctionsMetadataTests
         { "AvailabilityProbe", Schedules.AvailabilityProbe.TriggerExpression },
         { "IncidentNotices", Schedules.IncidentNotices.TriggerExpression },
         { "AvailabilityProbePrune", Schedules.AvailabilityProbePrune.TriggerExpression },
+        { "RestoreDrill", Schedules.RestoreDrill.TriggerExpression },
+        { "FailoverDrill", Schedules.FailoverDrill.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()
@@ -100,6 +107,11 @@ public class FunctionsMetadataTests
         { nameof(BuildExportActivity), "activityTrigger" },
         { nameof(DeliverExportActivity), "activityTrigger" },
         { nameof(FailExportActivity), "activityTrigger" },
+        { nameof(RestoreDrillOrchestrator), "orchestrationTrigger" },
+        { nameof(PlanRestoreDrillActivity), "activityTrigger" },
+        { nameof(CompareRestoreDrillSampleActivity), "activityTrigger" },
+        { nameof(CompleteRestoreDrillActivity), "activityTrigger" },
+        { nameof(FailDrillActivity), "activityTrigger" },
     };
 
     [Theory]
