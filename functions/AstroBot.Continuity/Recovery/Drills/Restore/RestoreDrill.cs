@@ -115,8 +115,6 @@ public sealed class RestoreDrill(
     {
         ArgumentNullException.ThrowIfNull(findings);
         var plan = findings.Plan;
-        // Verified data is now: what follows (the drop, the record) is not part of a recovery.
-        var verifiedAt = time.GetUtcNow();
         var steps = findings.Steps.ToList();
         var facts = new Dictionary<string, string>();
         var error = findings.Error;
@@ -126,6 +124,9 @@ public sealed class RestoreDrill(
             error = await CheckAsync(findings, facts, cancellationToken).ConfigureAwait(false);
             steps.Add(new DrillStep("check against the manifests", checkStarted, time.GetUtcNow(), error is null, error ?? $"{facts["items_applied"]} items applied as the manifests count them"));
         }
+
+        // The data is verified now: what follows (the drop, the record) is not part of a recovery.
+        var verifiedAt = time.GetUtcNow();
 
         var dropStarted = time.GetUtcNow();
         string? dropError = null;
