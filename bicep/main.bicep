@@ -23,6 +23,13 @@ param location string
 @description('Secondary Azure region: the passive Function App, and Cosmos DB\'s failover region; must differ from location.')
 param secondaryLocation string
 
+@description('The two regions as Azure Service Health names them (display names, e.g. West Europe), for the Service Health alert.')
+@minLength(2)
+param regionDisplayNames array
+
+@description('Whether to lock the backup account and the Key Vault against deletion (modules/dataProtection.bicep).')
+param lockData bool = environmentName == 'prod'
+
 @description('Short lowercase prefix for resource names, e.g. astrobot.')
 @minLength(2)
 @maxLength(8)
@@ -67,6 +74,9 @@ var baseName = '${namePrefix}-${environmentName}'
 var appInsightsName = '${baseName}-appi'
 // Globally unique names: storage accounts and key vaults allow at most 24 characters.
 var uniqueSuffix = uniqueString(resourceGroup().id)
+// Known before deployment, so the modules that lock them name them precisely (what-if).
+var backupAccountName = take('${namePrefix}${environmentName}bk${uniqueSuffix}', 24)
+var keyVaultName = take('${baseName}-kv-${uniqueSuffix}', 24)
 var tags = {
   application: 'astrobot-continuity'
   environment: environmentName
@@ -125,7 +135,7 @@ module storageSecondary 'modules/storage.bicep' = {
 module backupStorage 'modules/backupStorage.bicep' = {
   name: 'backupStorage'
   params: {
-    name: take('${namePrefix}${environmentName}bk${uniqueSuffix}', 24)
+    name: backupAccountName
     location: location
     identityId: identity.id
     principalId: identity.properties.principalId
@@ -162,7 +172,7 @@ module cosmos 'modules/cosmos.bicep' = {
 module keyVault 'modules/keyVault.bicep' = {
   name: 'keyVault'
   params: {
-    name: take('${baseName}-kv-${uniqueSuffix}', 24)
+    name: keyVaultName
     location: location
     identityId: identity.id
     principalId: identity.properties.principalId
@@ -284,6 +294,22 @@ module inboxAlerts 'modules/inboxAlerts.bicep' = {
     location: location
     namePrefix: baseName
     actionGroupId: availabilityAlerts.outputs.ticketActionGroupId
+    tags: tags
+  }
+}
+
+// Deletes of data-bearing resources and Azure's own incidents page the operators (docs/dr/README.md).
+// It runs after the backup account and the vault exist: the alerts' action group comes after both (the linter
+// refuses an explicit dependsOn it can prove redundant).
+module dataProtection 'modules/dataProtection.bicep' = {
+  name: 'dataProtection'
+  params: {
+    lockData: lockData
+    backupAccountName: backupAccountName
+    keyVaultName: keyVaultName
+    namePrefix: baseName
+    pageActionGroupId: availabilityAlerts.outputs.pageActionGroupId
+    regionNames: regionDisplayNames
     tags: tags
   }
 }

@@ -4,6 +4,7 @@ using '../main.bicep'
 param environmentName = 'dev'
 param location = 'westeurope'
 param secondaryLocation = 'northeurope'
+param regionDisplayNames = ['West Europe', 'North Europe']
 param namePrefix = 'astrobot'
 param storageSkuName = 'Standard_ZRS'
 // One instance a region, no zone redundancy: two regions to try failover, at a quarter of production's instances.

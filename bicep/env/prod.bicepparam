@@ -4,6 +4,7 @@ using '../main.bicep'
 param environmentName = 'prod'
 param location = 'westeurope'
 param secondaryLocation = 'northeurope'
+param regionDisplayNames = ['West Europe', 'North Europe']
 param namePrefix = 'astrobot'
 param storageSkuName = 'Standard_GZRS'
 // Each region's plan spread over its availability zones, 2 instances at least.

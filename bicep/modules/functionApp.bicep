@@ -209,14 +209,17 @@ var everyRegionTriggers = [
   'IncidentNotices'
 ]
 
-// One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog. The passive
-// region's stay off until a failover turns them on there (AzureWebJobs_<name>_Disabled = false).
+// One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog, and the
+// drills' schedules go with them (one drill at a time either way: the drill lock). The passive region's stay off until
+// a failover turns them on there (AzureWebJobs_<name>_Disabled = false).
 var oneRegionTriggers = [
   'BackupFull'
   'BackupIncremental'
   'BackupVerify'
   'BackupRestoreTest'
   'BackupPrune'
+  'RestoreDrill'
+  'FailoverDrill'
 ]
 
 // Functions hosts are told apart by their host id, by default the first 32 characters of the host name. The production

@@ -35,7 +35,8 @@ public sealed class BackupTemplateTests(BicepFolderBuild build)
         var appName = (string?)sut.Deployment(regionStorage).Properties?["parameters"]?["name"]?["value"];
 
         Assert.NotEqual(appName, backupName);
-        Assert.Contains("bk", backupName, StringComparison.Ordinal);
+        Assert.Equal("[variables('backupAccountName')]", backupName);
+        Assert.Contains("bk", (string?)sut.Root["variables"]!["backupAccountName"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public static class ModuleNames
 
     public const string Workbook = "workbook";
 
+    public const string DataProtection = "dataProtection";
+
     /// <summary>Both regions' Function App modules, for theories that hold in each region.</summary>
     public static TheoryData<string> FunctionApps() => new(FunctionAppPrimary, FunctionAppSecondary);
 
