@@ -156,10 +156,12 @@ module backupAlerts 'modules/backupAlerts.bicep' = {
   }
 }
 
+var cosmosAccountName = '${baseName}-cosmos-${uniqueSuffix}'
+
 module cosmos 'modules/cosmos.bicep' = {
   name: 'cosmos'
   params: {
-    name: '${baseName}-cosmos-${uniqueSuffix}'
+    name: cosmosAccountName
     location: location
     secondaryLocation: secondaryLocation
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
@@ -216,6 +218,7 @@ module functionAppPrimary 'modules/functionApp.bicep' = {
     deploymentContainerName: storagePrimary.outputs.deploymentContainerName
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosAccountName: cosmos.outputs.name
+    frontDoorProfileName: frontDoorProfileName
     keyVaultUri: keyVault.outputs.uri
     appInsightsName: appInsightsName
     whatsAppPhoneNumberId: whatsAppPhoneNumberId
@@ -246,6 +249,7 @@ module functionAppSecondary 'modules/functionApp.bicep' = {
     deploymentContainerName: storageSecondary.outputs.deploymentContainerName
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosAccountName: cosmos.outputs.name
+    frontDoorProfileName: frontDoorProfileName
     keyVaultUri: keyVault.outputs.uri
     appInsightsName: appInsightsName
     whatsAppPhoneNumberId: whatsAppPhoneNumberId
@@ -269,6 +273,32 @@ module frontDoorRouting 'modules/frontDoorRouting.bicep' = {
   }
   // The names are known before deployment (what-if stays precise). The profile and endpoint exist by then: the apps
   // waited for the endpoint's host name.
+}
+
+// The recovery drills' Resource Manager roles (issue 13): failover on the account, the native restore's new account in
+// this resource group, the origins on the profile, and restorable accounts on the subscription (listed by location).
+module recoveryRoles 'modules/recoveryRoles.bicep' = {
+  name: 'recoveryRoles'
+  params: {
+    // Names known before deployment (what-if stays precise); dependsOn waits for the resources.
+    cosmosAccountName: cosmosAccountName
+    frontDoorProfileName: frontDoorProfileName
+    identityId: identity.id
+    principalId: identity.properties.principalId
+  }
+  dependsOn: [
+    cosmos
+    frontDoor
+  ]
+}
+
+module recoveryRestorableAccounts 'modules/recoveryRestorableAccounts.bicep' = {
+  name: 'recoveryRestorableAccounts'
+  scope: subscription()
+  params: {
+    identityId: identity.id
+    principalId: identity.properties.principalId
+  }
 }
 
 module availabilityAlerts 'modules/availabilityAlerts.bicep' = {

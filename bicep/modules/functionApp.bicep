@@ -56,6 +56,9 @@ param cosmosEndpoint string
 @description('Name of that Cosmos DB account, in this resource group: restore targets are created in it through Resource Manager.')
 param cosmosAccountName string
 
+@description('Name of the Front Door profile in this resource group: the recovery drills reorder its origins.')
+param frontDoorProfileName string
+
 @description('URI of the key vault holding the WhatsApp secrets, ending with a slash.')
 param keyVaultUri string
 
@@ -152,6 +155,12 @@ var settings = {
   Backup__RestoreTarget__SubscriptionId: subscription().subscriptionId
   Backup__RestoreTarget__ResourceGroup: resourceGroup().name
   Backup__RestoreTarget__AccountName: cosmosAccountName
+  // The recovery drills act through Resource Manager on this deployment's account and Front Door profile (the origin
+  // group is Recovery:ResourceManager:OriginGroupName's default, function-apps, as modules/frontDoorRouting.bicep names it).
+  Recovery__ResourceManager__SubscriptionId: subscription().subscriptionId
+  Recovery__ResourceManager__ResourceGroup: resourceGroup().name
+  Recovery__ResourceManager__CosmosAccountName: cosmosAccountName
+  Recovery__ResourceManager__FrontDoorProfileName: frontDoorProfileName
   // The keyring (key-encryption keys) is every enabled version of this Key Vault secret, never in backup storage.
   Crypto__KeyVaultUri: keyVaultUri
   Crypto__KekSecretName: 'backup-kek'

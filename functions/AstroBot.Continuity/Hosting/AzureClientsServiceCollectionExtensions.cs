@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Arm;
 using AstroBot.Continuity.Availability.Reporting;
 using AstroBot.Continuity.Availability.Reporting.LogAnalytics;
 using AstroBot.Continuity.Backup;
@@ -26,7 +27,7 @@ public static class AzureClientsServiceCollectionExtensions
     /// (a DefaultAzureCredential: the managed identity in Azure, the operator's sign-in on a workstation), and the
     /// named clients of <see cref="AzureClientNames"/>, each taken as <c>IAzureClientFactory&lt;TClient&gt;</c>:
     /// the app's account (blobs, queues, tables), the backup account (blobs, tables, the secondary's blobs) and the
-    /// Key Vault; and one unnamed <c>ArmClient</c> (Resource Manager, for restore targets). A client is built on first
+    /// Key Vault; and the unnamed Resource Manager clients (<c>ArmClient</c> and <c>ArmRestClient</c>: restore targets, recovery drills). A client is built on first
     /// use from the validated options (<see cref="StorageAccount"/> decides between account name and connection
     /// string), then kept. The Cosmos DB clients take the same credential
     /// (<c>Data/CosmosClientFactory</c>). Every capability that needs a client calls this; the first call registers.
@@ -81,11 +82,17 @@ public static class AzureClientsServiceCollectionExtensions
                 new LogAnalyticsQueryClient(provider.GetRequiredService<IOptions<SlaReportOptions>>().Value.LogAnalyticsEndpointUri, credential, options));
 
             // Resource Manager (the public cloud), unnamed: restore targets on an account whose local auth is off
-            // (Backup/Restore/Targets). The Cosmos DB api-versions are pinned, so no call asks the subscription for them.
-            clients.AddClient<ArmClient, ArmClientOptions>((options, credential, _) => new ArmClient(credential, null, CosmosArm.PinApiVersions(options)));
+            // (Backup/Restore/Targets) and the recovery drills (Recovery/ResourceManager). The api-versions are pinned,
+            // so no call asks the subscription for them; throttling is waited out on the app's clock (Arm/).
+            clients.AddClient<ArmClient, ArmClientOptions>((options, credential, provider) => ArmClients.Create(credential, options, Time(provider)));
+            // Its POST actions, collection reads and operation polls, which generic resources cannot make (Arm/ArmRestClient).
+            clients.AddClient<ArmRestClient, ArmRestClientOptions>((options, credential, provider) => new ArmRestClient(credential, options, Time(provider)));
         });
         return services;
     }
+
+    /// <summary>The app's clock: the registered one (tests put a fake one there), else the machine's.</summary>
+    private static TimeProvider Time(IServiceProvider provider) => provider.GetService<TimeProvider>() ?? TimeProvider.System;
 
     private static StorageAccount App(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<StorageOptions>>().Value.GetAccount();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AstroBot.Continuity.Arm;
 using AstroBot.Continuity.Data;
 using Azure;
 using Azure.Core;
@@ -32,7 +33,7 @@ public sealed partial class ResourceManagerRestoreTargets(
     {
         CheckName(database);
         ArgumentNullException.ThrowIfNull(containers);
-        var accountId = CosmosArm.AccountId(Options);
+        var accountId = CosmosArm.AccountId(Options.SubscriptionId, Options.ResourceGroup, Options.AccountName);
         var account = await GetAsync(accountId, $"Reading Cosmos DB account '{Options.AccountName}'", cancellationToken).ConfigureAwait(false)
             ?? throw new RestoreTargetException(
                 $"Cosmos DB account '{Options.AccountName}' was not found in resource group '{Options.ResourceGroup}' of subscription '{Options.SubscriptionId}'; " +
@@ -76,7 +77,7 @@ public sealed partial class ResourceManagerRestoreTargets(
     public async Task DeleteAsync(string database, CancellationToken cancellationToken)
     {
         CheckName(database);
-        var databaseId = CosmosArm.DatabaseId(CosmosArm.AccountId(Options), database);
+        var databaseId = CosmosArm.DatabaseId(CosmosArm.AccountId(Options.SubscriptionId, Options.ResourceGroup, Options.AccountName), database);
         try
         {
             var operation = await arm.GetGenericResource(databaseId).DeleteAsync(WaitUntil.Started, cancellationToken).ConfigureAwait(false);

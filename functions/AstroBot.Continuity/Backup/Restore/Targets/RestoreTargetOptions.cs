@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using AstroBot.Continuity.Arm;
 
 namespace AstroBot.Continuity.Backup.Restore.Targets;
 
@@ -83,9 +84,9 @@ public sealed partial class RestoreTargetOptions : IValidatableObject
         }
     }
 
-    [GeneratedRegex(@"^[-\w.()]{0,89}[-\w()]$")]
+    [GeneratedRegex(ArmNamePatterns.ResourceGroup)]
     private static partial Regex ResourceGroupName();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,43}$")]
+    [GeneratedRegex(ArmNamePatterns.CosmosAccount)]
     private static partial Regex CosmosAccountName();
 }

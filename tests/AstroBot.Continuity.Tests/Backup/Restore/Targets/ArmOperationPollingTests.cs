@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using AstroBot.Continuity.Tests.Arm;
+using AstroBot.Continuity.Arm;
 using AstroBot.Continuity.Backup.Restore.Targets;
 using AstroBot.Continuity.Data;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -61,41 +62,5 @@ public sealed class ArmOperationPollingTests
         return new(
             arm.Client(), Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Options.Options.Create(new CosmosOptions { DatabaseName = SourceDatabase }),
             time, NullLogger<ResourceManagerRestoreTargets>.Instance);
-    }
-
-    /// <summary>A clock whose timers record their due time and fire at once, or, with <see cref="OnWait"/>, run it and never fire.</summary>
-    private sealed class WaitRecorder : TimeProvider
-    {
-        private readonly ConcurrentQueue<TimeSpan> waits = new();
-
-        public Action? OnWait { get; set; }
-
-        public IReadOnlyList<TimeSpan> Waits => [.. waits];
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            waits.Enqueue(dueTime);
-            if (OnWait is { } onWait)
-            {
-                onWait(); // and the timer never fires: a long wait, ended only by the cancellation
-            }
-            else
-            {
-                ThreadPool.QueueUserWorkItem(_ => callback(state));
-            }
-
-            return new FiredTimer();
-        }
-
-        private sealed class FiredTimer : ITimer
-        {
-            public bool Change(TimeSpan dueTime, TimeSpan period) => false;
-
-            public void Dispose()
-            {
-            }
-
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
     }
 }

@@ -1,5 +1,7 @@
+using AstroBot.Continuity.Tests.Arm;
+using AstroBot.Continuity.Arm;
 using AstroBot.Continuity.Backup.Restore.Targets;
-using static AstroBot.Continuity.Tests.Backup.Restore.Targets.RecordedArm;
+using static AstroBot.Continuity.Tests.Arm.RecordedArm;
 
 namespace AstroBot.Continuity.Tests.Backup.Restore.Targets;
 

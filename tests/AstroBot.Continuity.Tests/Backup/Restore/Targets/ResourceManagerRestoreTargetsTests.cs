@@ -1,3 +1,5 @@
+using AstroBot.Continuity.Tests.Arm;
+using AstroBot.Continuity.Arm;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AstroBot.Continuity.Backup.Restore.Targets;

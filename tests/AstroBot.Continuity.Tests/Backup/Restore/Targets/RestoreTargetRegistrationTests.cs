@@ -1,3 +1,5 @@
+using AstroBot.Continuity.Tests.Arm;
+using AstroBot.Continuity.Arm;
 using AstroBot.Continuity.Backup.Restore.Targets;
 using AstroBot.Continuity.Hosting;
 using Azure.Core;

@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.ResourceManager;
-using AstroBot.Continuity.Backup.Restore.Targets;
+using AstroBot.Continuity.Arm;
 
-namespace AstroBot.Continuity.Tests.Backup.Restore.Targets;
+namespace AstroBot.Continuity.Tests.Arm;
 
 /// <summary>
 /// Resource Manager played from recorded answers, behind Azure.Core's transport seam (an <see cref="HttpClientTransport"/>
@@ -38,14 +38,24 @@ public sealed class RecordedArm : HttpMessageHandler
     public IReadOnlyList<RecordedRequest> To(string method, string path) =>
         [.. Requests.Where(request => request.Method == method && request.Path == path)];
 
-    /// <summary>An ArmClient as the app builds it (pinned api-versions), over this handler, polling and retrying without waiting.</summary>
-    public ArmClient Client()
+    /// <summary>
+    /// An ArmClient as the app builds it (<see cref="ArmClients"/>: pinned api-versions, throttling waited out on
+    /// <paramref name="time"/>, the machine's clock by default), over this handler, retrying without waiting.
+    /// </summary>
+    public ArmClient Client(TimeProvider? time = null) => ArmClients.Create(new StaticCredential(), Quick(new ArmClientOptions()), time ?? TimeProvider.System);
+
+    /// <summary>The app's client for what generic resources cannot send, over this handler like <see cref="Client"/>.</summary>
+    public ArmRestClient RestClient(TimeProvider? time = null) =>
+        new(new StaticCredential(), Quick(new ArmRestClientOptions { Endpoint = new Uri(Host) }), time ?? TimeProvider.System);
+
+    private T Quick<T>(T options)
+        where T : ClientOptions
     {
-        var options = new ArmClientOptions { Transport = new HttpClientTransport(new HttpClient(this)) };
+        options.Transport = new HttpClientTransport(new HttpClient(this));
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         options.Retry.MaxRetries = 3;
-        return new ArmClient(new StaticCredential(), null, CosmosArm.PinApiVersions(options));
+        return options;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -90,7 +100,8 @@ public sealed class RecordedArm : HttpMessageHandler
         public JsonNode Json => JsonNode.Parse(Body ?? throw new InvalidOperationException($"{Method} {Path} had no body."))!;
     }
 
-    private sealed class StaticCredential : TokenCredential
+    /// <summary>A credential that hands out <see cref="Token"/>.</summary>
+    public sealed class StaticCredential : TokenCredential
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => new(Token, DateTimeOffset.MaxValue);
 

@@ -1,7 +1,6 @@
-using System.Globalization;
 using Azure;
 
-namespace AstroBot.Continuity.Backup.Restore.Targets;
+namespace AstroBot.Continuity.Arm;
 
 /// <summary>
 /// Polls a Resource Manager operation until it ends, waiting between polls the longer of the configured interval and the
@@ -22,18 +21,11 @@ public static class ArmOperationPolling
                 return;
             }
 
-            var wait = ServerDelay(response) is { } asked && asked > interval ? asked : interval;
+            var wait = ArmRetryAfter.Of(response) is { } asked && asked > interval ? asked : interval;
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
-
-    /// <summary>The wait a poll's answer asks for: <c>Retry-After</c> in seconds (as Resource Manager sends it).</summary>
-    private static TimeSpan? ServerDelay(Response response) =>
-        response.Headers.TryGetValue("Retry-After", out var value)
-        && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
 }
