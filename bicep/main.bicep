@@ -27,6 +27,9 @@ param secondaryLocation string
 @minLength(2)
 param regionDisplayNames array
 
+@description('Whether the app\'s identity may run the native restore drill: write and delete Cosmos DB accounts in this resource group and restore from restorable accounts on the subscription (which needs a deployer who may assign roles there). Off by default: too broad for the identity that serves users until issue 14 gives drills their own.')
+param grantNativeRestoreDrill bool = false
+
 @description('Whether to lock the backup account and the Key Vault against deletion (modules/dataProtection.bicep).')
 param lockData bool = environmentName == 'prod'
 
@@ -285,6 +288,7 @@ module recoveryRoles 'modules/recoveryRoles.bicep' = {
     frontDoorProfileName: frontDoorProfileName
     identityId: identity.id
     principalId: identity.properties.principalId
+    grantNativeRestore: grantNativeRestoreDrill
   }
   dependsOn: [
     cosmos
@@ -292,7 +296,7 @@ module recoveryRoles 'modules/recoveryRoles.bicep' = {
   ]
 }
 
-module recoveryRestorableAccounts 'modules/recoveryRestorableAccounts.bicep' = {
+module recoveryRestorableAccounts 'modules/recoveryRestorableAccounts.bicep' = if (grantNativeRestoreDrill) {
   name: 'recoveryRestorableAccounts'
   scope: subscription()
   params: {

@@ -18,6 +18,9 @@ param identityId string
 @description('Principal id of that identity.')
 param principalId string
 
+@description('Whether to grant the native restore drill its role: write and delete on every Cosmos DB account in the resource group, the live one included, to the identity that serves users. Off until the drills have an identity of their own (issue 14).')
+param grantNativeRestore bool
+
 // A failover drill reads the account's regions, changes its failover priorities (the graceful switch) and takes a region
 // offline (the forced failover): on the live account only.
 var failoverActions = [
@@ -81,7 +84,7 @@ resource failoverAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
-resource nativeRestoreRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+resource nativeRestoreRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = if (grantNativeRestore) {
   name: guid(resourceGroup().id, 'native-restore-drills')
   properties: {
     roleName: 'AstroBot native restore drills (${resourceGroup().name})'
@@ -99,7 +102,7 @@ resource nativeRestoreRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' 
   }
 }
 
-resource nativeRestoreAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource nativeRestoreAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (grantNativeRestore) {
   name: guid(resourceGroup().id, identityId, nativeRestoreRole.name)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', nativeRestoreRole.name)

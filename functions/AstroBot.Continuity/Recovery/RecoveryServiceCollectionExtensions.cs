@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Restore;
+using AstroBot.Continuity.Recovery.ResourceManager;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +11,8 @@ public static class RecoveryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers disaster recovery for both hosts: <see cref="RecoveryOptions"/> (section <c>Recovery</c>, validated on
-    /// start), the drill history, the gate every start goes through, the drills' steps and clean-ups, and the routes.
-    /// Needs the backups (<c>AddBackups</c>): the restore drill restores through them.
+    /// start), the drill history, the gate every start goes through, the drills' steps and clean-ups, the routes, and the
+    /// Resource Manager steps the drills take in Azure (their settings validated only when a drill uses them). Needs the backups (<c>AddBackups</c>): the restore drill restores through them.
     /// </summary>
     public static IServiceCollection AddRecovery(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,7 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<DrillEndpoint>();
         services.AddSingleton<RestoreDrill>();
         services.AddSingleton<IDrillCleanup, RestoreDrillCleanup>();
+        services.AddRecoveryResourceManager(configuration);
         return services;
     }
 }

@@ -56,6 +56,20 @@ public sealed class RecoveryRolesTemplateTests(BicepFolderBuild build)
     }
 
     [Fact]
+    public void Build_NativeRestoreGrants_AreOffUnlessTheDeploymentAsks()
+    {
+        // Write and delete on every account of the resource group, and restores on the subscription: too broad for the
+        // identity that serves users, so nothing is granted unless grantNativeRestoreDrill says so.
+        Assert.False((bool?)sut.Root["parameters"]!["grantNativeRestoreDrill"]!["defaultValue"]);
+        Assert.Equal("[parameters('grantNativeRestoreDrill')]", (string?)sut.Deployment(Restorable).Json["condition"]);
+        Assert.Equal("[parameters('grantNativeRestoreDrill')]", (string?)sut.Deployment(Roles).Properties!["parameters"]!["grantNativeRestore"]!["value"]);
+        var nativeRestore = sut.OfType(RoleDefinition, Roles).Concat(sut.OfType(RoleAssignment, Roles))
+            .Where(resource => ((string?)resource.Json["name"])?.Contains("native-restore", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, nativeRestore.Count); // the role and its assignment
+        Assert.All(nativeRestore, resource => Assert.Equal("[parameters('grantNativeRestore')]", (string?)resource.Json["condition"]));
+    }
+
+    [Fact]
     public void Build_RecoveryRoles_AreNamedAsTheAppsErrorsNameThem()
     {
         var names = sut.OfType(RoleDefinition, Roles).Concat(sut.OfType(RoleDefinition, Restorable)).Select(role => (string?)role.Properties!["roleName"]).ToList();
