@@ -210,13 +210,17 @@ var everyRegionTriggers = [
 ]
 
 // One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog. The passive
-// region's stay off until a failover turns them on there (AzureWebJobs_<name>_Disabled = false).
+// region's stay off until a failover turns them on there (AzureWebJobs_<name>_Disabled = false). The drill schedules
+// go with them: the restore drill reads the backups, and the drill lock in the shared account would refuse the second
+// region's start anyway.
 var oneRegionTriggers = [
   'BackupFull'
   'BackupIncremental'
   'BackupVerify'
   'BackupRestoreTest'
   'BackupPrune'
+  'RestoreDrill'
+  'FailoverDrill'
 ]
 
 // Functions hosts are told apart by their host id, by default the first 32 characters of the host name. The production

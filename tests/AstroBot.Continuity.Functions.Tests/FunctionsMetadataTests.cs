@@ -5,6 +5,8 @@ using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Portability.WhatsApp;
+using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Restore;
 
 namespace AstroBot.Continuity.Functions.Tests;
 
@@ -45,6 +47,10 @@ public class FunctionsMetadataTests
         { "MaintenanceStart", "post", HttpRoutes.Maintenance },
         { "MaintenanceStop", "delete", HttpRoutes.Maintenance },
         { "SlaReport", "get", HttpRoutes.SlaReport },
+        { "DrillStart", "post", HttpRoutes.DrillStart },
+        { "DrillList", "get", HttpRoutes.Drills },
+        { "DrillShow", "get", HttpRoutes.Drill },
+        { "DrillReport", "get", HttpRoutes.DrillReport },
         { "IncidentStatus", "get", HttpRoutes.Incidents },
         { "IncidentOpen", "post", HttpRoutes.Incidents },
         { "IncidentResolve", "post", HttpRoutes.IncidentsResolve },
@@ -73,6 +79,8 @@ public class FunctionsMetadataTests
         { "AvailabilityProbe", Schedules.AvailabilityProbe.TriggerExpression },
         { "IncidentNotices", Schedules.IncidentNotices.TriggerExpression },
         { "AvailabilityProbePrune", Schedules.AvailabilityProbePrune.TriggerExpression },
+        { "RestoreDrill", Schedules.RestoreDrill.TriggerExpression },
+        { "FailoverDrill", Schedules.FailoverDrill.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()
@@ -100,6 +108,11 @@ public class FunctionsMetadataTests
         { nameof(BuildExportActivity), "activityTrigger" },
         { nameof(DeliverExportActivity), "activityTrigger" },
         { nameof(FailExportActivity), "activityTrigger" },
+        { nameof(RestoreDrillOrchestrator), "orchestrationTrigger" },
+        { nameof(PlanRestoreDrillActivity), "activityTrigger" },
+        { nameof(CompareRestoreDrillSampleActivity), "activityTrigger" },
+        { nameof(CompleteRestoreDrillActivity), "activityTrigger" },
+        { nameof(FailDrillActivity), "activityTrigger" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Reporting;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<DrillGate>();
         services.AddSingleton<DrillOrchestrations>();
         services.AddSingleton<DrillEndpoint>();
+        services.AddSingleton<DrillReportEndpoint>();
         services.AddSingleton<RestoreDrill>();
         services.AddSingleton<IDrillCleanup, RestoreDrillCleanup>();
         return services;

@@ -112,7 +112,7 @@ public sealed partial class StagingSlotTemplateTests(BicepFolderBuild build)
 
         Assert.Contains("toObject(variables('everyRegionTriggers'), lambda('trigger', format('AzureWebJobs_{0}_Disabled', lambdaVariables('trigger'))), lambda('trigger', 'false'))", production, StringComparison.Ordinal);
         Assert.Contains("toObject(variables('oneRegionTriggers'), lambda('trigger', format('AzureWebJobs_{0}_Disabled', lambdaVariables('trigger'))), lambda('trigger', if(parameters('runsBackups'), 'false', 'true')))", production, StringComparison.Ordinal);
-        Assert.All(Triggers("oneRegionTriggers"), trigger => Assert.StartsWith("Backup", trigger, StringComparison.Ordinal));
+        Assert.All(Triggers("oneRegionTriggers"), trigger => Assert.True(trigger.StartsWith("Backup", StringComparison.Ordinal) || trigger.EndsWith("Drill", StringComparison.Ordinal), trigger));
     }
 
     [Fact]
