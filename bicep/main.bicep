@@ -348,6 +348,18 @@ module dataProtection 'modules/dataProtection.bicep' = {
   }
 }
 
+// A drill that did not pass means a runbook is not shown to work (docs/dr/README.md#drills): a ticket, not a page.
+module drillAlerts 'modules/drillAlerts.bicep' = {
+  name: 'drillAlerts'
+  params: {
+    appInsightsId: monitoring.outputs.appInsightsId
+    location: location
+    namePrefix: baseName
+    actionGroupId: availabilityAlerts.outputs.ticketActionGroupId
+    tags: tags
+  }
+}
+
 module workbook 'modules/workbook.bicep' = {
   name: 'workbook'
   params: {

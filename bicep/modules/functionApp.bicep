@@ -218,9 +218,10 @@ var everyRegionTriggers = [
   'IncidentNotices'
 ]
 
-// One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog, and the
-// drills' schedules go with them (one drill at a time either way: the drill lock). The passive region's stay off until
-// a failover turns them on there (AzureWebJobs_<name>_Disabled = false).
+// One region at a time (runsBackups): the backup jobs share the backup account, its lease and its catalog. The passive
+// region's stay off until a failover turns them on there (AzureWebJobs_<name>_Disabled = false). The drill schedules
+// go with them: the restore drill reads the backups, and the drill lock in the shared account would refuse the second
+// region's start anyway.
 var oneRegionTriggers = [
   'BackupFull'
   'BackupIncremental'

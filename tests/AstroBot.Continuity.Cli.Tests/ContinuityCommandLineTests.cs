@@ -12,7 +12,7 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["backup", "chat", "erase", "export", "frontdoor", "identity", "import", "inbox", "incident", "maintenance", "outbox", "restore", "seed", "serve", "sla", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "dr", "drill", "erase", "export", "frontdoor", "identity", "import", "inbox", "incident", "maintenance", "outbox", "restore", "seed", "serve", "sla", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -21,6 +21,22 @@ public class ContinuityCommandLineTests
         var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "sla");
 
         Assert.Equal(["report"], sut.Subcommands.Select(command => command.Name));
+    }
+
+    [Fact]
+    public void Create_DrillHasItsVerbs()
+    {
+        var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "drill");
+
+        Assert.Equal(["list", "run", "show"], sut.Subcommands.Select(command => command.Name).Order());
+    }
+
+    [Fact]
+    public void Create_DrHasItsVerbs()
+    {
+        var sut = ContinuityCommandLine.Create().Subcommands.Single(command => command.Name == "dr");
+
+        Assert.Equal(["runbooks", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -148,6 +164,10 @@ public class ContinuityCommandLineTests
     [InlineData("maintenance start --until 2h", "--message")]
     [InlineData("sla report --month 2027-13", "--month: The month must be YYYY-MM")]
     [InlineData("sla report --month 2027-2", "got '2027-2'")]
+    [InlineData("drill run chaos", "chaos")]
+    [InlineData("drill run restore --host 127.0.0.1:7071", "--host takes an absolute http(s) URL")]
+    [InlineData("drill run restore --function-key k", "--function-key goes with --host")]
+    [InlineData("drill show ../drills", "is no drill id")]
     public void Parse_BadInput_ReportsWhatIsWrong(string commandLine, string expected)
     {
         var sut = ContinuityCommandLine.Create();
@@ -233,6 +253,13 @@ public class ContinuityCommandLineTests
     [InlineData("incident status", "incident-status-help.txt")]
     [InlineData("sla", "sla-help.txt")]
     [InlineData("sla report", "sla-report-help.txt")]
+    [InlineData("drill", "drill-help.txt")]
+    [InlineData("drill run", "drill-run-help.txt")]
+    [InlineData("drill list", "drill-list-help.txt")]
+    [InlineData("drill show", "drill-show-help.txt")]
+    [InlineData("dr", "dr-help.txt")]
+    [InlineData("dr status", "dr-status-help.txt")]
+    [InlineData("dr runbooks", "dr-runbooks-help.txt")]
     public async Task InvokeAsync_HelpOfAnOperatorVerb_MatchesTheSnapshot(string verb, string snapshot)
     {
         var sut = ContinuityCommandLine.Create();

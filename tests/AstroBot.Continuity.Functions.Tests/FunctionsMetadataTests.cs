@@ -47,13 +47,14 @@ public class FunctionsMetadataTests
         { "MaintenanceStart", "post", HttpRoutes.Maintenance },
         { "MaintenanceStop", "delete", HttpRoutes.Maintenance },
         { "SlaReport", "get", HttpRoutes.SlaReport },
+        { "DrillStart", "post", HttpRoutes.DrillStart },
+        { "DrillList", "get", HttpRoutes.Drills },
+        { "DrillShow", "get", HttpRoutes.Drill },
+        { "DrillReport", "get", HttpRoutes.DrillReport },
         { "IncidentStatus", "get", HttpRoutes.Incidents },
         { "IncidentOpen", "post", HttpRoutes.Incidents },
         { "IncidentResolve", "post", HttpRoutes.IncidentsResolve },
         { "IncidentAlert", "post", HttpRoutes.IncidentsAlert },
-        { "DrillStart", "post", HttpRoutes.DrillStart },
-        { "DrillList", "get", HttpRoutes.Drills },
-        { "DrillShow", "get", HttpRoutes.Drill },
     };
 
     /// <summary>The public status: anonymous, every method declared, so the endpoint answers 405 to all but GET and HEAD as the local host does.</summary>

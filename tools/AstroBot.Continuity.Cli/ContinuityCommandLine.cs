@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using AstroBot.Continuity.Cli.Commands;
 using AstroBot.Continuity.Cli.Commands.Backup;
+using AstroBot.Continuity.Cli.Commands.Dr;
+using AstroBot.Continuity.Cli.Commands.Drills;
 using AstroBot.Continuity.Cli.Commands.Identity;
 using AstroBot.Continuity.Cli.Commands.Inbox;
 using AstroBot.Continuity.Cli.Commands.Incidents;
@@ -41,6 +43,8 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(IncidentCommand.Create());
         root.Subcommands.Add(SlaCommand.Create());
+        root.Subcommands.Add(DrillCommand.Create());
+        root.Subcommands.Add(DrCommand.Create());
         return root;
     }
 

@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Reporting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,9 +10,9 @@ namespace AstroBot.Continuity.Functions.Drills;
 
 /// <summary>
 /// The operators' drill routes (<see cref="DrillEndpoint"/>): the Durable HTTP starter of every drill, the history and
-/// one drill. Each needs a function key. The starter's 202 carries Durable's own status URLs beside the drill's.
+/// one drill, and its report. Each needs a function key. The starter's 202 carries Durable's own status URLs beside the drill's.
 /// </summary>
-public sealed class DrillHttpFunctions(DrillEndpoint endpoint)
+public sealed class DrillHttpFunctions(DrillEndpoint endpoint, DrillReportEndpoint report)
 {
     [Function("DrillStart")]
     public async Task<IActionResult> StartAsync(
@@ -35,4 +36,11 @@ public sealed class DrillHttpFunctions(DrillEndpoint endpoint)
         string id,
         CancellationToken cancellationToken) =>
         await HttpResults.WriteAsync(await endpoint.GetAsync(id, cancellationToken).ConfigureAwait(false), request.HttpContext).ConfigureAwait(false);
+
+    [Function("DrillReport")]
+    public async Task<IActionResult> ReportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = HttpRoutes.DrillReport)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await HttpResults.WriteAsync(await report.GetAsync(request, id, cancellationToken).ConfigureAwait(false), request.HttpContext).ConfigureAwait(false);
 }

@@ -52,4 +52,7 @@ public static class HttpRoutes
 
     /// <summary>One drill's record (GET).</summary>
     public const string Drill = "drills/{id}";
+
+    /// <summary>One drill's report: <c>GET ?format=html|json|svg</c> (an operator route: a function key in Azure).</summary>
+    public const string DrillReport = "drills/{id}/report";
 }

@@ -1,4 +1,5 @@
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Reporting;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using AstroBot.Continuity.Recovery.ResourceManager;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,7 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<DrillGate>();
         services.AddSingleton<DrillOrchestrations>();
         services.AddSingleton<DrillEndpoint>();
+        services.AddSingleton<DrillReportEndpoint>();
         services.AddSingleton<RestoreDrill>();
         services.AddSingleton<IDrillCleanup, RestoreDrillCleanup>();
         services.AddRecoveryResourceManager(configuration);

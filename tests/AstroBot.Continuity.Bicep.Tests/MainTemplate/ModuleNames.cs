@@ -33,6 +33,8 @@ public static class ModuleNames
 
     public const string InboxAlerts = "inboxAlerts";
 
+    public const string DrillAlerts = "drillAlerts";
+
     public const string Workbook = "workbook";
 
     public const string DataProtection = "dataProtection";

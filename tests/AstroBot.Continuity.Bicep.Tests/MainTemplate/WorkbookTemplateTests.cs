@@ -41,14 +41,16 @@ public sealed partial class WorkbookTemplateTests(BicepFolderBuild build)
     }
 
     [Fact]
-    public void WorkbookFile_DrillSectionIsAPlaceholderForTheDisasterRecoveryIssue()
+    public void WorkbookFile_DrillSectionListsDrillsFromTheirEndEvents()
     {
         var drills = Assert.Single(Parse()["items"]!.AsArray(), item => (string?)item!["name"] == "drills")!;
-        var items = drills["content"]!["items"]!.AsArray();
+        var table = Assert.Single(drills["content"]!["items"]!.AsArray(), item => (int?)item!["type"] == 3)!;
+        var query = (string?)table["content"]!["query"] ?? "";
 
-        // Text only: no query, no made-up data.
-        Assert.All(items, item => Assert.Equal(1, (int?)item!["type"]));
-        Assert.Contains("disaster-recovery issue", drills.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("table", (string?)table["content"]!["visualization"]);
+        Assert.Contains($"'{ContinuityEventId.DrillPassed}', '{ContinuityEventId.DrillNotPassed}'", query, StringComparison.Ordinal);
+        Assert.All(["DrillId", "Kind", "State", "Rto", "Rpo"], column => Assert.Contains($"Properties.{column}", query, StringComparison.Ordinal));
+        Assert.DoesNotContain("disaster-recovery issue", drills.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

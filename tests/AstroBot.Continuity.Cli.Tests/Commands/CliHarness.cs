@@ -49,6 +49,7 @@ public sealed class CliHarness : IAsyncLifetime
             ["FrontDoor:LedgerTableName"] = EmulatorEndpoints.UniqueName("ledger"),
             ["Outbox:TableName"] = EmulatorEndpoints.UniqueName("outbox"),
             ["Incidents:TableName"] = EmulatorEndpoints.UniqueName("incidents"),
+            ["Recovery:DrillTableName"] = EmulatorEndpoints.UniqueName("drills"),
             ["Crypto:Kek"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
     }
@@ -166,7 +167,7 @@ public sealed class CliHarness : IAsyncLifetime
 
         await Archives.DeleteIfExistsAsync();
         var tables = new TableServiceClient(EmulatorEndpoints.StorageConnectionString);
-        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName", "Identity:DirectoryTableName", "FrontDoor:LedgerTableName", "Outbox:TableName", "Incidents:TableName" })
+        foreach (var key in new[] { "Backup:CatalogTableName", "Backup:RestoreTableName", "Backup:ErasureTableName", "Crypto:UserKeyTableName", "Portability:AuditTableName", "Identity:DirectoryTableName", "FrontDoor:LedgerTableName", "Outbox:TableName", "Incidents:TableName", "Recovery:DrillTableName" })
         {
             await tables.DeleteTableAsync(Settings[key]);
         }

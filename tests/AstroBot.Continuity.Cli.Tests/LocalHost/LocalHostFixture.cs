@@ -3,6 +3,7 @@ using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Cli.LocalHost;
+using AstroBot.Continuity.Cli.Tests.Commands;
 using AstroBot.Continuity.Data;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Identity;
@@ -54,6 +55,16 @@ public sealed class LocalHostFixture : IAsyncLifetime
         app = ContinuityLocalHost.Build(Settings, "http://127.0.0.1:0");
         await app.StartAsync();
         BaseUri = AddressOf(app);
+    }
+
+    /// <summary>The operator's CLI in-process, with this host's settings, as an operator next to the host would run it.</summary>
+    public async Task<CliRun> InvokeCliAsync(params string[] args)
+    {
+        var settings = Settings.AsEnumerable().Where(pair => pair.Value is not null).SelectMany(pair => new[] { "--config", $"{pair.Key}={pair.Value}" });
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await ContinuityCommandLine.InvokeAsync([.. args, .. settings], new System.CommandLine.InvocationConfiguration { Output = output, Error = error }, CancellationToken.None);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>The address Kestrel actually bound (the configured port is 0).</summary>

@@ -20,7 +20,7 @@ public sealed class StatusPageBrowserTests(LocalHostFixture host, Chromium chrom
     {
         var probe = await host.Services.GetRequiredService<AvailabilityProbe>().ProbeAsync(CancellationToken.None);
         Assert.True(probe?.Up, probe?.Error);
-        Assert.Equal(0, await RunCliAsync("incident", "open", "--message", Message, "--by", "ops"));
+        (await host.InvokeCliAsync("incident", "open", "--message", Message, "--by", "ops")).AssertExitCode(0);
         var url = new Uri(host.BaseUri, $"{HttpRoutes.Prefix}/{HttpRoutes.StatusPage}");
 
         await using var sut = await chromium.OpenAsync(url);
@@ -49,13 +49,5 @@ public sealed class StatusPageBrowserTests(LocalHostFixture host, Chromium chrom
             await sut.Page.Locator("#components tr[data-component] td:nth-child(2)").AllInnerTextsAsync());
 
         Assert.Equal([url.ToString()], sut.Requests);
-    }
-
-    // The operator's CLI in-process, with the host's settings, as an operator next to the host would run it.
-    private async Task<int> RunCliAsync(params string[] args)
-    {
-        var settings = host.Settings.AsEnumerable().Where(pair => pair.Value is not null).SelectMany(pair => new[] { "--config", $"{pair.Key}={pair.Value}" });
-        using var output = new StringWriter();
-        return await ContinuityCommandLine.InvokeAsync([.. args, .. settings], new System.CommandLine.InvocationConfiguration { Output = output, Error = output }, CancellationToken.None);
     }
 }

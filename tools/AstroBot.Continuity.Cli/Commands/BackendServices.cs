@@ -19,15 +19,18 @@ internal static class BackendServices
     /// <summary>The services for <paramref name="configuration"/>; tests set up their world with the same registration.</summary>
     /// <param name="time">The clock, when not the system's (<see cref="ContinuityInvocation.Time"/>).</param>
     public static ServiceProvider Build(IConfiguration configuration, TimeProvider? time = null) =>
-        Clock(new ServiceCollection(), time)
-            .AddSingleton<IConfiguration>(configuration)
+        Register(new ServiceCollection(), configuration, time).BuildServiceProvider();
+
+    /// <summary>Adds the command's backend to <paramref name="services"/>: for a command that runs a host of its own (<c>drill run</c>).</summary>
+    public static IServiceCollection Register(IServiceCollection services, IConfiguration configuration, TimeProvider? time) =>
+        Clock(services, time)
+            .AddSingleton(configuration)
             .AddLogging(logging => logging
                 // Warnings only, and on stderr: progress bars stay readable and --json output stays parseable.
                 .SetMinimumLevel(LogLevel.Warning)
                 .AddSimpleConsole(console => console.SingleLine = true)
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddContinuityBackend(configuration)
-            .BuildServiceProvider();
+            .AddContinuityBackend(configuration);
 
     // Registered before the backend, whose own registration of the system clock yields to it.
     private static IServiceCollection Clock(IServiceCollection services, TimeProvider? time) =>

@@ -15,14 +15,8 @@ internal static class ChatCommand
 {
     public static Command Create()
     {
-        var host = new Option<Uri>("--host")
-        {
-            Description = "The host to talk to",
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071"),
-            CustomParser = result => Uri.TryCreate(result.Tokens[^1].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? uri
-                : Fail(result, "--host takes an absolute http(s) URL, such as http://127.0.0.1:7071"),
-        };
+        var host = HostOption.Create("The host to talk to");
+        host.DefaultValueFactory = _ => new Uri("http://127.0.0.1:7071");
         var waId = new Option<string>("--as")
         {
             Description = "The phone number (digits only) to write as, with a BSUID derived from it as WhatsApp sends both; " +
@@ -101,11 +95,5 @@ internal static class ChatCommand
         {
             result.AddError(error);
         }
-    }
-
-    private static Uri Fail(ArgumentResult result, string error)
-    {
-        result.AddError(error);
-        return null!;
     }
 }

@@ -16,11 +16,11 @@ using AstroBot.Continuity.Local.Portability.WhatsApp;
 using AstroBot.Continuity.Local.Recovery;
 using AstroBot.Continuity.Portability.Import;
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Reporting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -83,11 +83,7 @@ internal static class ContinuityLocalHost
             // The Functions app's Durable backups, restores and exports, on the real Durable Task engine in memory (they
             // do not survive a restart here: a backup is resumed from its checkpoints by the next start, a restore by
             // its restore id).
-            // The engine's gRPC sidecar takes a port the OS hands out: its own random pick (30000-40000) overlaps the
-            // ephemeral range and failed to bind when an outbound connection held the port.
-            services.AddInMemoryDurableTask(
-                tasks => tasks.AddBackupTasks().AddPortabilityTasks().AddDrillTasks(),
-                new InMemoryDurableTaskOptions { Port = FreeLoopbackPort() });
+            InMemoryDurableEngine.Add(services, tasks => tasks.AddBackupTasks().AddPortabilityTasks().AddDrillTasks());
         }
 
         var app = builder.Build();
@@ -117,6 +113,7 @@ internal static class ContinuityLocalHost
         api.MapGet(HttpRoutes.SlaReport, (HttpRequest request, SlaReportEndpoint report, CancellationToken cancellationToken) => report.GetAsync(request, cancellationToken));
         api.MapGet(HttpRoutes.Drills, (DrillEndpoint drills, CancellationToken cancellationToken) => drills.ListAsync(cancellationToken));
         api.MapGet(HttpRoutes.Drill, (string id, DrillEndpoint drills, CancellationToken cancellationToken) => drills.GetAsync(id, cancellationToken));
+        api.MapGet(HttpRoutes.DrillReport, (string id, HttpRequest request, DrillReportEndpoint report, CancellationToken cancellationToken) => report.GetAsync(request, id, cancellationToken));
         if (durable)
         {
             api.MapPost(HttpRoutes.DrillStart, (string kind, HttpRequest request, DrillEndpoint drills, DurableTaskClient client, CancellationToken cancellationToken) =>
@@ -125,12 +122,5 @@ internal static class ContinuityLocalHost
 
         api.MapGet(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook) => webhook.HandleVerification(request));
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -18,10 +18,19 @@ public sealed class DrillOrchestrations(DrillGate gate, DrillRecorder recorder)
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public async Task<DrillStartResult> StartAsync(DrillKind kind, string startedBy, DurableTaskClient client, CancellationToken ct)
+    public Task<DrillStartResult> StartAsync(DrillKind kind, string startedBy, DurableTaskClient client, CancellationToken ct) =>
+        StartAsync(kind, startedBy, client, clientSeesOtherDrills: true, ct);
+
+    /// <param name="clientSeesOtherDrills">
+    /// Whether <paramref name="client"/>'s task hub runs the drills other starts made (a host's own), so that a drill it does
+    /// not know is gone. False for an engine of one process (<c>continuity drill run</c>): only <c>Recovery:DrillTimeout</c>
+    /// then ends another's drill.
+    /// </param>
+    public async Task<DrillStartResult> StartAsync(DrillKind kind, string startedBy, DurableTaskClient client, bool clientSeesOtherDrills, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var result = await gate.EnterAsync(kind, startedBy, (drillId, token) => IsRunningAsync(client, drillId, token), ct).ConfigureAwait(false);
+        var result = await gate.EnterAsync(
+            kind, startedBy, clientSeesOtherDrills ? (drillId, token) => IsRunningAsync(client, drillId, token) : null, ct).ConfigureAwait(false);
         if (result.Started is not { } record)
         {
             return result;

@@ -53,5 +53,5 @@ public sealed record DrillRecord(
             : rto <= Objective.Rto && rpo <= Objective.Rpo ? DrillState.Passed : DrillState.MissedObjective,
     };
 
-    private static string Show(TimeSpan? span) => span is { } value ? value.ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : "-";
+    private static string Show(TimeSpan? span) => Reporting.DrillReportText.Span(span);
 }
