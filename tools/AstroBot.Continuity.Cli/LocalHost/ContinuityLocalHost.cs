@@ -127,7 +127,8 @@ internal static class ContinuityLocalHost
         api.MapPost(HttpRoutes.WhatsAppWebhook, (HttpRequest request, WebhookEndpoint webhook, CancellationToken cancellationToken) => webhook.HandleDeliveryAsync(request, cancellationToken));
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port the OS hands out, for the in-memory Durable engine's sidecar (also the benchmarks' own Durable hosts).</summary>
+    internal static int FreeLoopbackPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
