@@ -1,19 +1,20 @@
 using System.Globalization;
 using AstroBot.Continuity.Bench;
 using AstroBot.Continuity.Bench.Backup;
+using AstroBot.Continuity.Bench.Drills;
 using AstroBot.Continuity.Bench.Identity;
 using AstroBot.Continuity.Bench.Portability;
 using AstroBot.Continuity.Bench.Regions;
 using AstroBot.Continuity.Bench.Report;
 using AstroBot.Continuity.Bench.Scenarios;
 
-// Usage: AstroBot.Continuity.Bench [webhook|backup|portability|identity|regions|all] [--quick] [--users N] [--page-size N (backup)] --repo <repository root> [--sdk <dotnet SDK version>]
+// Usage: AstroBot.Continuity.Bench [webhook|backup|portability|identity|regions|drills|all] [--quick] [--users N] [--page-size N (backup)] --repo <repository root> [--sdk <dotnet SDK version>]
 // Writes its sections of <repo>/docs/benchmarks.md. bench/run is the way in: it builds, starts the emulators and passes these.
 // No benchmark named: the webhook benchmark, as before.
 var benchmark = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "webhook";
-if (benchmark is not ("webhook" or "backup" or "portability" or "identity" or "regions" or "all"))
+if (benchmark is not ("webhook" or "backup" or "portability" or "identity" or "regions" or "drills" or "all"))
 {
-    Console.Error.WriteLine($"unknown benchmark '{benchmark}': webhook, backup, portability, identity, regions or all");
+    Console.Error.WriteLine($"unknown benchmark '{benchmark}': webhook, backup, portability, identity, regions, drills or all");
     return 2;
 }
 
@@ -101,6 +102,23 @@ if (benchmark is "regions" or "all")
     if (run.Redundancy.Missing > 0 || failover.Audit.Lost > 0 || failover.Audit.Duplicates > failover.Audit.DuplicatesAcrossTheKill || failover.GivenUp > 0)
     {
         Console.Error.WriteLine($"regions benchmark: {run.Redundancy.Missing} acknowledged webhooks in neither inbox; across the failover {failover.Audit.Lost} acknowledged webhooks lost, {failover.Audit.Duplicates} handed to the bot twice, {failover.GivenUp} never acknowledged");
+        exitCode = 1;
+    }
+}
+
+if (benchmark is "drills" or "all")
+{
+    var settings = quick ? DrillsBenchSettings.QuickSmoke(users) : DrillsBenchSettings.Full(users);
+    var run = await new DrillsBenchmark(settings, machine, CosmosServerVersion.Read(repo), Console.Out).RunAsync(cancel.Token);
+    await BenchmarksDocument.WriteSectionAsync(document, DrillsSection.Key, DrillsSection.Render(run), cancel.Token);
+    Console.WriteLine($"wrote the drills section of {document}");
+
+    // A missed objective is a finding (and the RPO's clock here is the run's own incremental); a drill that failed a check
+    // stops the run before this, and a restore that wrote other than the chain's items is a failure.
+    var chainItems = run.Restore.Chain.ItemCount;
+    if (run.Restore.Rounds.FirstOrDefault(round => round.BareRestore.Result.ItemsWritten != chainItems) is { } mismatch)
+    {
+        Console.Error.WriteLine($"drills benchmark: the bare restore of round {mismatch.Round} wrote {mismatch.BareRestore.Result.ItemsWritten:N0} items, the chain holds {chainItems:N0}");
         exitCode = 1;
     }
 }

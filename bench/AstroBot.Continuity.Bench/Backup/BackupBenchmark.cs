@@ -10,12 +10,9 @@ using AstroBot.Continuity.Bench.Bare;
 using AstroBot.Continuity.Bench.Cpu;
 using AstroBot.Continuity.Bench.Report;
 using AstroBot.Continuity.Bench.Scenarios;
-using AstroBot.Continuity.Crypto;
 using AstroBot.Continuity.Local.Data.Seed;
 using AstroBot.Continuity.Data;
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Bench.Backup;
 
@@ -38,22 +35,8 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
         progress.WriteLine($"backup run {runId}: database {env.SourceDatabase}, archive container {env.ArchiveContainer}, {settings.Users:N0} users");
         try
         {
-            // 1. The data: `continuity seed` (SeedWriter), then every user's key made once, as the first backup would
-            //    have made them: a daily backup finds them in place.
-            var seedRequest = new SeedRequest(settings.Users, settings.ReadingsPerUser, settings.Seed, startedAt);
-            var seed = await new SeedWriter(Options.Create(env.Cosmos), TimeProvider.System, NullLogger<SeedWriter>.Instance)
-                .WriteAsync(seedRequest, new Progress<SeedProgress>(p => { if (p.ItemsWritten % 5_000 == 0) { progress.WriteLine($"  seed: {p.ItemsWritten:N0} items, {p.Elapsed.TotalSeconds:F0} s"); } }), ct)
-                .ConfigureAwait(false);
-            progress.WriteLine(F($"seed: {seed.TotalItems:N0} items in {seed.Elapsed.TotalSeconds:F1} s ({seed.ItemsPerSecond:F0} items/s)"));
-
-            var keysClock = Stopwatch.StartNew();
-            var keyStore = env.Get<UserKeyStore>();
-            await Parallel.ForEachAsync(
-                SeedGenerator.Generate(seedRequest).Select(user => user.WaId),
-                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
-                async (waId, token) => await keyStore.GetOrCreateAsync(waId, token).ConfigureAwait(false)).ConfigureAwait(false);
-            keysClock.Stop();
-            progress.WriteLine(F($"user keys: {settings.Users:N0} made in {keysClock.Elapsed.TotalSeconds:F1} s"));
+            // 1. The data: `continuity seed`, then every user's key made once (BenchSeed).
+            var (seed, userKeysElapsed) = await BenchSeed.WriteAsync(env, new SeedRequest(settings.Users, settings.ReadingsPerUser, settings.Seed, startedAt), progress, ct).ConfigureAwait(false);
 
             var runner = env.Get<BackupRunner>();
             var options = env.Backup;
@@ -145,7 +128,7 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
             return new BackupBenchRun(
                 startedAt, clock.Elapsed, settings, machine, cosmosServer,
                 new BackupSettingsUsed(options.PageSize, options.ChunkBytes, options.ThroughputShare, options.FallbackRequestUnitsPerSecond, provisioned),
-                seed, keysClock.Elapsed, webhook, bareRead, new Measured<BackupCatalogEntry>(backupClock.Elapsed, entry), bareUpload, bareReadAfter.Elapsed, positions,
+                seed, userKeysElapsed, webhook, bareRead, new Measured<BackupCatalogEntry>(backupClock.Elapsed, entry), bareUpload, bareReadAfter.Elapsed, positions,
                 new Measured<VerifyReport>(verifyClock.Elapsed, verify), bareDownload,
                 new Measured<RestoreOutcome>(restoreClock.Elapsed, restore), bareInsert, bareInsertAfter.Elapsed, format,
                 new BackupCpu(cpu.Cosmos, cpu.Azurite, cpu.HasMachine, cpu.Cores, quiet, bareRead.Cpu!, backupCpu, bareUpload.Cpu!, bareReadAfter.Cpu!, positionsCpu,
@@ -173,7 +156,7 @@ internal sealed class BackupBenchmark(BackupBenchSettings settings, MachineInfo 
     }
 
     /// <summary>Each measurement starts from a clean heap, so one's garbage is not collected on another's clock.</summary>
-    private static void Collect()
+    internal static void Collect()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
