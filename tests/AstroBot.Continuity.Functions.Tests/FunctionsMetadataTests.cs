@@ -6,6 +6,7 @@ using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Portability.WhatsApp;
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Failover;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 
 namespace AstroBot.Continuity.Functions.Tests;
@@ -55,6 +56,9 @@ public class FunctionsMetadataTests
         { "IncidentOpen", "post", HttpRoutes.Incidents },
         { "IncidentResolve", "post", HttpRoutes.IncidentsResolve },
         { "IncidentAlert", "post", HttpRoutes.IncidentsAlert },
+        { "DrillStart", "post", HttpRoutes.DrillStart },
+        { "DrillList", "get", HttpRoutes.Drills },
+        { "DrillShow", "get", HttpRoutes.Drill },
     };
 
     /// <summary>The public status: anonymous, every method declared, so the endpoint answers 405 to all but GET and HEAD as the local host does.</summary>
@@ -108,11 +112,18 @@ public class FunctionsMetadataTests
         { nameof(BuildExportActivity), "activityTrigger" },
         { nameof(DeliverExportActivity), "activityTrigger" },
         { nameof(FailExportActivity), "activityTrigger" },
+        { nameof(FailDrillActivity), "activityTrigger" },
         { nameof(RestoreDrillOrchestrator), "orchestrationTrigger" },
         { nameof(PlanRestoreDrillActivity), "activityTrigger" },
         { nameof(CompareRestoreDrillSampleActivity), "activityTrigger" },
         { nameof(CompleteRestoreDrillActivity), "activityTrigger" },
-        { nameof(FailDrillActivity), "activityTrigger" },
+        { nameof(FailoverDrillOrchestrator), "orchestrationTrigger" },
+        { nameof(CheckFailoverPreconditionsActivity), "activityTrigger" },
+        { nameof(SendFailoverCanariesActivity), "activityTrigger" },
+        { nameof(CheckWebhookPathActivity), "activityTrigger" },
+        { nameof(SetRegionOrderActivity), "activityTrigger" },
+        { nameof(StopFailoverCanariesActivity), "activityTrigger" },
+        { nameof(CompleteFailoverDrillActivity), "activityTrigger" },
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Failover;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -11,7 +12,13 @@ namespace AstroBot.Continuity.Functions.Drills;
 /// and the steps, under the same names the local host registers them with. The restore drill's restore is the restore
 /// orchestration and its read-back the restore test's activity, both declared with the backups.
 /// </summary>
-public sealed class DrillOrchestrationFunctions(RestoreDrill restoreDrill, DrillRecorder recorder)
+public sealed class DrillOrchestrationFunctions(
+    RestoreDrill restoreDrill,
+    DrillRecorder recorder,
+    FailoverPreconditions failoverPreconditions,
+    FailoverCanaries failoverCanaries,
+    WebhookPathVerifier webhookPath,
+    FailoverDrill failoverDrill)
 {
     [Function(nameof(RestoreDrillOrchestrator))]
     public static Task<DrillRecord> RestoreDrillAsync([OrchestrationTrigger] TaskOrchestrationContext context, DrillStart start) =>
@@ -32,4 +39,32 @@ public sealed class DrillOrchestrationFunctions(RestoreDrill restoreDrill, Drill
     [Function(nameof(FailDrillActivity))]
     public Task<DrillRecord> FailAsync([ActivityTrigger] DrillFailure failure, CancellationToken cancellationToken) =>
         FailDrillActivity.FailAsync(recorder, failure, cancellationToken);
+
+    [Function(nameof(FailoverDrillOrchestrator))]
+    public static Task<DrillRecord> FailoverDrillAsync([OrchestrationTrigger] TaskOrchestrationContext context, DrillStart start) =>
+        FailoverDrillOrchestrator.RunBodyAsync(context, start);
+
+    [Function(nameof(CheckFailoverPreconditionsActivity))]
+    public Task<FailoverPlan> CheckFailoverPreconditionsAsync([ActivityTrigger] DrillStart start, CancellationToken cancellationToken) =>
+        failoverPreconditions.CheckAsync(start, cancellationToken);
+
+    [Function(nameof(SendFailoverCanariesActivity))]
+    public Task<CanaryReport> SendFailoverCanariesAsync([ActivityTrigger] string drillId, CancellationToken cancellationToken) =>
+        failoverCanaries.RunAsync(drillId, cancellationToken);
+
+    [Function(nameof(CheckWebhookPathActivity))]
+    public Task<WebhookPathChecked> CheckWebhookPathAsync([ActivityTrigger] WebhookPathCheck check, CancellationToken cancellationToken) =>
+        webhookPath.CheckAsync(check, cancellationToken);
+
+    [Function(nameof(SetRegionOrderActivity))]
+    public Task<string> SetRegionOrderAsync([ActivityTrigger] RegionOrderChange change, CancellationToken cancellationToken) =>
+        failoverDrill.SetOrderAsync(change, cancellationToken);
+
+    [Function(nameof(StopFailoverCanariesActivity))]
+    public Task<bool> StopFailoverCanariesAsync([ActivityTrigger] string drillId, CancellationToken cancellationToken) =>
+        failoverDrill.StopCanariesAsync(drillId, cancellationToken);
+
+    [Function(nameof(CompleteFailoverDrillActivity))]
+    public Task<DrillRecord> CompleteFailoverDrillAsync([ActivityTrigger] FailoverDrillFindings findings, CancellationToken cancellationToken) =>
+        failoverDrill.CompleteAsync(findings, cancellationToken);
 }

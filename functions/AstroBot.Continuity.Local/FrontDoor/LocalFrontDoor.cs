@@ -63,6 +63,7 @@ public static class LocalFrontDoor
             .AddTransforms(transforms => transforms.AddRequestTransform(ForwardTheTargetAsSent));
 
         var app = builder.Build();
+        PriorityControlEndpoint.Map(app);
         app.MapReverseProxy(proxy =>
         {
             proxy.Use(AnswerUnavailableWhenNoOriginIsHealthyAsync);

@@ -29,4 +29,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ContinuityEventId.NoOriginAvailable, Level = LogLevel.Error,
         Message = "No origin is healthy: every request is answered 503 with Retry-After {RetryAfterSeconds} s until one is (traffic went to {PreviousOrigin})")]
     internal static partial void NoOriginAvailable(ILogger logger, string previousOrigin, int retryAfterSeconds);
+
+    [LoggerMessage(EventId = ContinuityEventId.PrioritiesChanged, Level = LogLevel.Warning,
+        Message = "Origin priorities changed through the control route: now {Order} (priority 1 first); they were {Previous}")]
+    internal static partial void PrioritiesChanged(ILogger logger, string order, string previous);
 }

@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.Failover;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -25,6 +26,10 @@ public static class LocalRecoveryServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Local host only: the failover drill's replication lag on the local topology, where nothing replicates (<see cref="SharedEmulatorReplicationLag"/>).</summary>
+    public static IServiceCollection AddLocalReplicationLag(this IServiceCollection services) =>
+        services.AddSingleton<IReplicationLag, SharedEmulatorReplicationLag>();
+
     /// <summary>
     /// The drill orchestrations and their activities, for a host that runs the Durable Task engine itself, under their
     /// class names (the names the Functions app declares them with). The restore drill also needs the backup tasks
@@ -38,6 +43,13 @@ public static class LocalRecoveryServiceCollectionExtensions
         tasks.AddActivity<PlanRestoreDrillActivity>();
         tasks.AddActivity<CompareRestoreDrillSampleActivity>();
         tasks.AddActivity<CompleteRestoreDrillActivity>();
+        tasks.AddOrchestrator<FailoverDrillOrchestrator>();
+        tasks.AddActivity<CheckFailoverPreconditionsActivity>();
+        tasks.AddActivity<SendFailoverCanariesActivity>();
+        tasks.AddActivity<CheckWebhookPathActivity>();
+        tasks.AddActivity<SetRegionOrderActivity>();
+        tasks.AddActivity<StopFailoverCanariesActivity>();
+        tasks.AddActivity<CompleteFailoverDrillActivity>();
         return tasks;
     }
 }

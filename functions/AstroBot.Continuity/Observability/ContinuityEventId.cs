@@ -109,6 +109,7 @@ public static class ContinuityEventId
     public const int OriginInService = 1503;
     public const int RouteChanged = 1504;
     public const int NoOriginAvailable = 1505;
+    public const int PrioritiesChanged = 1506;
 
     // Incidents (Availability/Incidents) 1600-1649 and the status page (Availability/Status) 1650-1699.
     public const int IncidentOpened = 1600;

@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Reporting;
+using AstroBot.Continuity.Recovery.Drills.Failover;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using AstroBot.Continuity.Recovery.ResourceManager;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,35 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<RestoreDrill>();
         services.AddSingleton<IDrillCleanup, RestoreDrillCleanup>();
         services.AddRecoveryResourceManager(configuration);
+        services.AddFailoverDrill(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The failover drill: <see cref="FailoverDrillOptions"/> (section <c>Recovery:Failover</c>), its steps and clean-up,
+    /// and the region switch <c>Recovery:Failover:Switch</c> names: the local front door's for <c>Local</c>; none for
+    /// <c>None</c> and, until its Resource Manager operations are built, <c>ResourceManager</c>: the drill then refuses,
+    /// saying so. The replication lag comes from the host (<see cref="IReplicationLag"/>; the local host registers one).
+    /// </summary>
+    private static void AddFailoverDrill(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FailoverDrillOptions>()
+            .Bind(configuration.GetSection(FailoverDrillOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient(FailoverPreconditions.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        if (configuration.GetSection(FailoverDrillOptions.SectionName).Get<FailoverDrillOptions>()?.Switch == RegionSwitchKind.Local)
+        {
+            services.AddHttpClient(FrontDoorControlSwitch.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+            services.AddSingleton<IRegionSwitch, FrontDoorControlSwitch>();
+        }
+
+        services.AddSingleton<RegionSwitchChoice>();
+        services.AddSingleton<CanaryWebhooks>();
+        services.AddSingleton<WebhookPathVerifier>();
+        services.AddSingleton<FailoverCanaries>();
+        services.AddSingleton<FailoverPreconditions>();
+        services.AddSingleton<FailoverDrill>();
+        services.AddSingleton<IDrillCleanup, FailoverDrillCleanup>();
     }
 }

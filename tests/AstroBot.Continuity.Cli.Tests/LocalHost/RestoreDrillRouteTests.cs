@@ -41,9 +41,9 @@ public sealed class RestoreDrillRouteTests(LocalHostFixture host) : IClassFixtur
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal(drillId, (await second.Content.ReadFromJsonAsync<JsonElement>(timeout.Token)).GetProperty("running_drill_id").GetString());
 
-        var record = await WaitUntilOverAsync(drillId, timeout.Token);
+        var record = await DrillRoute.WaitUntilOverAsync(host.Http, host.BaseUri, drillId, timeout.Token);
 
-        Assert.True(record.State == DrillState.Passed, record.Summary + " | " + string.Join(" | ", record.Steps.Select(step => $"{step.Name}: {step.Succeeded} {step.Detail}")));
+        Assert.True(record.State == DrillState.Passed, DrillRoute.Describe(record));
         Assert.Equal("DataCorruption", record.Scenario);
         Assert.Equal("test", record.StartedBy);
         Assert.InRange(record.Rto!.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(4));
@@ -80,19 +80,5 @@ public sealed class RestoreDrillRouteTests(LocalHostFixture host) : IClassFixtur
         using var response = await host.Http.GetAsync(new Uri(host.BaseUri, "api/drills/20261202T000000Z-drill-restore-00000000"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    private async Task<DrillRecord> WaitUntilOverAsync(string drillId, CancellationToken ct)
-    {
-        while (true)
-        {
-            var record = await host.Http.GetFromJsonAsync<DrillRecord>(new Uri(host.BaseUri, $"api/drills/{drillId}"), ApiJson.Options, ct);
-            if (record!.IsOver)
-            {
-                return record;
-            }
-
-            await Task.Delay(250, ct);
-        }
     }
 }

@@ -36,7 +36,9 @@ internal static class ContinuityLocalHost
     /// <param name="urls">Where Kestrel listens, instead of <c>LocalHost:Urls</c>.</param>
     /// <param name="workers">The background work to run beside the routes: all of it for <c>continuity serve</c>.</param>
     /// <param name="time">The host's clock, when not the system's (tests that place probe runs in a chosen minute).</param>
-    public static WebApplication Build(IConfiguration configuration, string? urls = null, LocalHostWorkers workers = LocalHostWorkers.All, TimeProvider? time = null)
+    /// <param name="replace">Registrations made after the host's own, which they replace (a test's narrow fake of one seam).</param>
+    public static WebApplication Build(
+        IConfiguration configuration, string? urls = null, LocalHostWorkers workers = LocalHostWorkers.All, TimeProvider? time = null, Action<IServiceCollection>? replace = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
@@ -56,6 +58,7 @@ internal static class ContinuityLocalHost
         services.AddContinuityBackend(configuration);
         services.AddLocalProbeTarget(); // the probe's default target: this host's own address (docs/availability.md, "Probe")
         services.AddSeedWriter(); // what `continuity seed` writes with, for tests that seed through the local host
+        services.AddLocalReplicationLag(); // the failover drill's: nothing replicates between the local regions
         // The sink starts first so replies sent during start-up have somewhere to go.
         services.AddHostedService<GraphApiSinkService>();
         services.AddHostedService<LocalCosmosInitializer>();
@@ -86,6 +89,7 @@ internal static class ContinuityLocalHost
             InMemoryDurableEngine.Add(services, tasks => tasks.AddBackupTasks().AddPortabilityTasks().AddDrillTasks());
         }
 
+        replace?.Invoke(services);
         var app = builder.Build();
         MapRoutes(app, durable);
         return app;

@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Storage;
-using AstroBot.Continuity.WhatsApp;
-using AstroBot.Continuity.WhatsApp.Webhooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,10 +19,8 @@ namespace AstroBot.Continuity.Availability.Probe;
 public sealed class AvailabilityProbe(
     IProbeTarget target,
     ProbeTable table,
-    WebhookSignature signature,
-    IHttpClientFactory httpClients,
+    ProbeWebhookSender sender,
     IOptions<ProbeOptions> options,
-    IOptions<WhatsAppOptions> whatsApp,
     IEnumerable<IProbeRecordObserver> observers,
     TimeProvider time,
     ILogger<AvailabilityProbe> logger) : IScheduledJob
@@ -36,9 +29,7 @@ public sealed class AvailabilityProbe(
     public const string HttpClientName = "AvailabilityProbe";
 
     /// <summary>The text of the probe's message.</summary>
-    public const string ProbeText = "availability probe";
-
-    private static readonly string WebhookPath = HttpRoutes.Prefix + "/" + HttpRoutes.WhatsAppWebhook;
+    public const string ProbeText = ProbeWebhookSender.ProbeText;
 
     public string Name => "AvailabilityProbe";
 
@@ -74,7 +65,7 @@ public sealed class AvailabilityProbe(
         }
 
         var started = time.GetTimestamp();
-        var acknowledgement = await SendAsync(WebhookUrl(baseAddress), Body(wamid, sentAt), ct).ConfigureAwait(false);
+        var acknowledgement = await sender.SendAsync(baseAddress, wamid, sentAt, ct).ConfigureAwait(false);
         var (handOver, waitError) = acknowledgement.Acknowledged
             ? await WaitForHandOverAsync(wamid, sentAt, started, ct).ConfigureAwait(false)
             : (null, null);
@@ -111,45 +102,7 @@ public sealed class AvailabilityProbe(
     }
 
     /// <summary><c>{base}/api/whatsapp/webhook</c>, keeping a path the base may have.</summary>
-    internal static Uri WebhookUrl(Uri baseAddress)
-    {
-        ArgumentNullException.ThrowIfNull(baseAddress);
-        var text = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return new Uri(text + "/" + WebhookPath, UriKind.Absolute);
-    }
-
-    private byte[] Body(string wamid, DateTimeOffset sentAt) =>
-        InboundWebhookComposer.TextMessage(
-            whatsApp.Value.PhoneNumberId, ProbeUser.From(options.Value).Identifiers, ProbeUser.ProfileName, wamid, ProbeText, sentAt);
-
-    private async Task<Acknowledgement> SendAsync(Uri url, byte[] body, CancellationToken ct)
-    {
-        var timeout = options.Value.ProbeRequestTimeout;
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation(WebhookEndpoint.SignatureHeader, signature.Sign(body));
-        var client = httpClients.CreateClient(HttpClientName);
-        var start = time.GetTimestamp();
-        try
-        {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var elapsed = time.GetElapsedTime(start);
-            var status = (int)response.StatusCode;
-            return status == 200
-                ? new Acknowledgement(true, status, elapsed, null)
-                : new Acknowledgement(false, status, elapsed, $"the endpoint answered {status} {response.ReasonPhrase}".TrimEnd());
-        }
-        catch (HttpRequestException exception)
-        {
-            return new Acknowledgement(false, null, time.GetElapsedTime(start), $"no answer from the endpoint: {exception.Message}");
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new Acknowledgement(false, null, time.GetElapsedTime(start), $"no answer from the endpoint within {Seconds(timeout)}");
-        }
-    }
+    internal static Uri WebhookUrl(Uri baseAddress) => ProbeWebhookSender.WebhookUrl(baseAddress);
 
     private async Task<(ProbeHandOver? HandOver, string? Error)> WaitForHandOverAsync(
         string wamid, DateTimeOffset sentAt, long started, CancellationToken ct)
@@ -181,7 +134,7 @@ public sealed class AvailabilityProbe(
         }
     }
 
-    private ProbeRecord Judge(string wamid, DateTimeOffset sentAt, Acknowledgement acknowledgement, ProbeHandOver? handOver, string? waitError)
+    private ProbeRecord Judge(string wamid, DateTimeOffset sentAt, ProbeAcknowledgement acknowledgement, ProbeHandOver? handOver, string? waitError)
     {
         var settings = options.Value;
         var acknowledgeMs = (long)acknowledgement.Elapsed.TotalMilliseconds;
@@ -222,7 +175,5 @@ public sealed class AvailabilityProbe(
             errors.Count == 0 ? null : string.Join("; ", errors));
     }
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-
-    private sealed record Acknowledgement(bool Acknowledged, int? StatusCode, TimeSpan Elapsed, string? Error);
+    private static string Seconds(TimeSpan span) => ProbeWebhookSender.Seconds(span);
 }

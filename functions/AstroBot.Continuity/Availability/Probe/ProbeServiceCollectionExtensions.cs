@@ -26,6 +26,7 @@ public static class ProbeServiceCollectionExtensions
         services.TryAddSingleton<ProbeTable>();
         services.TryAddSingleton<ProbeRecordReader>();
         services.TryAddSingleton<ProbeInbox>();
+        services.TryAddSingleton<ProbeWebhookSender>();
         services.TryAddSingleton<IProbeTarget, ConfiguredProbeTarget>();
         services.AddHttpClient(AvailabilityProbe.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         if (!services.Any(service => service.ServiceType == typeof(AvailabilityProbe)))

@@ -28,6 +28,8 @@ public sealed class ProbeTable(StorageClients storage, IOptions<ProbeOptions> op
     internal const string ErrorField = "Error";
     internal const string HandedOverAtField = "HandedOverAt";
     internal const string ProcessedRegionField = "ProcessedRegion";
+    internal const string CanaryOfField = "CanaryOf";
+    internal const string CanarySentAtField = "CanarySentAt";
 
     // A table string property holds 32K characters; an error text needs far less.
     private const int MaxErrorLength = 1024;
@@ -68,6 +70,18 @@ public sealed class ProbeTable(StorageClients storage, IOptions<ProbeOptions> op
             [CompletedField] = false,
         };
         await table.AddEntityAsync(row, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the row of a failover drill's canary about to send <paramref name="wamid"/> (a probe wamid): the inbox marks
+    /// it as it marks a probe run's, so the drill learns when and where each canary was processed. It has no
+    /// <c>SentAt</c> or <c>Region</c>, so <see cref="ProbeRecordReader"/> leaves it out: canaries measure the drill, not
+    /// the availability the SLA report and the incident rule read. Pruned with its day like every row.
+    /// </summary>
+    public async Task StartCanaryAsync(string wamid, DateTimeOffset sentAt, string drillId, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct).ConfigureAwait(false);
+        await table.AddEntityAsync(new TableEntity(PartitionOf(sentAt), wamid) { [CanarySentAtField] = sentAt, [CanaryOfField] = drillId }, ct).ConfigureAwait(false);
     }
 
     /// <summary>

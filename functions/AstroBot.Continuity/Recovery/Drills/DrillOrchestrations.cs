@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Recovery.Drills.Failover;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -14,7 +15,7 @@ public sealed class DrillOrchestrations(DrillGate gate, DrillRecorder recorder)
     public static string OrchestratorOf(DrillKind kind) => kind switch
     {
         DrillKind.Restore => nameof(RestoreDrillOrchestrator),
-        DrillKind.Failover => "FailoverDrillOrchestrator",
+        DrillKind.Failover => nameof(FailoverDrillOrchestrator),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -62,8 +62,8 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
         var harness = await HarnessAsync();
         var logger = new RecordingLogger<AvailabilityProbe>();
         var sut = new AvailabilityProbe(
-            harness.Get<IProbeTarget>(), harness.Get<ProbeTable>(), harness.Signature, harness.Get<IHttpClientFactory>(),
-            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), [], TimeProvider.System, logger);
+            harness.Get<IProbeTarget>(), harness.Get<ProbeTable>(), Sender(harness, harness.Signature),
+            harness.Get<IOptions<ProbeOptions>>(), [], TimeProvider.System, logger);
 
         var record = await sut.ProbeAsync(CancellationToken.None);
 
@@ -164,8 +164,8 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
         var harness = await HarnessAsync();
         var endpoint = await FrontDoorAsync(harness);
         var sut = new AvailabilityProbe(
-            new FixedTarget(endpoint), harness.Get<ProbeTable>(), new WebhookSignature("another-secret"), harness.Get<IHttpClientFactory>(),
-            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), [], TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
+            new FixedTarget(endpoint), harness.Get<ProbeTable>(), Sender(harness, new WebhookSignature("another-secret")),
+            harness.Get<IOptions<ProbeOptions>>(), [], TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
 
         var record = await sut.ProbeAsync(CancellationToken.None);
 
@@ -182,14 +182,17 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
         var unreachable = new StorageClients(Options.Create(new StorageOptions { ConnectionString = EmulatorEndpoints.UnreachableStorageConnectionString }));
         var logger = new RecordingLogger<AvailabilityProbe>();
         var sut = new AvailabilityProbe(
-            new FixedTarget(new Uri("http://127.0.0.1:1")), new ProbeTable(unreachable, harness.Get<IOptions<ProbeOptions>>()), harness.Signature,
-            harness.Get<IHttpClientFactory>(), harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), [], TimeProvider.System, logger);
+            new FixedTarget(new Uri("http://127.0.0.1:1")), new ProbeTable(unreachable, harness.Get<IOptions<ProbeOptions>>()), Sender(harness, harness.Signature),
+            harness.Get<IOptions<ProbeOptions>>(), [], TimeProvider.System, logger);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => sut.ProbeAsync(CancellationToken.None));
 
         Assert.True(StorageFailure.Is(error), error.ToString());
         Assert.True(logger.Logged("ProbeNotRecorded"));
     }
+
+    private static ProbeWebhookSender Sender(FrontDoorHarness harness, WebhookSignature signature) =>
+        new(signature, harness.Get<IHttpClientFactory>(), harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), TimeProvider.System);
 
     private async Task<FrontDoorHarness> HarnessAsync(params (string Key, string? Value)[] settings)
     {
@@ -220,8 +223,8 @@ public sealed class AvailabilityProbeTests : IAsyncLifetime
     }
 
     private static AvailabilityProbe ProbeTo(FrontDoorHarness harness, Uri endpoint) =>
-        new(new FixedTarget(endpoint), harness.Get<ProbeTable>(), harness.Signature, harness.Get<IHttpClientFactory>(),
-            harness.Get<IOptions<ProbeOptions>>(), harness.Get<IOptions<WhatsAppOptions>>(), [], TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
+        new(new FixedTarget(endpoint), harness.Get<ProbeTable>(), Sender(harness, harness.Signature),
+            harness.Get<IOptions<ProbeOptions>>(), [], TimeProvider.System, new RecordingLogger<AvailabilityProbe>());
 
     private static async Task<IReadOnlyList<ProbeRecord>> ReadTodayAsync(FrontDoorHarness harness)
     {
