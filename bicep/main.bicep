@@ -200,12 +200,32 @@ module frontDoor 'modules/frontDoor.bicep' = {
 
 var publicBaseUrl = 'https://${frontDoor.outputs.endpointHostName}'
 
+var primaryAppName = '${baseName}-func-${uniqueSuffix}'
+var secondaryAppName = '${baseName}-func2-${uniqueSuffix}'
+
+// The failover drill's view of the two regions: each service's name for it (modules/frontDoorRouting.bicep names the
+// origins by role) and its app's own URL.
+var failoverRegions = [
+  {
+    name: location
+    origin: 'primary'
+    cosmosRegion: regionDisplayNames[0]
+    url: 'https://${primaryAppName}.azurewebsites.net'
+  }
+  {
+    name: secondaryLocation
+    origin: 'secondary'
+    cosmosRegion: regionDisplayNames[1]
+    url: 'https://${secondaryAppName}.azurewebsites.net'
+  }
+]
+
 // The two regional apps differ in their region, storage account, preferred Cosmos DB region and whether they run the
 // backup jobs (one region at a time: the primary, until a failover moves them).
 module functionAppPrimary 'modules/functionApp.bicep' = {
   name: 'functionAppPrimary'
   params: {
-    name: '${baseName}-func-${uniqueSuffix}'
+    name: primaryAppName
     planName: '${baseName}-plan'
     location: location
     otherLocation: secondaryLocation
@@ -213,6 +233,8 @@ module functionAppPrimary 'modules/functionApp.bicep' = {
     runsBackups: true
     packageBlobName: appPackageName
     publicBaseUrl: publicBaseUrl
+    failoverRegions: failoverRegions
+    productionData: environmentName == 'prod'
     identityId: identity.id
     identityClientId: identity.properties.clientId
     storageAccountName: storagePrimary.outputs.name
@@ -236,7 +258,7 @@ module functionAppPrimary 'modules/functionApp.bicep' = {
 module functionAppSecondary 'modules/functionApp.bicep' = {
   name: 'functionAppSecondary'
   params: {
-    name: '${baseName}-func2-${uniqueSuffix}'
+    name: secondaryAppName
     planName: '${baseName}-plan2'
     location: secondaryLocation
     otherLocation: location
@@ -244,6 +266,8 @@ module functionAppSecondary 'modules/functionApp.bicep' = {
     runsBackups: false
     packageBlobName: appPackageName
     publicBaseUrl: publicBaseUrl
+    failoverRegions: failoverRegions
+    productionData: environmentName == 'prod'
     identityId: identity.id
     identityClientId: identity.properties.clientId
     storageAccountName: storageSecondary.outputs.name

@@ -59,6 +59,14 @@ param cosmosAccountName string
 @description('Name of the Front Door profile in this resource group: the recovery drills reorder its origins.')
 param frontDoorProfileName string
 
+@description('The two regions as the failover drill switches them, primary first: each {name (Azure location), origin (Front Door origin), cosmosRegion (Cosmos DB display name), url (the regional app)}.')
+@minLength(2)
+@maxLength(2)
+param failoverRegions array
+
+@description('Whether this deployment holds real users\' data: drills then refuse unless confirmed (Recovery:ProductionData).')
+param productionData bool
+
 @description('URI of the key vault holding the WhatsApp secrets, ending with a slash.')
 param keyVaultUri string
 
@@ -161,6 +169,17 @@ var settings = {
   Recovery__ResourceManager__ResourceGroup: resourceGroup().name
   Recovery__ResourceManager__CosmosAccountName: cosmosAccountName
   Recovery__ResourceManager__FrontDoorProfileName: frontDoorProfileName
+  Recovery__ProductionData: string(productionData)
+  // The failover drill's switch: Cosmos DB's failover priorities, then Front Door's origin priorities (Resource Manager).
+  Recovery__Failover__Switch: 'ResourceManager'
+  Recovery__Failover__Regions__0__Name: failoverRegions[0].name
+  Recovery__Failover__Regions__0__Origin: failoverRegions[0].origin
+  Recovery__Failover__Regions__0__CosmosRegion: failoverRegions[0].cosmosRegion
+  Recovery__Failover__Regions__0__Url: failoverRegions[0].url
+  Recovery__Failover__Regions__1__Name: failoverRegions[1].name
+  Recovery__Failover__Regions__1__Origin: failoverRegions[1].origin
+  Recovery__Failover__Regions__1__CosmosRegion: failoverRegions[1].cosmosRegion
+  Recovery__Failover__Regions__1__Url: failoverRegions[1].url
   // The keyring (key-encryption keys) is every enabled version of this Key Vault secret, never in backup storage.
   Crypto__KeyVaultUri: keyVaultUri
   Crypto__KekSecretName: 'backup-kek'

@@ -40,9 +40,9 @@ public static class RecoveryServiceCollectionExtensions
 
     /// <summary>
     /// The failover drill: <see cref="FailoverDrillOptions"/> (section <c>Recovery:Failover</c>), its steps and clean-up,
-    /// and the region switch <c>Recovery:Failover:Switch</c> names: the local front door's for <c>Local</c>; none for
-    /// <c>None</c> and, until its Resource Manager operations are built, <c>ResourceManager</c>: the drill then refuses,
-    /// saying so. The replication lag comes from the host (<see cref="IReplicationLag"/>; the local host registers one).
+    /// and the region switch <c>Recovery:Failover:Switch</c> names: the local front door's for <c>Local</c>, Cosmos DB's and
+    /// Front Door's priorities through Resource Manager for <c>ResourceManager</c>, none for <c>None</c> (the drill then
+    /// refuses, saying so). The replication lag comes from the host (<see cref="IReplicationLag"/>; the local host registers one).
     /// </summary>
     private static void AddFailoverDrill(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,10 +51,15 @@ public static class RecoveryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddHttpClient(FailoverPreconditions.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
-        if (configuration.GetSection(FailoverDrillOptions.SectionName).Get<FailoverDrillOptions>()?.Switch == RegionSwitchKind.Local)
+        switch (configuration.GetSection(FailoverDrillOptions.SectionName).Get<FailoverDrillOptions>()?.Switch)
         {
-            services.AddHttpClient(FrontDoorControlSwitch.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
-            services.AddSingleton<IRegionSwitch, FrontDoorControlSwitch>();
+            case RegionSwitchKind.Local:
+                services.AddHttpClient(FrontDoorControlSwitch.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+                services.AddSingleton<IRegionSwitch, FrontDoorControlSwitch>();
+                break;
+            case RegionSwitchKind.ResourceManager:
+                services.AddSingleton<IRegionSwitch, ResourceManagerRegionSwitch>();
+                break;
         }
 
         services.AddSingleton<RegionSwitchChoice>();

@@ -11,7 +11,7 @@ public enum RegionSwitchKind
     /// <summary>The local front door's control route (<see cref="FrontDoorControlSwitch"/>).</summary>
     Local,
 
-    /// <summary>Cosmos DB's failover priorities and Front Door's origin priorities through Resource Manager: not built yet, so the drill refuses, saying so.</summary>
+    /// <summary>Cosmos DB's failover priorities and Front Door's origin priorities through Resource Manager (<see cref="ResourceManagerRegionSwitch"/>), for the regions of <c>Recovery:Failover:Regions</c>.</summary>
     ResourceManager,
 }
 
@@ -26,6 +26,9 @@ public sealed class FailoverDrillOptions : IValidatableObject
 
     /// <summary>The local front door's control route, <c>http://127.0.0.1:7071/frontdoor/priorities</c>; required with <c>Switch</c> <c>Local</c>. No default.</summary>
     public string? FrontDoorControlUrl { get; set; }
+
+    /// <summary>The regions, each with the names Front Door and Cosmos DB give it and its own URL; required (two or more) with <c>Switch</c> <c>ResourceManager</c>. Bicep sets them.</summary>
+    public IList<FailoverRegionOptions> Regions { get; } = [];
 
     /// <summary>The drill starts only while the secondary's replication lag is at most this. Default 5 seconds (0 to 1 hour).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Recovery:Failover:MaxReplicationLag must be between 0 and 1 hour")]
@@ -70,6 +73,15 @@ public sealed class FailoverDrillOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Recovery:Failover:FrontDoorControlUrl must be an absolute http(s) URL such as http://127.0.0.1:7071/frontdoor/priorities when Recovery:Failover:Switch is Local, not '{FrontDoorControlUrl}'",
                 [nameof(FrontDoorControlUrl)]);
+        }
+
+        if (Switch == RegionSwitchKind.ResourceManager && (Regions.Count < 2 || Regions.Any(region =>
+                string.IsNullOrWhiteSpace(region.Name) || string.IsNullOrWhiteSpace(region.Origin) || string.IsNullOrWhiteSpace(region.CosmosRegion)
+                || !Uri.TryCreate(region.Url, UriKind.Absolute, out _))))
+        {
+            yield return new ValidationResult(
+                "Recovery:Failover:Regions must name two or more regions, each with Name, Origin, CosmosRegion and an absolute Url, when Recovery:Failover:Switch is ResourceManager",
+                [nameof(Regions)]);
         }
 
         if (HoldOnSecondary >= CanaryWindow)

@@ -12,12 +12,8 @@ public sealed class RegionSwitchChoice(IEnumerable<IRegionSwitch> switches, IOpt
     public IRegionSwitch? Switch { get; } = switches.LastOrDefault();
 
     /// <summary>Why there is no switch, in a sentence that says what to set.</summary>
-    public string Missing => options.Value.Switch switch
-    {
-        RegionSwitchKind.ResourceManager =>
-            "Recovery:Failover:Switch is ResourceManager, whose Resource Manager operations (Cosmos DB failover priorities, Front Door origin priorities) are not built yet",
-        _ => "no region switch configured: set Recovery:Failover:Switch (Local, with Recovery:Failover:FrontDoorControlUrl, on the local two-region topology)",
-    };
+    public string Missing =>
+        "no region switch configured: set Recovery:Failover:Switch (Local, with Recovery:Failover:FrontDoorControlUrl, on the local two-region topology; ResourceManager, with Recovery:Failover:Regions, in Azure)";
 
     /// <summary>What an operator runs to put <paramref name="order"/> back by hand, for a record that says the system may be left failed over.</summary>
     public string RestoreHint(IReadOnlyList<string> order)

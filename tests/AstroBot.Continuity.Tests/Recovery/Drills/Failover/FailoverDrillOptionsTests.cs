@@ -25,6 +25,20 @@ public class FailoverDrillOptionsTests
         Assert.Contains(Errors(sut), error => error.StartsWith("Recovery:Failover:FrontDoorControlUrl must be", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1, "https://app.azurewebsites.net")]
+    [InlineData(2, "not a url")]
+    public void Validate_ResourceManagerSwitchWithoutTwoWholeRegions_NamesTheSetting(int regions, string url)
+    {
+        var sut = new FailoverDrillOptions { Switch = RegionSwitchKind.ResourceManager };
+        for (var i = 0; i < regions; i++)
+        {
+            sut.Regions.Add(new FailoverRegionOptions { Name = $"r{i}", Origin = $"o{i}", CosmosRegion = $"R {i}", Url = url });
+        }
+
+        Assert.Contains(Errors(sut), error => error.StartsWith("Recovery:Failover:Regions must name two or more regions", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_HoldOnSecondaryNotShorterThanTheCanaryWindow_SaysTheCanariesMustOutlastIt()
     {
