@@ -211,6 +211,7 @@ module functionAppPrimary 'modules/functionApp.bicep' = {
     otherLocation: secondaryLocation
     zoneRedundant: zoneRedundant
     runsBackups: true
+    nativeBackupDrillEnabled: grantNativeRestoreDrill
     packageBlobName: appPackageName
     publicBaseUrl: publicBaseUrl
     identityId: identity.id

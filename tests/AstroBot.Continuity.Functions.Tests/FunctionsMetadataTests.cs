@@ -6,6 +6,7 @@ using AstroBot.Continuity.Backup.Runs;
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Portability.WhatsApp;
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 
 namespace AstroBot.Continuity.Functions.Tests;
@@ -80,6 +81,7 @@ public class FunctionsMetadataTests
         { "AvailabilityProbePrune", Schedules.AvailabilityProbePrune.TriggerExpression },
         { "RestoreDrill", Schedules.RestoreDrill.TriggerExpression },
         { "FailoverDrill", Schedules.FailoverDrill.TriggerExpression },
+        { "NativeBackupDrill", Schedules.NativeBackupDrill.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()
@@ -111,6 +113,14 @@ public class FunctionsMetadataTests
         { nameof(PlanRestoreDrillActivity), "activityTrigger" },
         { nameof(CompareRestoreDrillSampleActivity), "activityTrigger" },
         { nameof(CompleteRestoreDrillActivity), "activityTrigger" },
+        { nameof(NativeBackupDrillOrchestrator), "orchestrationTrigger" },
+        { nameof(PlanNativeBackupDrillActivity), "activityTrigger" },
+        { nameof(StartNativeBackupRestoreActivity), "activityTrigger" },
+        { nameof(PollNativeBackupDrillActivity), "activityTrigger" },
+        { nameof(CompareNativeBackupSampleActivity), "activityTrigger" },
+        { nameof(CountNativeBackupItemsActivity), "activityTrigger" },
+        { nameof(StartNativeBackupDeleteActivity), "activityTrigger" },
+        { nameof(CompleteNativeBackupDrillActivity), "activityTrigger" },
         { nameof(FailDrillActivity), "activityTrigger" },
     };
 

@@ -1,5 +1,6 @@
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Recovery.Drills;
+using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -10,13 +11,15 @@ namespace AstroBot.Continuity.Local.Recovery;
 public static class LocalRecoveryServiceCollectionExtensions
 {
     /// <summary>
-    /// Local host only: the drill schedules (the Functions app's <c>RestoreDrill</c> and <c>FailoverDrill</c> timers), each
+    /// Local host only: the drill schedules (the Functions app's <c>RestoreDrill</c> and <c>FailoverDrill</c> timers; not
+    /// <c>NativeBackupDrill</c>, which needs Resource Manager), each
     /// starting its drill's orchestration. Needs a <c>DurableTaskClient</c> in DI and <see cref="AddDrillTasks"/> registered
     /// with the in-process engine.
     /// </summary>
     public static IServiceCollection AddLocalDrillSchedules(this IServiceCollection services)
     {
-        foreach (var kind in DrillKinds.All)
+        // Not the native backup drill: it needs Resource Manager, which the local host never has (Hosting/Schedules.cs).
+        foreach (var kind in DrillKinds.All.Where(kind => kind != DrillKind.NativeBackup))
         {
             services.AddSingleton<IScheduledJob>(provider => new DrillScheduleJob(
                 kind, provider.GetRequiredService<DrillOrchestrations>(), provider.GetRequiredService<DurableTaskClient>()));
@@ -38,6 +41,14 @@ public static class LocalRecoveryServiceCollectionExtensions
         tasks.AddActivity<PlanRestoreDrillActivity>();
         tasks.AddActivity<CompareRestoreDrillSampleActivity>();
         tasks.AddActivity<CompleteRestoreDrillActivity>();
+        tasks.AddOrchestrator<NativeBackupDrillOrchestrator>();
+        tasks.AddActivity<PlanNativeBackupDrillActivity>();
+        tasks.AddActivity<StartNativeBackupRestoreActivity>();
+        tasks.AddActivity<PollNativeBackupDrillActivity>();
+        tasks.AddActivity<CompareNativeBackupSampleActivity>();
+        tasks.AddActivity<CountNativeBackupItemsActivity>();
+        tasks.AddActivity<StartNativeBackupDeleteActivity>();
+        tasks.AddActivity<CompleteNativeBackupDrillActivity>();
         return tasks;
     }
 }

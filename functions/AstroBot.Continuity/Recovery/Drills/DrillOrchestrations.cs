@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -15,6 +16,7 @@ public sealed class DrillOrchestrations(DrillGate gate, DrillRecorder recorder)
     {
         DrillKind.Restore => nameof(RestoreDrillOrchestrator),
         DrillKind.Failover => "FailoverDrillOrchestrator",
+        DrillKind.NativeBackup => nameof(NativeBackupDrillOrchestrator),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
