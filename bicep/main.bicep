@@ -231,6 +231,7 @@ module functionAppPrimary 'modules/functionApp.bicep' = {
     otherLocation: secondaryLocation
     zoneRedundant: zoneRedundant
     runsBackups: true
+    nativeBackupDrillEnabled: grantNativeRestoreDrill
     packageBlobName: appPackageName
     publicBaseUrl: publicBaseUrl
     failoverRegions: failoverRegions

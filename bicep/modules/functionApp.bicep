@@ -94,6 +94,9 @@ param zoneRedundant bool
 @description('Whether this region runs the backup jobs (full, incremental, verify, restore test, prune): one region at a time, they share the backup account.')
 param runsBackups bool
 
+@description('Whether the native backup drill\'s timer runs (where runsBackups is true): only when main.bicep\'s grantNativeRestoreDrill granted its roles, else every run would fail with a 403.')
+param nativeBackupDrillEnabled bool = false
+
 @description('Blob in the deployment container that the app runs from; a release points the staging slot at a new blob and swaps.')
 param packageBlobName string = 'functionapp.zip'
 
@@ -122,6 +125,7 @@ param schedules object = {
   incidentNotices: '30 * * * * *'
   restoreDrill: '0 0 6 1 * *'
   failoverDrill: '0 0 7 1 1,4,7,10 *'
+  nativeBackupDrill: '0 0 8 15 2,5,8,11 *'
   availabilityProbePrune: '0 30 4 * * *'
 }
 
@@ -203,6 +207,7 @@ var settings = {
   AvailabilityProbePruneSchedule: schedules.availabilityProbePrune
   RestoreDrillSchedule: schedules.restoreDrill
   FailoverDrillSchedule: schedules.failoverDrill
+  NativeBackupDrillSchedule: schedules.nativeBackupDrill
   // Each region prefers its own Cosmos DB region, then the other one (Azure location names, e.g. westeurope; the SDK's
   // ApplicationPreferredRegions takes Cosmos DB's names, e.g. "West Europe").
   Cosmos__PreferredRegions: '${location},${otherLocation}'
@@ -249,6 +254,7 @@ var oneRegionTriggers = [
   'BackupPrune'
   'RestoreDrill'
   'FailoverDrill'
+  'NativeBackupDrill'
 ]
 
 // Functions hosts are told apart by their host id, by default the first 32 characters of the host name. The production
@@ -262,7 +268,9 @@ var productionSlotSettings = union(
     AzureFunctionsJobHost__extensions__durableTask__hubName: taskHubName
   },
   toObject(everyRegionTriggers, trigger => 'AzureWebJobs_${trigger}_Disabled', trigger => 'false'),
-  toObject(oneRegionTriggers, trigger => 'AzureWebJobs_${trigger}_Disabled', trigger => runsBackups ? 'false' : 'true')
+  toObject(oneRegionTriggers, trigger => 'AzureWebJobs_${trigger}_Disabled', trigger => runsBackups ? 'false' : 'true'),
+  // Later keys win: the native backup drill also needs its roles granted (nativeBackupDrillEnabled), else it stays off.
+  { AzureWebJobs_NativeBackupDrill_Disabled: runsBackups && nativeBackupDrillEnabled ? 'false' : 'true' }
 )
 
 // The staging slot shares the region's storage account: its own task hub keeps its orchestrations apart, and every

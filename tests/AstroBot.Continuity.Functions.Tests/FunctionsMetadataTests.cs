@@ -7,6 +7,7 @@ using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Portability.WhatsApp;
 using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Failover;
+using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 
 namespace AstroBot.Continuity.Functions.Tests;
@@ -85,6 +86,7 @@ public class FunctionsMetadataTests
         { "AvailabilityProbePrune", Schedules.AvailabilityProbePrune.TriggerExpression },
         { "RestoreDrill", Schedules.RestoreDrill.TriggerExpression },
         { "FailoverDrill", Schedules.FailoverDrill.TriggerExpression },
+        { "NativeBackupDrill", Schedules.NativeBackupDrill.TriggerExpression },
     };
 
     public static TheoryData<string, string> DurableFunctions => new()
@@ -124,6 +126,14 @@ public class FunctionsMetadataTests
         { nameof(SetRegionOrderActivity), "activityTrigger" },
         { nameof(StopFailoverCanariesActivity), "activityTrigger" },
         { nameof(CompleteFailoverDrillActivity), "activityTrigger" },
+        { nameof(NativeBackupDrillOrchestrator), "orchestrationTrigger" },
+        { nameof(PlanNativeBackupDrillActivity), "activityTrigger" },
+        { nameof(StartNativeBackupRestoreActivity), "activityTrigger" },
+        { nameof(PollNativeBackupDrillActivity), "activityTrigger" },
+        { nameof(CompareNativeBackupSampleActivity), "activityTrigger" },
+        { nameof(CountNativeBackupItemsActivity), "activityTrigger" },
+        { nameof(StartNativeBackupDeleteActivity), "activityTrigger" },
+        { nameof(CompleteNativeBackupDrillActivity), "activityTrigger" },
     };
 
     [Theory]

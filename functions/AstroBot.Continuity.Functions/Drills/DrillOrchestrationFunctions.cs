@@ -1,7 +1,10 @@
+using AstroBot.Continuity.Arm;
 using AstroBot.Continuity.Backup.RestoreTest;
 using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Failover;
+using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
+using AstroBot.Continuity.Recovery.ResourceManager;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -14,6 +17,7 @@ namespace AstroBot.Continuity.Functions.Drills;
 /// </summary>
 public sealed class DrillOrchestrationFunctions(
     RestoreDrill restoreDrill,
+    NativeBackupDrill nativeBackupDrill,
     DrillRecorder recorder,
     FailoverPreconditions failoverPreconditions,
     FailoverCanaries failoverCanaries,
@@ -35,6 +39,38 @@ public sealed class DrillOrchestrationFunctions(
     [Function(nameof(CompleteRestoreDrillActivity))]
     public Task<DrillRecord> CompleteAsync([ActivityTrigger] RestoreDrillFindings findings, CancellationToken cancellationToken) =>
         restoreDrill.CompleteAsync(findings, cancellationToken);
+
+    [Function(nameof(NativeBackupDrillOrchestrator))]
+    public static Task<DrillRecord> NativeBackupDrillAsync([OrchestrationTrigger] TaskOrchestrationContext context, DrillStart start) =>
+        NativeBackupDrillOrchestrator.RunBodyAsync(context, start);
+
+    [Function(nameof(PlanNativeBackupDrillActivity))]
+    public Task<NativeBackupDrillPlan> PlanNativeBackupAsync([ActivityTrigger] DrillStart start, CancellationToken cancellationToken) =>
+        nativeBackupDrill.PlanAsync(start, cancellationToken);
+
+    [Function(nameof(StartNativeBackupRestoreActivity))]
+    public Task<ArmOperationState> StartNativeBackupRestoreAsync([ActivityTrigger] NativeBackupDrillPlan plan, CancellationToken cancellationToken) =>
+        nativeBackupDrill.StartRestoreAsync(plan, cancellationToken);
+
+    [Function(nameof(PollNativeBackupDrillActivity))]
+    public Task<ArmOperationState> PollNativeBackupAsync([ActivityTrigger] ArmOperationLink link, CancellationToken cancellationToken) =>
+        nativeBackupDrill.PollAsync(link, cancellationToken);
+
+    [Function(nameof(CompareNativeBackupSampleActivity))]
+    public Task<SampleComparison> CompareNativeBackupSampleAsync([ActivityTrigger] RestoredContainerRequest request, CancellationToken cancellationToken) =>
+        nativeBackupDrill.CompareSampleAsync(request, cancellationToken);
+
+    [Function(nameof(CountNativeBackupItemsActivity))]
+    public Task<RestoredCount> CountNativeBackupItemsAsync([ActivityTrigger] RestoredCount count, CancellationToken cancellationToken) =>
+        nativeBackupDrill.CountAsync(count, cancellationToken);
+
+    [Function(nameof(StartNativeBackupDeleteActivity))]
+    public Task<ArmOperationState> StartNativeBackupDeleteAsync([ActivityTrigger] NativeBackupDrillPlan plan, CancellationToken cancellationToken) =>
+        nativeBackupDrill.StartDeleteAsync(plan, cancellationToken);
+
+    [Function(nameof(CompleteNativeBackupDrillActivity))]
+    public Task<DrillRecord> CompleteNativeBackupAsync([ActivityTrigger] NativeBackupDrillFindings findings, CancellationToken cancellationToken) =>
+        nativeBackupDrill.CompleteAsync(findings, cancellationToken);
 
     [Function(nameof(FailDrillActivity))]
     public Task<DrillRecord> FailAsync([ActivityTrigger] DrillFailure failure, CancellationToken cancellationToken) =>

@@ -22,4 +22,10 @@ public sealed class DrillTimerFunctions(DrillOrchestrations drills)
     public Task FailoverAsync(
         [TimerTrigger(Schedules.FailoverDrillTrigger, UseMonitor = false)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         drills.StartAsync(DrillKind.Failover, StartedBy, client, cancellationToken);
+
+    /// <summary>Disabled by Bicep unless <c>grantNativeRestoreDrill</c> granted its roles (Hosting/Schedules.cs).</summary>
+    [Function("NativeBackupDrill")]
+    public Task NativeBackupAsync(
+        [TimerTrigger(Schedules.NativeBackupDrillTrigger, UseMonitor = false)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        drills.StartAsync(DrillKind.NativeBackup, StartedBy, client, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using AstroBot.Continuity.Hosting;
 using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Failover;
+using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -11,13 +12,15 @@ namespace AstroBot.Continuity.Local.Recovery;
 public static class LocalRecoveryServiceCollectionExtensions
 {
     /// <summary>
-    /// Local host only: the drill schedules (the Functions app's <c>RestoreDrill</c> and <c>FailoverDrill</c> timers), each
+    /// Local host only: the drill schedules (the Functions app's <c>RestoreDrill</c> and <c>FailoverDrill</c> timers; not
+    /// <c>NativeBackupDrill</c>, which needs Resource Manager), each
     /// starting its drill's orchestration. Needs a <c>DurableTaskClient</c> in DI and <see cref="AddDrillTasks"/> registered
     /// with the in-process engine.
     /// </summary>
     public static IServiceCollection AddLocalDrillSchedules(this IServiceCollection services)
     {
-        foreach (var kind in DrillKinds.All)
+        // Not the native backup drill: it needs Resource Manager, which the local host never has (Hosting/Schedules.cs).
+        foreach (var kind in DrillKinds.All.Where(kind => kind != DrillKind.NativeBackup))
         {
             services.AddSingleton<IScheduledJob>(provider => new DrillScheduleJob(
                 kind, provider.GetRequiredService<DrillOrchestrations>(), provider.GetRequiredService<DurableTaskClient>()));
@@ -50,6 +53,14 @@ public static class LocalRecoveryServiceCollectionExtensions
         tasks.AddActivity<SetRegionOrderActivity>();
         tasks.AddActivity<StopFailoverCanariesActivity>();
         tasks.AddActivity<CompleteFailoverDrillActivity>();
+        tasks.AddOrchestrator<NativeBackupDrillOrchestrator>();
+        tasks.AddActivity<PlanNativeBackupDrillActivity>();
+        tasks.AddActivity<StartNativeBackupRestoreActivity>();
+        tasks.AddActivity<PollNativeBackupDrillActivity>();
+        tasks.AddActivity<CompareNativeBackupSampleActivity>();
+        tasks.AddActivity<CountNativeBackupItemsActivity>();
+        tasks.AddActivity<StartNativeBackupDeleteActivity>();
+        tasks.AddActivity<CompleteNativeBackupDrillActivity>();
         return tasks;
     }
 }

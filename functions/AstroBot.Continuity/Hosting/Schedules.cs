@@ -24,6 +24,7 @@ public static class Schedules
     public const string AvailabilityProbePruneTrigger = "%AvailabilityProbePruneSchedule%";
     public const string RestoreDrillTrigger = "%RestoreDrillSchedule%";
     public const string FailoverDrillTrigger = "%FailoverDrillSchedule%";
+    public const string NativeBackupDrillTrigger = "%NativeBackupDrillSchedule%";
 
     /// <summary>Daily at 03:30 UTC: forget ledger rows older than <c>FrontDoor:LedgerRetention</c>.</summary>
     public static readonly ScheduleSetting MessageLedgerPrune = new("MessageLedgerPruneSchedule", "0 30 3 * * *");
@@ -70,7 +71,17 @@ public static class Schedules
     /// <summary>Quarterly, the 1st of January, April, July and October at 07:00 UTC: the failover drill (Recovery/Drills).</summary>
     public static readonly ScheduleSetting FailoverDrill = new("FailoverDrillSchedule", "0 0 7 1 1,4,7,10 *");
 
+    /// <summary>
+    /// Quarterly, the 15th of February, May, August and November at 08:00 UTC: the native backup drill (Recovery/Drills),
+    /// <b>off unless the deployment turns it on</b>. Its Resource Manager roles are granted only with Bicep's
+    /// <c>grantNativeRestoreDrill</c> (too broad for the identity that serves users), so without them every run would fail
+    /// with a 403: Bicep keeps the timer disabled (<c>AzureWebJobs_NativeBackupDrill_Disabled</c>) unless that parameter is
+    /// true, and the local host, which has no Resource Manager, does not schedule it. An impossible date (30 February) is
+    /// not used as "never": the Functions host's NCrontab throws on it.
+    /// </summary>
+    public static readonly ScheduleSetting NativeBackupDrill = new("NativeBackupDrillSchedule", "0 0 8 15 2,5,8,11 *");
+
     /// <summary>Every schedule, for configuration samples and tests.</summary>
     public static IReadOnlyList<ScheduleSetting> All { get; } =
-        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, OutboxDrain, AvailabilityProbe, AvailabilityProbePrune, IncidentNotices, RestoreDrill, FailoverDrill];
+        [MessageLedgerPrune, BackupFull, BackupIncremental, BackupVerify, BackupRestoreTest, BackupPrune, BackupStatus, InboxPoisonWatch, MaintenanceDrain, OutboxDrain, AvailabilityProbe, AvailabilityProbePrune, IncidentNotices, RestoreDrill, FailoverDrill, NativeBackupDrill];
 }

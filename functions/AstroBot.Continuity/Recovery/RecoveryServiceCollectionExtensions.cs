@@ -1,6 +1,7 @@
 using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Reporting;
 using AstroBot.Continuity.Recovery.Drills.Failover;
+using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using AstroBot.Continuity.Recovery.ResourceManager;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,8 @@ public static class RecoveryServiceCollectionExtensions
     /// <summary>
     /// Registers disaster recovery for both hosts: <see cref="RecoveryOptions"/> (section <c>Recovery</c>, validated on
     /// start), the drill history, the gate every start goes through, the drills' steps and clean-ups, the routes, and the
-    /// Resource Manager steps the drills take in Azure (their settings validated only when a drill uses them). Needs the backups (<c>AddBackups</c>): the restore drill restores through them.
+    /// Resource Manager steps the drills take in Azure (their settings validated only when a drill uses them). Needs the backups (<c>AddBackups</c>): the restore drill restores through them. The native backup drill
+    /// runs only where <c>Recovery:ResourceManager</c> is set (in Azure); elsewhere it fails at its plan, saying so.
     /// </summary>
     public static IServiceCollection AddRecovery(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +35,13 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<DrillReportEndpoint>();
         services.AddSingleton<RestoreDrill>();
         services.AddSingleton<IDrillCleanup, RestoreDrillCleanup>();
+        services.AddOptions<NativeBackupDrillOptions>()
+            .Bind(configuration.GetSection(NativeBackupDrillOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<NativeBackupDrill>();
+        services.TryAddSingleton<IRestoredAccountData, CosmosRestoredAccountData>();
+        services.AddSingleton<IDrillCleanup, NativeBackupDrillCleanup>();
         services.AddRecoveryResourceManager(configuration);
         services.AddFailoverDrill(configuration);
         return services;

@@ -23,6 +23,7 @@ public sealed class RecordedArm : HttpMessageHandler
     private readonly ConcurrentDictionary<string, Queue<Answer>> script = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentQueue<string> unscripted = new();
+    private readonly ConcurrentQueue<(string KeyPrefix, Queue<Answer> Answers)> prefixes = new();
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
@@ -32,6 +33,16 @@ public sealed class RecordedArm : HttpMessageHandler
     public RecordedArm On(string method, string path, params Answer[] answers)
     {
         script[Key(method, path)] = new Queue<Answer>(answers);
+        return this;
+    }
+
+    /// <summary>
+    /// The answers to <paramref name="method"/> on any path that starts with <paramref name="pathPrefix"/> and has no
+    /// answers of its own: for a resource whose name the code under test makes up (a drill's new account).
+    /// </summary>
+    public RecordedArm OnPrefix(string method, string pathPrefix, params Answer[] answers)
+    {
+        prefixes.Enqueue((Key(method, pathPrefix), new Queue<Answer>(answers)));
         return this;
     }
 
@@ -66,7 +77,13 @@ public sealed class RecordedArm : HttpMessageHandler
             request.Method.Method, uri.AbsolutePath, System.Web.HttpUtility.ParseQueryString(uri.Query)["api-version"],
             request.Headers.Authorization?.ToString(), body);
         requests.Enqueue(recorded);
-        if (!script.TryGetValue(Key(recorded.Method, recorded.Path), out var answers) || answers.Count == 0)
+        var key = Key(recorded.Method, recorded.Path);
+        if (!script.TryGetValue(key, out var answers))
+        {
+            answers = prefixes.FirstOrDefault(prefix => key.StartsWith(prefix.KeyPrefix, StringComparison.Ordinal)).Answers;
+        }
+
+        if (answers is null || answers.Count == 0)
         {
             unscripted.Enqueue($"{recorded.Method} {recorded.Path}");
             return new HttpResponseMessage(HttpStatusCode.NotImplemented) { RequestMessage = request, Content = Json("""{"error":{"code":"Unscripted","message":"no answer recorded"}}""") };

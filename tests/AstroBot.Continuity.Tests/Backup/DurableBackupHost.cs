@@ -18,8 +18,9 @@ internal static class DurableBackupHost
     public static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
 
     /// <param name="tasks">Registers the tasks; given the host's services once it is built.</param>
+    /// <param name="services">Replaces what a test plays (Resource Manager's transport, a restored account) after the product's registration.</param>
     public static async Task<IHost> StartAsync(
-        BackupHarness harness, Action<DurableTaskRegistry, Func<IServiceProvider>> tasks, IDictionary<string, string?>? settings = null)
+        BackupHarness harness, Action<DurableTaskRegistry, Func<IServiceProvider>> tasks, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(harness.Settings);
@@ -34,11 +35,12 @@ internal static class DurableBackupHost
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging().AddContinuityBackend(builder.Configuration);
+        services?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        IServiceProvider? services = null;
-        builder.Services.AddInMemoryDurableTask(registry => tasks(registry, () => services!), new InMemoryDurableTaskOptions { Port = LoopbackPorts.Free() });
+        IServiceProvider? provider = null;
+        builder.Services.AddInMemoryDurableTask(registry => tasks(registry, () => provider!), new InMemoryDurableTaskOptions { Port = LoopbackPorts.Free() });
         var host = builder.Build();
-        services = host.Services;
+        provider = host.Services;
         await host.StartAsync();
         return host;
     }

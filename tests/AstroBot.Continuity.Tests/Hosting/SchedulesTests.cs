@@ -25,6 +25,7 @@ public sealed class SchedulesTests
         Assert.Equal(Schedules.AvailabilityProbeTrigger, Schedules.AvailabilityProbe.TriggerExpression);
         Assert.Equal(Schedules.MaintenanceDrainTrigger, Schedules.MaintenanceDrain.TriggerExpression);
         Assert.Equal(Schedules.OutboxDrainTrigger, Schedules.OutboxDrain.TriggerExpression);
+        Assert.Equal(Schedules.NativeBackupDrillTrigger, Schedules.NativeBackupDrill.TriggerExpression);
     }
 
     // Guards the next schedule someone adds: it needs its trigger constant and its place in All.
@@ -50,6 +51,17 @@ public sealed class SchedulesTests
 
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(names, name => Assert.EndsWith("Schedule", name, StringComparison.Ordinal));
+    }
+
+    // The Functions host's NCrontab throws on a date that never comes (30 February): "off" is Bicep's disabled flag instead.
+    [Fact]
+    public void NativeBackupDrill_DefaultFiresQuarterly()
+    {
+        var expression = Cronos.CronExpression.Parse(Schedules.NativeBackupDrill.DefaultExpression, Cronos.CronFormat.IncludeSeconds);
+
+        var next = expression.GetNextOccurrence(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
+
+        Assert.Equal(new DateTimeOffset(2027, 2, 15, 8, 0, 0, TimeSpan.Zero), next);
     }
 
     [Fact]

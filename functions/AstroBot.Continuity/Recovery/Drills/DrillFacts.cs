@@ -5,4 +5,7 @@ public static class DrillFacts
 {
     /// <summary>The restore drill's scratch database: dropped after a drill found abandoned.</summary>
     public const string ScratchDatabase = "scratch_database";
+
+    /// <summary>The native backup drill's restored account: deleted after a drill found abandoned.</summary>
+    public const string RestoredAccount = "restored_account";
 }

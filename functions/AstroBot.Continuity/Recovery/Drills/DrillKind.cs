@@ -8,4 +8,10 @@ public enum DrillKind
 
     /// <summary>Move the traffic to the secondary region and back, with canaries throughout: scenario <c>RegionOutageCompute</c>.</summary>
     Failover,
+
+    /// <summary>
+    /// Restore Cosmos DB's own continuous backup to a point in time into a new account and prove it, then delete the
+    /// account: scenario <c>DeletedResources</c>. Azure only (Resource Manager).
+    /// </summary>
+    NativeBackup,
 }

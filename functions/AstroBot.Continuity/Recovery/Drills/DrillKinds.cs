@@ -12,6 +12,7 @@ public static class DrillKinds
     {
         DrillKind.Restore => "DataCorruption",
         DrillKind.Failover => "RegionOutageCompute",
+        DrillKind.NativeBackup => "DeletedResources",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -19,15 +20,19 @@ public static class DrillKinds
     {
         DrillKind.Restore => Schedules.RestoreDrill,
         DrillKind.Failover => Schedules.FailoverDrill,
+        DrillKind.NativeBackup => Schedules.NativeBackupDrill,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>The route and command-line name: <c>restore</c>, <c>failover</c>.</summary>
-    public static string NameOf(DrillKind kind) => kind.ToString().ToLowerInvariant();
+    /// <summary>The route and command-line name, the kind in lowercase words joined by dashes: <c>restore</c>, <c>failover</c>, <c>native-backup</c>.</summary>
+    public static string NameOf(DrillKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsAsciiLetterUpper(c) ? (i == 0 ? "" : "-") + char.ToLowerInvariant(c) : c.ToString()));
 
+    /// <summary>The kind whose <see cref="NameOf"/> is <paramref name="name"/> (any case); no other spelling.</summary>
     public static bool TryParse(string? name, out DrillKind kind)
     {
-        kind = default;
-        return name is not null && All.Any(candidate => NameOf(candidate) == name.Trim().ToLowerInvariant()) && Enum.TryParse(name.Trim(), ignoreCase: true, out kind);
+        var wanted = name?.Trim().ToLowerInvariant();
+        kind = All.FirstOrDefault(candidate => NameOf(candidate) == wanted);
+        return wanted is not null && NameOf(kind) == wanted;
     }
 }

@@ -1,4 +1,5 @@
 using AstroBot.Continuity.Recovery.Drills.Failover;
+using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -16,6 +17,7 @@ public sealed class DrillOrchestrations(DrillGate gate, DrillRecorder recorder)
     {
         DrillKind.Restore => nameof(RestoreDrillOrchestrator),
         DrillKind.Failover => nameof(FailoverDrillOrchestrator),
+        DrillKind.NativeBackup => nameof(NativeBackupDrillOrchestrator),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

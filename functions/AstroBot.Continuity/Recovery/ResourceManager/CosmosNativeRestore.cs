@@ -88,6 +88,19 @@ public sealed class CosmosNativeRestore(
         await CompleteAsync(state, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The data-plane endpoint of a drill's restored account (<c>properties.documentEndpoint</c>).</summary>
+    /// <exception cref="RecoveryArmException">The name is the live account's, the account has no endpoint yet, or a refusal.</exception>
+    public async Task<Uri> ReadEndpointAsync(string restoredAccountName, CancellationToken cancellationToken)
+    {
+        CheckNotLive(restoredAccountName);
+        var account = await RecoveryArmCall.RunAsync($"Reading drill account '{restoredAccountName}'", NativeRestoreRole, () =>
+            arm.GetGenericResource(AccountId(restoredAccountName)).GetAsync(cancellationToken)).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(account.Value.Data.Properties?.ToMemory() ?? BinaryData.FromString("{}").ToMemory());
+        return Text(document.RootElement, "documentEndpoint") is { } endpoint && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+            ? uri
+            : throw new RecoveryArmException($"Resource Manager describes drill account '{restoredAccountName}' without a documentEndpoint: it is not provisioned.");
+    }
+
     /// <summary>Sends the deletion of a drill's account; one that does not exist is already deleted.</summary>
     /// <exception cref="RecoveryArmException">The name is the live account's, or a refusal.</exception>
     public async Task<ArmOperationState> StartDeleteAsync(string restoredAccountName, CancellationToken cancellationToken)

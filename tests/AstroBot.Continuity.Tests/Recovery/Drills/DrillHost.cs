@@ -25,7 +25,8 @@ internal sealed class DrillHost(BackupHarness harness) : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; } = [];
 
-    public async Task<DrillHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces what the test plays after the product's registration (Resource Manager, a restored account).</param>
+    public async Task<DrillHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Settings["Recovery:DrillTableName"] = harness.Table("drills");
         Settings["Backup:ScratchDatabasePrefix"] = ScratchPrefix;
@@ -34,7 +35,7 @@ internal sealed class DrillHost(BackupHarness harness) : IAsyncDisposable
             Settings[key] = value;
         }
 
-        host = await DurableBackupHost.StartAsync(harness, (tasks, _) => tasks.AddBackupTasks().AddDrillTasks(), Settings);
+        host = await DurableBackupHost.StartAsync(harness, (tasks, _) => tasks.AddBackupTasks().AddDrillTasks(), Settings, services);
         return this;
     }
 

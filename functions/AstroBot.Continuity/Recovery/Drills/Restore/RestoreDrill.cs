@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using AstroBot.Continuity.Backup;
 using AstroBot.Continuity.Backup.Catalog;
 using AstroBot.Continuity.Backup.Format;
@@ -29,9 +28,6 @@ public sealed class RestoreDrill(
     IOptions<RecoveryOptions> options,
     TimeProvider time)
 {
-    private const int SamplePageSize = 100;
-    private const int MaxSamplePages = 20;
-
     /// <summary>Chooses the newest chain and a scratch database named after the drill, and records both on the drill.</summary>
     /// <exception cref="ArgumentException">No committed backup to drill on, or the scratch database exists already (it is not ours to overwrite or drop).</exception>
     public async Task<RestoreDrillPlan> PlanAsync(DrillStart start, CancellationToken cancellationToken)
@@ -62,49 +58,13 @@ public sealed class RestoreDrill(
         return plan;
     }
 
-    /// <summary>
-    /// Reads up to <c>Recovery:SampleSize</c> live items last changed before the backup's point (so the backup must hold
-    /// them as they are) and compares each with the restored item of the same id.
-    /// </summary>
-    public async Task<SampleComparison> CompareSampleAsync(SampleRequest request, CancellationToken cancellationToken)
+    /// <summary>Compares a sample of live items last changed before the backup's point with the restored ones (<see cref="LiveSample"/>).</summary>
+    public Task<SampleComparison> CompareSampleAsync(SampleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var size = options.Value.SampleSize;
-        if (size == 0)
-        {
-            return new SampleComparison(request.Container, 0, 0);
-        }
-
-        // The read feed, filtered here: a query would be cross-partition, which the local emulator cannot answer. _ts has
-        // whole seconds: strictly before the second the newest backup started. A bounded number of pages, so a container
-        // changed all over since the backup cannot keep the step going.
-        var before = request.CapturedBefore.ToUnixTimeSeconds();
-        var live = cosmos.GetContainer(archives.Database, request.Container);
-        var restored = cosmos.GetContainer(request.ScratchDatabase, request.Container);
-        var compared = 0;
-        var differing = 0;
-        using var iterator = live.GetItemQueryStreamIterator((string?)null, null, new QueryRequestOptions { MaxItemCount = SamplePageSize });
-        for (var page = 0; page < MaxSamplePages && iterator.HasMoreResults && compared < size; page++)
-        {
-            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            using var document = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var item in document.RootElement.GetProperty("Documents").EnumerateArray())
-            {
-                if (compared == size || !(item.TryGetProperty("_ts", out var ts) && ts.GetInt64() < before))
-                {
-                    continue;
-                }
-
-                compared++;
-                if (!await MatchesAsync(restored, item, cancellationToken).ConfigureAwait(false))
-                {
-                    differing++;
-                }
-            }
-        }
-
-        return new SampleComparison(request.Container, compared, differing);
+        return LiveSample.CompareAsync(
+            cosmos.GetContainer(archives.Database, request.Container), cosmos.GetContainer(request.ScratchDatabase, request.Container),
+            request.CapturedBefore, options.Value.SampleSize, cancellationToken);
     }
 
     /// <summary>
@@ -195,21 +155,6 @@ public sealed class RestoreDrill(
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);
-    }
-
-    private static async Task<bool> MatchesAsync(Container restored, JsonElement live, CancellationToken cancellationToken)
-    {
-        var id = live.GetProperty("id").GetString()!;
-        var partitionKey = live.TryGetProperty("wa_id", out var waId) && waId.ValueKind == JsonValueKind.String ? new PartitionKey(waId.GetString()) : PartitionKey.None;
-        using var read = await restored.ReadItemStreamAsync(id, partitionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (read.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-
-        read.EnsureSuccessStatusCode();
-        using var document = await JsonDocument.ParseAsync(read.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return CanonicalItem.From(document.RootElement).Json.AsSpan().SequenceEqual(CanonicalItem.From(live).Json);
     }
 
     private async Task<bool> ExistsAsync(string database, CancellationToken cancellationToken)

@@ -15,10 +15,6 @@ public sealed record RestoreDrillPlan(
     public RestoreRequest Restore => new() { BackupId = BackupIds[^1], TargetDatabase = ScratchDatabase, RestoreId = RestoreId };
 }
 
-/// <summary>What comparing live items changed before the backup's point with the restored ones found in one container.</summary>
-/// <param name="Differing">How many of them are missing or different in the scratch database (counts only: ids can be phone numbers).</param>
-public sealed record SampleComparison(string Container, int Compared, int Differing);
-
 /// <summary>One container's sample to compare.</summary>
 public sealed record SampleRequest(string ScratchDatabase, string Container, DateTimeOffset CapturedBefore);
 
