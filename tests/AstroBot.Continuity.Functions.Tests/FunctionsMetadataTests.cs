@@ -57,9 +57,6 @@ public class FunctionsMetadataTests
         { "IncidentOpen", "post", HttpRoutes.Incidents },
         { "IncidentResolve", "post", HttpRoutes.IncidentsResolve },
         { "IncidentAlert", "post", HttpRoutes.IncidentsAlert },
-        { "DrillStart", "post", HttpRoutes.DrillStart },
-        { "DrillList", "get", HttpRoutes.Drills },
-        { "DrillShow", "get", HttpRoutes.Drill },
     };
 
     /// <summary>The public status: anonymous, every method declared, so the endpoint answers 405 to all but GET and HEAD as the local host does.</summary>

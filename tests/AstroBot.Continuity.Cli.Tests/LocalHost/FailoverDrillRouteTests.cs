@@ -15,7 +15,7 @@ public sealed class FailoverDrillRouteTests(LocalHostFixture host) : IClassFixtu
 
         Assert.Equal(DrillState.Failed, record.State);
         Assert.Equal(
-            "Refused, nothing switched: no region switch configured: set Recovery:Failover:Switch (Local, with Recovery:Failover:FrontDoorControlUrl, on the local two-region topology).",
+            "Refused, nothing switched: no region switch configured: set Recovery:Failover:Switch (Local, with Recovery:Failover:FrontDoorControlUrl, on the local two-region topology; ResourceManager, with Recovery:Failover:Regions, in Azure).",
             record.Error);
         Assert.Empty(record.Facts);
     }

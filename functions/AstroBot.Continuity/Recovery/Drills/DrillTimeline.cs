@@ -30,5 +30,12 @@ public sealed class DrillTimeline(TaskOrchestrationContext context)
         }
     }
 
+    /// <summary>Records the drill as failed with its steps so far and <paramref name="failure"/>'s reason: a drill that could not get going.</summary>
+    public Task<DrillRecord> FailAsync(string drillId, TaskFailedException failure, TaskOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return context.CallActivityAsync<DrillRecord>(nameof(FailDrillActivity), new DrillFailure(drillId, [.. steps], failure.FailureDetails.ErrorMessage), options);
+    }
+
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 }

@@ -72,7 +72,7 @@ public sealed class DrCommandTests : IAsyncLifetime
             StringComparison.Ordinal);
         Assert.Contains("**Last drilled:** never (no drill covers this scenario). Objective: `KekLost`", File.ReadAllText(Path.Combine(docs.FullName, "kek-lost.md")), StringComparison.Ordinal);
         Assert.Contains(
-            "**Last drilled:** never (the failover drill covers `RegionOutageCompute` but has not run yet); no drill covers `RegionOutageCosmos`, `RegionOutageStorage`. Objectives:",
+            "**Last drilled:** never (the failover drill covers `RegionOutageCompute` but has not run yet); no drill covers `RegionOutageCosmos`, `RegionOutageStorage`. Phase A's switch",
             File.ReadAllText(Path.Combine(docs.FullName, "region-outage.md")),
             StringComparison.Ordinal);
         Assert.Contains("| `DataCorruption` | 2026-12-01, passed |", File.ReadAllText(Path.Combine(docs.FullName, "README.md")), StringComparison.Ordinal);

@@ -33,8 +33,7 @@ public sealed class FailoverDrillOrchestrator : TaskOrchestrator<DrillStart, Dri
         }
         catch (TaskFailedException exception)
         {
-            return await context.CallActivityAsync<DrillRecord>(
-                nameof(FailDrillActivity), new DrillFailure(input.DrillId, timeline.Steps, exception.FailureDetails.ErrorMessage), Retried).ConfigureAwait(true);
+            return await timeline.FailAsync(input.DrillId, exception, Retried).ConfigureAwait(true);
         }
 
         var canaries = context.CallActivityAsync<CanaryReport>(nameof(SendFailoverCanariesActivity), input.DrillId);

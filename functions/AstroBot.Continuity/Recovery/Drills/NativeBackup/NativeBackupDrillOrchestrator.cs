@@ -34,8 +34,7 @@ public sealed class NativeBackupDrillOrchestrator : TaskOrchestrator<DrillStart,
         }
         catch (TaskFailedException exception)
         {
-            return await context.CallActivityAsync<DrillRecord>(
-                nameof(FailDrillActivity), new DrillFailure(input.DrillId, timeline.Steps, exception.FailureDetails.ErrorMessage), Retried).ConfigureAwait(true);
+            return await timeline.FailAsync(input.DrillId, exception, Retried).ConfigureAwait(true);
         }
 
         var samples = new List<SampleComparison>();

@@ -192,9 +192,18 @@ public sealed class NativeBackupDrillTests : IAsyncLifetime
     /// <summary>The harness's newest full backup restored into an emulator database: what the restored account holds.</summary>
     private async Task<RestoredCopy> RestoredCopyAsync()
     {
+        var seeded = DateTimeOffset.UtcNow; // every live item is written by now
         var full = await harness.RunFullAsync();
         copy = harness.NewDatabaseName();
         await harness.Restore().RunToCompletionAsync(new() { TargetDatabase = copy, BackupId = full.BackupId }, null, CancellationToken.None);
+        // The sample takes live items whose _ts (whole seconds) is before the restore point, the drill's start minus
+        // RestorePointAge (1 s): a drill started within 2 s of the seed would find none to compare.
+        var settled = seeded + TimeSpan.FromSeconds(2.1) - DateTimeOffset.UtcNow;
+        if (settled > TimeSpan.Zero)
+        {
+            await Task.Delay(settled);
+        }
+
         return new RestoredCopy(harness.Database.Client.GetDatabase(copy));
     }
 
