@@ -148,7 +148,8 @@ public sealed class FailoverDrillTests : IAsyncLifetime
         Assert.Null(await history.TryLockAsync(abandonedId, timeout.Token));
         await history.SaveAsync(
             new DrillRecord(abandonedId, DrillKind.Failover, "RegionOutageCompute", "test", now.AddMinutes(-1), objective,
-                Facts: new Dictionary<string, string> { [FailoverPreconditions.OriginalOrderFact] = "region-1,region-2", [FailoverDrill.OrderSetFact] = "region-2,region-1" }),
+                Facts: new Dictionary<string, string> { [FailoverPreconditions.OriginalOrderFact] = "region-1,region-2", [FailoverDrill.OrderSetFact] = "region-2,region-1" },
+                RunsIn: "region-1"), // its orchestration ran in region-1's task hub, which no longer knows it (the host restarted)
             timeout.Token);
         regions.Origins.Reorder(["region-2", "region-1"]); // where its host left the traffic
 

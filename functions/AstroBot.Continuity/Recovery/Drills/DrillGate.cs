@@ -1,3 +1,4 @@
+using AstroBot.Continuity.Availability.Probe;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,11 +8,19 @@ namespace AstroBot.Continuity.Recovery.Drills;
 /// Lets one drill in at a time: refuses on production data without the confirmation setting and while another drill
 /// runs; takes over from a drill whose orchestration is gone (or that held the lock past <c>Recovery:DrillTimeout</c>),
 /// cleaning up after it first; then writes the new drill's record. Every way of starting a drill goes through here.
+/// Each region has a task hub of its own: only a drill that runs in this region's is asked after; one another region
+/// (or the CLI) runs ends only by its record or the timeout, so a start in one region never abandons the other's drill.
 /// </summary>
 public sealed class DrillGate(
-    DrillHistory history, DrillRecorder recorder, IEnumerable<IDrillCleanup> cleanups, IOptions<RecoveryOptions> options, TimeProvider time, ILogger<DrillGate> logger)
+    DrillHistory history,
+    DrillRecorder recorder,
+    IEnumerable<IDrillCleanup> cleanups,
+    IOptions<RecoveryOptions> options,
+    IOptions<ProbeOptions> region,
+    TimeProvider time,
+    ILogger<DrillGate> logger)
 {
-    /// <param name="isRunning">Whether a drill's orchestration still runs (the host's Durable client); null where nothing can tell.</param>
+    /// <param name="isRunning">Whether a drill's orchestration still runs in this region's task hub (the host's Durable client); null for an engine of its own (the CLI's).</param>
     public async Task<DrillStartResult> EnterAsync(DrillKind kind, string startedBy, Func<string, CancellationToken, Task<bool>>? isRunning, CancellationToken ct)
     {
         var settings = options.Value;
@@ -38,7 +47,7 @@ public sealed class DrillGate(
         }
 
         var scenario = DrillKinds.ScenarioOf(kind);
-        var record = new DrillRecord(drillId, kind, scenario, startedBy, now, settings.ObjectiveOf(scenario));
+        var record = new DrillRecord(drillId, kind, scenario, startedBy, now, settings.ObjectiveOf(scenario), RunsIn: isRunning is null ? null : region.Value.Region);
         await history.SaveAsync(record, ct).ConfigureAwait(false);
         LogMessages.DrillStarted(logger, drillId, kind, startedBy);
         return new DrillStartResult(record, null);
@@ -52,7 +61,7 @@ public sealed class DrillGate(
             return false;
         }
 
-        return isRunning is null || await isRunning(holder, ct).ConfigureAwait(false);
+        return isRunning is null || record.RunsIn != region.Value.Region || await isRunning(holder, ct).ConfigureAwait(false);
     }
 
     private async Task AbandonAsync(string holder, CancellationToken ct)

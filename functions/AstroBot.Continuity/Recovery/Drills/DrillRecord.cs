@@ -9,6 +9,8 @@ namespace AstroBot.Continuity.Recovery.Drills;
 /// <param name="Objective">The objectives in force when it started.</param>
 /// <param name="Rto">The recovery time it measured (null when it did not get that far).</param>
 /// <param name="Rpo">The recovery point it measured (null when it did not get that far).</param>
+/// <param name="RunsIn">The region whose Durable task hub runs its orchestration (<c>Availability:Region</c>); null for the
+/// CLI's own engine. Only that region's Durable client can tell whether the drill still runs.</param>
 /// <param name="Facts">What it worked on and counted (backup id, scratch database, items, canaries), for the report.</param>
 public sealed record DrillRecord(
     string DrillId,
@@ -23,7 +25,8 @@ public sealed record DrillRecord(
     TimeSpan? Rpo = null,
     IReadOnlyList<DrillStep>? Steps = null,
     IReadOnlyDictionary<string, string>? Facts = null,
-    string? Error = null)
+    string? Error = null,
+    string? RunsIn = null)
 {
     public IReadOnlyList<DrillStep> Steps { get; init; } = Steps ?? [];
 

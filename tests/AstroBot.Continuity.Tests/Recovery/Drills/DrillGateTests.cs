@@ -35,7 +35,7 @@ public sealed class DrillGateTests : IAsyncLifetime
     {
         await using var host = await new DrillHost(harness).StartAsync();
         var gate = host.Services.GetRequiredService<DrillGate>();
-        var killed = (await gate.EnterAsync(DrillKind.Restore, "test", null, CancellationToken.None)).Started!;
+        var killed = (await gate.EnterAsync(DrillKind.Restore, "test", (_, _) => Task.FromResult(true), CancellationToken.None)).Started!;
         var scratch = host.ScratchPrefix + killed.DrillId;
         await harness.Database.Client.CreateDatabaseAsync(scratch);
         await host.Services.GetRequiredService<DrillRecorder>().NoteAsync(killed.DrillId, new Dictionary<string, string> { [DrillFacts.ScratchDatabase] = scratch }, CancellationToken.None);
@@ -47,6 +47,20 @@ public sealed class DrillGateTests : IAsyncLifetime
         Assert.Equal(DrillState.Abandoned, abandoned.State);
         Assert.Contains($"its scratch database {scratch} was dropped", abandoned.Error, StringComparison.Ordinal);
         Assert.False(await host.ScratchDatabaseLeftAsync());
+    }
+
+    [Fact]
+    public async Task Enter_InTheOtherRegion_NeverTakesItsDrillForGoneThoughItsOwnTaskHubDoesNotKnowIt()
+    {
+        await using var host = await new DrillHost(harness).StartAsync();
+        var first = (await host.Services.GetRequiredService<DrillGate>().EnterAsync(DrillKind.Failover, "test", (_, _) => Task.FromResult(true), CancellationToken.None)).Started!;
+        var otherRegion = ActivatorUtilities.CreateInstance<DrillGate>(
+            host.Services, Options.Create(new AstroBot.Continuity.Availability.Probe.ProbeOptions { Region = "region-2" }));
+
+        var second = await otherRegion.EnterAsync(DrillKind.Restore, "test", (_, _) => Task.FromResult(false), CancellationToken.None);
+
+        Assert.Equal(first.DrillId, second.RunningDrillId);
+        Assert.Equal(DrillState.Running, (await host.History.FindAsync(first.DrillId, CancellationToken.None))!.State);
     }
 
     [Fact]

@@ -147,7 +147,7 @@ public sealed class NativeBackupDrillTests : IAsyncLifetime
         ScriptDelete();
         await using var host = await StartAsync(new RestoredCopy(null));
         var gate = host.Services.GetRequiredService<DrillGate>();
-        var abandoned = (await gate.EnterAsync(DrillKind.NativeBackup, "test", null, CancellationToken.None)).Started!;
+        var abandoned = (await gate.EnterAsync(DrillKind.NativeBackup, "test", (_, _) => Task.FromResult(true), CancellationToken.None)).Started!;
         var plan = await host.Services.GetRequiredService<NativeBackupDrill>().PlanAsync(new DrillStart(abandoned.DrillId, DrillKind.NativeBackup), CancellationToken.None);
 
         Assert.NotNull((await gate.EnterAsync(DrillKind.NativeBackup, "test", (_, _) => Task.FromResult(false), CancellationToken.None)).Started);
