@@ -1,6 +1,7 @@
 using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Reporting;
 using AstroBot.Continuity.Recovery.Drills.Failover;
+using AstroBot.Continuity.Recovery.Failover;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using AstroBot.Continuity.Recovery.ResourceManager;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<IDrillCleanup, RestoreDrillCleanup>();
         services.AddRecoveryResourceManager(configuration);
         services.AddFailoverDrill(configuration);
+        services.AddAutoFailover(configuration);
         return services;
     }
 
@@ -61,6 +63,7 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<CanaryWebhooks>();
         services.AddSingleton<WebhookPathVerifier>();
         services.AddSingleton<FailoverCanaries>();
+        services.AddSingleton<RegionReadiness>();
         services.AddSingleton<FailoverPreconditions>();
         services.AddSingleton<FailoverDrill>();
         services.AddSingleton<IDrillCleanup, FailoverDrillCleanup>();
