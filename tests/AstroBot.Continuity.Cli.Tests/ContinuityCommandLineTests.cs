@@ -12,7 +12,7 @@ public class ContinuityCommandLineTests
     {
         var sut = ContinuityCommandLine.Create();
 
-        Assert.Equal(["backup", "chat", "dr", "drill", "erase", "export", "frontdoor", "identity", "import", "inbox", "incident", "maintenance", "outbox", "restore", "seed", "serve", "sla", "status"], sut.Subcommands.Select(command => command.Name).Order());
+        Assert.Equal(["backup", "chat", "dr", "drill", "erase", "export", "failover", "frontdoor", "identity", "import", "inbox", "incident", "maintenance", "outbox", "restore", "seed", "serve", "sla", "status"], sut.Subcommands.Select(command => command.Name).Order());
     }
 
     [Fact]
@@ -257,6 +257,8 @@ public class ContinuityCommandLineTests
     [InlineData("drill run", "drill-run-help.txt")]
     [InlineData("drill list", "drill-list-help.txt")]
     [InlineData("drill show", "drill-show-help.txt")]
+    [InlineData("failover", "failover-help.txt")]
+    [InlineData("failover approve", "failover-approve-help.txt")]
     [InlineData("dr", "dr-help.txt")]
     [InlineData("dr status", "dr-status-help.txt")]
     [InlineData("dr runbooks", "dr-runbooks-help.txt")]

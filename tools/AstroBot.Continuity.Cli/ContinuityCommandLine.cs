@@ -4,6 +4,7 @@ using AstroBot.Continuity.Cli.Commands;
 using AstroBot.Continuity.Cli.Commands.Backup;
 using AstroBot.Continuity.Cli.Commands.Dr;
 using AstroBot.Continuity.Cli.Commands.Drills;
+using AstroBot.Continuity.Cli.Commands.Failover;
 using AstroBot.Continuity.Cli.Commands.Identity;
 using AstroBot.Continuity.Cli.Commands.Inbox;
 using AstroBot.Continuity.Cli.Commands.Incidents;
@@ -44,6 +45,7 @@ internal static class ContinuityCommandLine
         root.Subcommands.Add(IncidentCommand.Create());
         root.Subcommands.Add(SlaCommand.Create());
         root.Subcommands.Add(DrillCommand.Create());
+        root.Subcommands.Add(FailoverCommand.Create());
         root.Subcommands.Add(DrCommand.Create());
         return root;
     }

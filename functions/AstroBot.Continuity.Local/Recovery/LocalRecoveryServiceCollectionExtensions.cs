@@ -3,6 +3,7 @@ using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Failover;
 using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
+using AstroBot.Continuity.Recovery.Failover;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public static class LocalRecoveryServiceCollectionExtensions
         services.AddSingleton<IReplicationLag, SharedEmulatorReplicationLag>();
 
     /// <summary>
-    /// The drill orchestrations and their activities, for a host that runs the Durable Task engine itself, under their
+    /// The drill orchestrations and the automated failover, with their activities, for a host that runs the Durable Task engine itself, under their
     /// class names (the names the Functions app declares them with). The restore drill also needs the backup tasks
     /// (<c>AddBackupTasks</c>): the restore orchestration and the restore test's read-back.
     /// </summary>
@@ -61,6 +62,13 @@ public static class LocalRecoveryServiceCollectionExtensions
         tasks.AddActivity<CountNativeBackupItemsActivity>();
         tasks.AddActivity<StartNativeBackupDeleteActivity>();
         tasks.AddActivity<CompleteNativeBackupDrillActivity>();
+        tasks.AddOrchestrator<AutoFailoverOrchestrator>();
+        tasks.AddActivity<RecordFailoverDecisionActivity>();
+        tasks.AddActivity<ReadRegionOutageActivity>();
+        tasks.AddActivity<ReadLastFailoverSwitchActivity>();
+        tasks.AddActivity<OpenFailoverIncidentActivity>();
+        tasks.AddActivity<SwitchToSecondaryActivity>();
+        tasks.AddActivity<VerifyFailoverPathActivity>();
         return tasks;
     }
 }

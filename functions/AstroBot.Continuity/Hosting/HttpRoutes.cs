@@ -55,4 +55,13 @@ public static class HttpRoutes
 
     /// <summary>One drill's report: <c>GET ?format=html|json|svg</c> (an operator route: a function key in Azure).</summary>
     public const string DrillReport = "drills/{id}/report";
+
+    /// <summary>The automated failover's state and its recent decisions (GET): an operator route, a function key in Azure.</summary>
+    public const string Failover = "failover";
+
+    /// <summary>Approves the automated failover waiting at its gate (POST, optional <c>{"by": "..."}</c>).</summary>
+    public const string FailoverApprove = "failover/approve";
+
+    /// <summary>Rejects the automated failover waiting at its gate (POST, optional <c>{"by": "..."}</c>).</summary>
+    public const string FailoverReject = "failover/reject";
 }

@@ -141,6 +141,10 @@ public static class ContinuityEventId
     public const int DrillPassed = 1802;
     public const int DrillNotPassed = 1803;
 
+    // Automated failover (Recovery/Failover): 1850-1859.
+    public const int AutoFailoverSignalled = 1850;
+    public const int AutoFailoverTriggerFailed = 1851;
+
     // Data (Cosmos DB access): 2000-2999; the seed (AstroBot.Continuity.Local) 2001-2002.
     public const int CosmosNotReady = 2000;
     public const int SeedStarted = 2001;

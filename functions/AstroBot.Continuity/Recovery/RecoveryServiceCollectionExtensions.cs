@@ -2,6 +2,7 @@ using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Reporting;
 using AstroBot.Continuity.Recovery.Drills.Failover;
 using AstroBot.Continuity.Recovery.Drills.NativeBackup;
+using AstroBot.Continuity.Recovery.Failover;
 using AstroBot.Continuity.Recovery.Drills.Restore;
 using AstroBot.Continuity.Recovery.ResourceManager;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<IDrillCleanup, NativeBackupDrillCleanup>();
         services.AddRecoveryResourceManager(configuration);
         services.AddFailoverDrill(configuration);
+        services.AddAutoFailover(configuration);
         return services;
     }
 
@@ -75,6 +77,7 @@ public static class RecoveryServiceCollectionExtensions
         services.AddSingleton<CanaryWebhooks>();
         services.AddSingleton<WebhookPathVerifier>();
         services.AddSingleton<FailoverCanaries>();
+        services.AddSingleton<RegionReadiness>();
         services.AddSingleton<FailoverPreconditions>();
         services.AddSingleton<FailoverDrill>();
         services.AddSingleton<IDrillCleanup, FailoverDrillCleanup>();

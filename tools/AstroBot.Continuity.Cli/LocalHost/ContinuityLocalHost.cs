@@ -2,6 +2,7 @@ using AstroBot.Continuity.Availability.FrontDoor;
 using AstroBot.Continuity.Availability.Health;
 using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Availability.Maintenance;
+using AstroBot.Continuity.Availability.Probe;
 using AstroBot.Continuity.Availability.Reporting;
 using AstroBot.Continuity.Availability.Status;
 using AstroBot.Continuity.Backup.Health;
@@ -17,6 +18,7 @@ using AstroBot.Continuity.Local.Recovery;
 using AstroBot.Continuity.Portability.Import;
 using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Reporting;
+using AstroBot.Continuity.Recovery.Failover;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -87,6 +89,7 @@ internal static class ContinuityLocalHost
             // do not survive a restart here: a backup is resumed from its checkpoints by the next start, a restore by
             // its restore id).
             InMemoryDurableEngine.Add(services, tasks => tasks.AddBackupTasks().AddPortabilityTasks().AddDrillTasks());
+            services.AddSingleton<IProbeRecordObserver, ProbeFailoverTrigger>(); // the probe signals the automated failover through the engine's client
         }
 
         replace?.Invoke(services);
@@ -110,7 +113,21 @@ internal static class ContinuityLocalHost
         api.MapGet(HttpRoutes.Incidents, (IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.GetAsync(cancellationToken));
         api.MapPost(HttpRoutes.Incidents, (HttpRequest request, IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.OpenAsync(request, cancellationToken));
         api.MapPost(HttpRoutes.IncidentsResolve, (HttpRequest request, IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.ResolveAsync(request, cancellationToken));
-        api.MapPost(HttpRoutes.IncidentsAlert, (HttpRequest request, IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.AlertAsync(request, cancellationToken));
+        if (durable)
+        {
+            // A fired alert is also a signal to the automated failover, which runs on the Durable engine.
+            api.MapPost(HttpRoutes.IncidentsAlert, (HttpRequest request, IncidentEndpoint incidents, DurableTaskClient client, CancellationToken cancellationToken) =>
+                incidents.AlertAsync(request, client, cancellationToken));
+            api.MapGet(HttpRoutes.Failover, (FailoverEndpoint failover, DurableTaskClient client, CancellationToken cancellationToken) => failover.GetAsync(client, cancellationToken));
+            api.MapPost(HttpRoutes.FailoverApprove, (HttpRequest request, FailoverEndpoint failover, DurableTaskClient client, CancellationToken cancellationToken) =>
+                failover.AnswerAsync(request, approve: true, client, cancellationToken));
+            api.MapPost(HttpRoutes.FailoverReject, (HttpRequest request, FailoverEndpoint failover, DurableTaskClient client, CancellationToken cancellationToken) =>
+                failover.AnswerAsync(request, approve: false, client, cancellationToken));
+        }
+        else
+        {
+            api.MapPost(HttpRoutes.IncidentsAlert, (HttpRequest request, IncidentEndpoint incidents, CancellationToken cancellationToken) => incidents.AlertAsync(request, cancellationToken));
+        }
         // Public, as in Azure (anonymous functions); every method reaches the endpoint, which answers 405 to all but GET and HEAD.
         api.Map(HttpRoutes.Status, (HttpRequest request, StatusEndpoint status, CancellationToken cancellationToken) => status.GetJsonAsync(request, cancellationToken));
         api.Map(HttpRoutes.StatusPage, (HttpRequest request, StatusEndpoint status, CancellationToken cancellationToken) => status.GetPageAsync(request, cancellationToken));

@@ -1,5 +1,7 @@
 using AstroBot.Continuity.Hosting;
+using AstroBot.Continuity.Recovery.Failover;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace AstroBot.Continuity.Availability.Incidents;
@@ -13,11 +15,13 @@ namespace AstroBot.Continuity.Availability.Incidents;
 /// <item><c>POST /api/incidents/resolve</c> with <c>{"message": "...", "by": "..."}</c>, both optional: resolves the open
 /// incident (200), 404 when none is open.</item>
 /// <item><c>POST /api/incidents/alert</c>: an Azure Monitor action group's webhook (common alert schema): <c>Fired</c> opens an
-/// incident when none is open, <c>Resolved</c> resolves one an alert opened once no alert that fired during it still fires.</item>
+/// incident when none is open, <c>Resolved</c> resolves one an alert opened once no alert that fired during it still fires.
+/// Where the host gives a Durable Task client, <c>Fired</c> is also a signal to the automated failover (the route is the
+/// paging action group's webhook; docs/dr/README.md, "Automated failover").</item>
 /// </list>
 /// A body that is not what a route takes is 400 with <c>{"error": "..."}</c>, never 500.
 /// </summary>
-public sealed class IncidentEndpoint(IncidentControl control, ILogger<IncidentEndpoint> logger)
+public sealed class IncidentEndpoint(IncidentControl control, AutoFailoverStarter failover, ILogger<IncidentEndpoint> logger)
 {
     /// <summary>The largest body read: a 1,000-character message, every character escaped, fits; so does an alert's payload.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -88,7 +92,10 @@ public sealed class IncidentEndpoint(IncidentControl control, ILogger<IncidentEn
     }
 
     /// <summary><c>POST .../alert</c>: an action group's webhook.</summary>
-    public async Task<IResult> AlertAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> AlertAsync(HttpRequest request, CancellationToken cancellationToken) => AlertAsync(request, durable: null, cancellationToken);
+
+    /// <summary><c>POST .../alert</c>, a fired alert also signalling the automated failover through <paramref name="durable"/> when given.</summary>
+    public async Task<IResult> AlertAsync(HttpRequest request, DurableTaskClient? durable, CancellationToken cancellationToken)
     {
         var (root, error) = await ApiJson.ReadObjectAsync(request, MaxBodyBytes, TooLarge, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -106,6 +113,13 @@ public sealed class IncidentEndpoint(IncidentControl control, ILogger<IncidentEn
             ? await control.OpenAutomaticallyAsync(IncidentOpeners.Alert, alert.AlertRule, cancellationToken).ConfigureAwait(false)
             : await control.AlertResolvedAsync(alert.AlertRule, cancellationToken).ConfigureAwait(false);
         var action = changed is null ? "unchanged" : alert.Fired ? "opened" : "resolved";
-        return Results.Json(new { action, incident_id = changed?.Id }, ApiJson.Options);
+        if (!alert.Fired || durable is null)
+        {
+            return Results.Json(new { action, incident_id = changed?.Id }, ApiJson.Options);
+        }
+
+        var signalled = await failover.SignalAsync(new FailoverSignal(FailoverSignals.Alert, alert.AlertRule), durable, cancellationToken).ConfigureAwait(false);
+        LogMessages.AutoFailoverSignalled(logger, FailoverSignals.Alert, signalled);
+        return Results.Json(new { action, incident_id = changed?.Id, failover = signalled.ToString().ToLowerInvariant() }, ApiJson.Options);
     }
 }

@@ -41,6 +41,15 @@ internal static class HttpRequests
         return (request.HttpContext.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()), request.HttpContext.Response);
     }
 
+    /// <summary>Posts <paramref name="json"/> to <paramref name="route"/> and returns the status and the JSON answered.</summary>
+    public static async Task<(int Status, System.Text.Json.JsonElement Body)> PostJsonAsync(Func<HttpRequest, CancellationToken, Task<IResult>> route, string json)
+    {
+        var request = Post(System.Text.Encoding.UTF8.GetBytes(json), signature: null);
+        var (status, text, _) = await ExecuteAsync(await route(request, CancellationToken.None), request);
+        using var document = System.Text.Json.JsonDocument.Parse(text);
+        return (status, document.RootElement.Clone());
+    }
+
     private static DefaultHttpContext NewContext() =>
         new() { RequestServices = ResultServices, Response = { Body = new MemoryStream() } };
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using AstroBot.Continuity.Availability.Incidents;
 using AstroBot.Continuity.Tests.Availability.FrontDoor;
@@ -124,11 +123,6 @@ public sealed class IncidentEndpointTests : IAsyncLifetime
         "{\"schemaId\": \"azureMonitorCommonAlertSchema\", \"data\": {\"essentials\": {\"alertId\": \"/subscriptions/x/alerts/1\", \"alertRule\": \"" + rule +
         "\", \"severity\": \"Sev1\", \"signalType\": \"Log\", \"monitorCondition\": \"" + condition + "\", \"firedDateTime\": \"2027-01-15T08:00:00Z\"}, \"alertContext\": {}}}";
 
-    private static async Task<(int Status, JsonElement Body)> PostAsync(Func<Microsoft.AspNetCore.Http.HttpRequest, CancellationToken, Task<Microsoft.AspNetCore.Http.IResult>> route, string json)
-    {
-        var request = HttpRequests.Post(Encoding.UTF8.GetBytes(json), signature: null);
-        var (status, text, _) = await HttpRequests.ExecuteAsync(await route(request, CancellationToken.None), request);
-        using var document = JsonDocument.Parse(text);
-        return (status, document.RootElement.Clone());
-    }
+    private static Task<(int Status, JsonElement Body)> PostAsync(Func<Microsoft.AspNetCore.Http.HttpRequest, CancellationToken, Task<Microsoft.AspNetCore.Http.IResult>> route, string json) =>
+        HttpRequests.PostJsonAsync(route, json);
 }

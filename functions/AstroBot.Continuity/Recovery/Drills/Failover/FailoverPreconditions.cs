@@ -1,6 +1,5 @@
 using System.Globalization;
 using AstroBot.Continuity.Availability.Incidents;
-using AstroBot.Continuity.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AstroBot.Continuity.Recovery.Drills.Failover;
@@ -17,7 +16,7 @@ public sealed class FailoverPreconditions(
     CanaryWebhooks webhooks,
     IncidentStore incidents,
     DrillRecorder recorder,
-    IHttpClientFactory httpClients,
+    RegionReadiness readiness,
     IOptions<FailoverDrillOptions> options)
 {
     /// <summary>The fact with the regions' order at the start, priority 1 first, comma-separated: what fail-back and clean-up restore.</summary>
@@ -58,7 +57,7 @@ public sealed class FailoverPreconditions(
         }
 
         var secondary = layout.Regions.Single(region => region.Name == order[1]);
-        var readiness = await ReadinessAsync(secondary, ct).ConfigureAwait(false);
+        var ready = await ReadinessAsync(secondary, ct).ConfigureAwait(false);
         var lag = await ReplicationLagAsync(ct).ConfigureAwait(false);
         if (await incidents.ReadCurrentAsync(ct).ConfigureAwait(false) is { IsOpen: true } incident)
         {
@@ -69,45 +68,16 @@ public sealed class FailoverPreconditions(
         {
             [OriginalOrderFact] = string.Join(',', order),
             ["switch"] = regionSwitch.Describe,
-            ["secondary_readiness"] = readiness,
+            ["secondary_readiness"] = ready,
             ["replication_lag"] = lag,
         }, ct).ConfigureAwait(false);
         return new FailoverPlan(start.DrillId, order, options.Value.HoldOnSecondary);
     }
 
-    private async Task<string> ReadinessAsync(RegionPlace secondary, CancellationToken ct)
-    {
-        if (secondary.State == "unhealthy")
-        {
-            throw Refused($"the secondary {secondary.Name} is unhealthy at the switch ({secondary.State})");
-        }
-
-        if (secondary.Url is not { } url)
-        {
-            throw Refused($"the switch does not know the secondary {secondary.Name}'s own URL, so its readiness cannot be asked");
-        }
-
-        var ready = new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + $"/{HttpRoutes.Prefix}/{HttpRoutes.HealthReady}");
-        try
-        {
-            using var response = await httpClients.CreateClient(HttpClientName).GetAsync(ready, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var said = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-                throw Refused($"the secondary {secondary.Name} is not healthy: {ready} answered {(int)response.StatusCode} {said.Trim()}");
-            }
-        }
-        catch (HttpRequestException exception)
-        {
-            throw Refused($"the secondary {secondary.Name} is not healthy: {ready} does not answer ({exception.Message})");
-        }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw Refused($"the secondary {secondary.Name} is not healthy: {ready} did not answer in time");
-        }
-
-        return $"{secondary.Name} ready at {ready}";
-    }
+    private async Task<string> ReadinessAsync(RegionPlace secondary, CancellationToken ct) =>
+        await readiness.ProblemAsync(secondary, ct).ConfigureAwait(false) is { } problem
+            ? throw Refused(problem)
+            : $"{secondary.Name} ready at {RegionReadiness.ReadyUrl(secondary.Url!)}";
 
     private async Task<string> ReplicationLagAsync(CancellationToken ct)
     {
