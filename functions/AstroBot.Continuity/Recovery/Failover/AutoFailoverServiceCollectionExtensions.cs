@@ -9,8 +9,9 @@ public static class AutoFailoverServiceCollectionExtensions
     /// <summary>
     /// The automated failover, for both hosts: <see cref="AutoFailoverOptions"/> (section <c>Recovery:AutoFailover</c>,
     /// validated on start), the decision log, the outage read from the probe's records, the switch, the starter and the routes.
-    /// Cosmos DB's forced failover: none on the local topology (<see cref="NoForcedFailover"/>); in Azure not wired yet, so
-    /// the switch records that the database region must be taken offline by hand. Part of <c>AddRecovery</c>.
+    /// Cosmos DB's forced failover: none on the local topology (<see cref="NoForcedFailover"/>), <c>offlineRegion</c> through
+    /// Resource Manager in Azure (<see cref="CosmosForcedFailover"/>); with no switch configured, the switch records that the
+    /// database region must be taken offline by hand. Part of <c>AddRecovery</c>.
     /// </summary>
     internal static IServiceCollection AddAutoFailover(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,9 +19,14 @@ public static class AutoFailoverServiceCollectionExtensions
             .Bind(configuration.GetSection(AutoFailoverOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        if (configuration.GetSection(FailoverDrillOptions.SectionName).Get<FailoverDrillOptions>()?.Switch == RegionSwitchKind.Local)
+        switch (configuration.GetSection(FailoverDrillOptions.SectionName).Get<FailoverDrillOptions>()?.Switch)
         {
-            services.AddSingleton<IForcedFailover, NoForcedFailover>();
+            case RegionSwitchKind.Local:
+                services.AddSingleton<IForcedFailover, NoForcedFailover>();
+                break;
+            case RegionSwitchKind.ResourceManager:
+                services.AddSingleton<IForcedFailover, CosmosForcedFailover>();
+                break;
         }
 
         services.AddSingleton<FailoverDecisionLog>();

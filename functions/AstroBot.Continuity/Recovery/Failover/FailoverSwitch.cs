@@ -21,10 +21,12 @@ public sealed class FailoverSwitch(RegionSwitchChoice choice, IEnumerable<IForce
                 throw new InvalidOperationException($"{regionSwitch.Describe} has {order.Count} region: nothing to fail over to");
             }
 
-            var after = await regionSwitch.SetOrderAsync([order[1], order[0], .. order.Skip(2)], ct).ConfigureAwait(false);
+            // The database first: in an outage its write region moves by the forced failover, and the switch then only
+            // moves the traffic (a graceful priority change against a region that is down would not complete).
             var database = forced.LastOrDefault() is { } offline
                 ? await offline.TakeOfflineAsync(order[0], ct).ConfigureAwait(false)
                 : $"no Cosmos DB forced failover is configured here: take {order[0]}'s database region offline by hand (docs/dr/region-outage.md)";
+            var after = await regionSwitch.SetOrderAsync([order[1], order[0], .. order.Skip(2)], ct).ConfigureAwait(false);
             return $"{order[1]} is the primary at {regionSwitch.Describe} (order {string.Join(", ", after.Order)}); {database}";
         }
         catch (RegionSwitchException exception)

@@ -2,8 +2,7 @@ namespace AstroBot.Continuity.Recovery.Failover;
 
 /// <summary>
 /// Cosmos DB's forced failover: the failed primary's region taken offline, which takes seconds, where a service-managed
-/// failover can take an hour or more (FACTS.md). In Azure <c>CosmosFailover.TakeRegionOfflineAsync</c> (not wired here
-/// yet: the region switch for Azure is not built); locally <see cref="NoForcedFailover"/>.
+/// failover can take an hour or more (FACTS.md). In Azure <see cref="CosmosForcedFailover"/>; locally <see cref="NoForcedFailover"/>.
 /// </summary>
 public interface IForcedFailover
 {

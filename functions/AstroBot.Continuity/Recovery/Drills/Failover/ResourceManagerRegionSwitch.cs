@@ -5,8 +5,8 @@ namespace AstroBot.Continuity.Recovery.Drills.Failover;
 
 /// <summary>
 /// The region switch in Azure (<c>Recovery:Failover:Switch</c> <c>ResourceManager</c>): Cosmos DB's failover priorities
-/// (the new primary's region becomes the write region: a graceful switch, for drills, never during an outage) and then
-/// Front Door's origin priorities, each through Resource Manager and followed to its end. Writes move before traffic,
+/// when the write region must move (a graceful switch, for drills; in an outage the automated failover's forced failover
+/// has moved it already) and then Front Door's origin priorities, each through Resource Manager and followed to its end. Writes move before traffic,
 /// so the new primary never serves from a remote write region. Tested against recorded responses only: never run in Azure.
 /// </summary>
 public sealed class ResourceManagerRegionSwitch(
@@ -46,11 +46,12 @@ public sealed class ResourceManagerRegionSwitch(
             throw new RegionSwitchException($"Name every region of Recovery:Failover:Regions once, the new primary first (got {string.Join(", ", order)}).");
         }
 
-        var cosmosOrder = wanted.Select(region => region.CosmosRegion).ToList();
+        // Only when the write region must move: after a forced failover (an outage) it already has, and a priority change
+        // against a region that is down would not complete.
         var account = await CallAsync(() => cosmosRegions.ReadAsync(ct)).ConfigureAwait(false);
-        if (!account.Regions.Select(region => region.Name).SequenceEqual(cosmosOrder, StringComparer.OrdinalIgnoreCase))
+        if (!string.Equals(account.WriteRegion.Name, wanted[0].CosmosRegion, StringComparison.OrdinalIgnoreCase))
         {
-            await CallAsync(() => cosmosFailover.ChangeFailoverPrioritiesAsync(cosmosOrder, ct)).ConfigureAwait(false);
+            await CallAsync(() => cosmosFailover.ChangeFailoverPrioritiesAsync([.. wanted.Select(region => region.CosmosRegion)], ct)).ConfigureAwait(false);
         }
 
         await CallAsync(() => origins.MakePrimaryAsync(wanted[0].Origin, ct)).ConfigureAwait(false);

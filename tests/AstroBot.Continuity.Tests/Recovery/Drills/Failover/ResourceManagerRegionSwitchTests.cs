@@ -63,7 +63,7 @@ public sealed class ResourceManagerRegionSwitchTests
     }
 
     [Fact]
-    public async Task SetOrderAsync_CosmosDbAlreadyInThatOrder_OnlyMovesTheTraffic()
+    public async Task SetOrderAsync_WriteRegionAlreadyThere_AsAfterAForcedFailover_OnlyMovesTheTraffic()
     {
         arm.On("GET", AccountPath, AccountInRegions(write: "North Europe", read: "West Europe"));
         arm.On("GET", $"{GroupPath}/origins", Origins(("primary", 1, "Enabled"), ("secondary", 2, "Enabled")), Origins(("primary", 2, "Enabled"), ("secondary", 1, "Enabled")));
