@@ -9,6 +9,7 @@ using AstroBot.Continuity.Recovery.Drills;
 using AstroBot.Continuity.Recovery.Drills.Failover;
 using AstroBot.Continuity.Recovery.Drills.NativeBackup;
 using AstroBot.Continuity.Recovery.Drills.Restore;
+using AstroBot.Continuity.Recovery.Failover;
 
 namespace AstroBot.Continuity.Functions.Tests;
 
@@ -57,6 +58,9 @@ public class FunctionsMetadataTests
         { "IncidentOpen", "post", HttpRoutes.Incidents },
         { "IncidentResolve", "post", HttpRoutes.IncidentsResolve },
         { "IncidentAlert", "post", HttpRoutes.IncidentsAlert },
+        { "FailoverStatus", "get", HttpRoutes.Failover },
+        { "FailoverApprove", "post", HttpRoutes.FailoverApprove },
+        { "FailoverReject", "post", HttpRoutes.FailoverReject },
     };
 
     /// <summary>The public status: anonymous, every method declared, so the endpoint answers 405 to all but GET and HEAD as the local host does.</summary>
@@ -123,6 +127,13 @@ public class FunctionsMetadataTests
         { nameof(SetRegionOrderActivity), "activityTrigger" },
         { nameof(StopFailoverCanariesActivity), "activityTrigger" },
         { nameof(CompleteFailoverDrillActivity), "activityTrigger" },
+        { nameof(AutoFailoverOrchestrator), "orchestrationTrigger" },
+        { nameof(RecordFailoverDecisionActivity), "activityTrigger" },
+        { nameof(ReadRegionOutageActivity), "activityTrigger" },
+        { nameof(ReadLastFailoverSwitchActivity), "activityTrigger" },
+        { nameof(OpenFailoverIncidentActivity), "activityTrigger" },
+        { nameof(SwitchToSecondaryActivity), "activityTrigger" },
+        { nameof(VerifyFailoverPathActivity), "activityTrigger" },
         { nameof(NativeBackupDrillOrchestrator), "orchestrationTrigger" },
         { nameof(PlanNativeBackupDrillActivity), "activityTrigger" },
         { nameof(StartNativeBackupRestoreActivity), "activityTrigger" },
@@ -191,6 +202,17 @@ public class FunctionsMetadataTests
 
         Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("%Portability:ExportRequestQueueName%", trigger.GetProperty("queueName").GetString());
+        Assert.Contains("durableClient", bindings);
+    }
+
+    [Theory]
+    [InlineData("IncidentAlert")]
+    [InlineData("AvailabilityProbe")]
+    public void AutomatedFailoverSignal_HasADurableClient(string name)
+    {
+        // The paging alert and the probe signal the automated failover, which needs the invocation's Durable client.
+        var bindings = Functions[name].GetProperty("bindings").EnumerateArray().Select(b => b.GetProperty("type").GetString());
+
         Assert.Contains("durableClient", bindings);
     }
 

@@ -3,6 +3,7 @@ using AstroBot.Continuity.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace AstroBot.Continuity.Functions.Incidents;
 
@@ -30,9 +31,11 @@ public sealed class IncidentHttpFunctions(IncidentEndpoint endpoint)
         CancellationToken cancellationToken) =>
         await HttpResults.WriteAsync(await endpoint.ResolveAsync(request, cancellationToken).ConfigureAwait(false), request.HttpContext).ConfigureAwait(false);
 
+    /// <summary>A fired alert also signals the automated failover (Recovery/Failover) through the Durable client.</summary>
     [Function("IncidentAlert")]
     public async Task<IActionResult> AlertAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = HttpRoutes.IncidentsAlert)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        await HttpResults.WriteAsync(await endpoint.AlertAsync(request, cancellationToken).ConfigureAwait(false), request.HttpContext).ConfigureAwait(false);
+        await HttpResults.WriteAsync(await endpoint.AlertAsync(request, client, cancellationToken).ConfigureAwait(false), request.HttpContext).ConfigureAwait(false);
 }

@@ -23,10 +23,15 @@ public sealed class ReadLastFailoverSwitchActivity(FailoverDecisionLog log) : Ta
 /// <summary>Opens the incident of the outage (or finds the one open already: the alert or the probe may have opened it); returns its id.</summary>
 public sealed class OpenFailoverIncidentActivity(IncidentControl control, IncidentStore store) : TaskActivity<string, string>
 {
-    public override async Task<string> RunAsync(TaskActivityContext context, string input)
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => OpenAsync(control, store, CancellationToken.None);
+
+    /// <summary>The body, also called by the Functions app's thin <c>[ActivityTrigger]</c>.</summary>
+    public static async Task<string> OpenAsync(IncidentControl control, IncidentStore store, CancellationToken ct)
     {
-        await control.OpenAutomaticallyAsync(AutoFailoverOrchestrator.IncidentOpener, alertRule: null, CancellationToken.None).ConfigureAwait(false);
-        return await store.ReadCurrentAsync(CancellationToken.None).ConfigureAwait(false) is { IsOpen: true } open ? open.Id : throw new InvalidOperationException("No incident is open after opening one.");
+        ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(store);
+        await control.OpenAutomaticallyAsync(AutoFailoverOrchestrator.IncidentOpener, alertRule: null, ct).ConfigureAwait(false);
+        return await store.ReadCurrentAsync(ct).ConfigureAwait(false) is { IsOpen: true } open ? open.Id : throw new InvalidOperationException("No incident is open after opening one.");
     }
 }
 

@@ -8,7 +8,8 @@ namespace AstroBot.Continuity.Recovery.Failover;
 /// <summary>
 /// The probe as a trigger of the automated failover (an <see cref="IProbeRecordObserver"/>): after each probe run, when
 /// the outage evidence says the primary has been down for <c>Recovery:AutoFailover:FailingFor</c>, a probe signal. Needs
-/// the host's Durable Task client in DI, so only the local host registers it (the Functions app's probe has none yet).
+/// a Durable Task client: the local host registers it as an observer with its engine's client from DI; the Functions
+/// app's probe timer makes one per run with the invocation's client.
 /// A failure is logged, never thrown: the probe's record is written already.
 /// </summary>
 public sealed class ProbeFailoverTrigger(
